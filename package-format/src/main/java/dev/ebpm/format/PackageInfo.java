@@ -1,0 +1,34 @@
+package dev.ebpm.format;
+
+import dev.ebpm.reference.PackageName;
+import dev.ebpm.reference.SemVer;
+
+import java.util.List;
+
+/**
+ * What a package says about itself besides its program: name and SemVer version (both validated),
+ * a one-line description, the license string and search keywords. Description and license may be null.
+ */
+public record PackageInfo(String name, String version, String description, String license, List<String> keywords) {
+    public static final int MAX_KEYWORDS = 10;
+    public static final int MAX_DESCRIPTION = 1000;
+
+    public PackageInfo {
+        String nameProblem = PackageName.problem(name);
+        if (nameProblem != null) {
+            throw new PackageFormatException(nameProblem);
+        }
+        try {
+            SemVer.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw new PackageFormatException(e.getMessage());
+        }
+        keywords = List.copyOf(keywords);
+        if (keywords.size() > MAX_KEYWORDS) {
+            throw new PackageFormatException("a package has at most " + MAX_KEYWORDS + " keywords");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new PackageFormatException("a package description is at most " + MAX_DESCRIPTION + " characters");
+        }
+    }
+}
