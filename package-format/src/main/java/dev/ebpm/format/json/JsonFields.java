@@ -106,8 +106,11 @@ public final class JsonFields {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
-            String range = min == 0 ? "an unsigned integer" : "an integer";
-            throw wrongType(key, range + " no larger than " + max, v);
+            String expected = min == 0 ? "an unsigned integer" : "an integer";
+            if (max != Long.MAX_VALUE) {
+                expected += " from " + min + " to " + max;
+            }
+            throw wrongType(key, expected, v);
         }
         return v.longValue();
     }
