@@ -18,6 +18,12 @@ import java.util.Set;
  */
 public record ObjectMeta(BpfSkel bpfSkel, List<ExportType> exportTypes, String eunomiaVersion, LoaderOptions options,
                          Map<String, JsonNode> extras) {
+    /**
+     * The {@code eunomia_version} ecc writes: the version of eunomia's ecc whose package format ours
+     * matches (the field is informational; eunomia's loader drops it).
+     */
+    public static final String EUNOMIA_FORMAT_VERSION = "0.3.4";
+
     private static final Set<String> KEYS;
 
     static {

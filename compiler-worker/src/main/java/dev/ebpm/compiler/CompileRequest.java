@@ -1,0 +1,44 @@
+package dev.ebpm.compiler;
+
+import dev.ebpm.compiler.toolchain.Toolchain;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One compile: the {@code .bpf.c} source, an optional export header, where outputs go (null: next to the
+ * source), extra include directories and clang flags, an optional vmlinux.h or BTF file, the package's
+ * identity and which tools to use.
+ */
+public record CompileRequest(Path source, Path exportHeader, Path outputDir, List<Path> includeDirs,
+                             List<String> extraCflags, Path vmlinux, PackageOptions packageOptions, boolean yaml,
+                             Toolchain.Overrides tools) {
+    public CompileRequest {
+        includeDirs = List.copyOf(includeDirs);
+        extraCflags = List.copyOf(extraCflags);
+    }
+
+    public static CompileRequest of(Path source, Path exportHeader) {
+        return new CompileRequest(source, exportHeader, null, List.of(), List.of(), null, PackageOptions.DEFAULTS,
+            false, Toolchain.Overrides.NONE);
+    }
+
+    public CompileRequest withOutputDir(Path dir) {
+        return new CompileRequest(source, exportHeader, dir, includeDirs, extraCflags, vmlinux, packageOptions, yaml,
+            tools);
+    }
+
+    /**
+     * The package identity; null parts are derived: the name from the source file, version 0.1.0, the
+     * description from the program's doc comment, the license from its {@code LICENSE} string, the readme
+     * from a {@code README.md} next to the source.
+     */
+    public record PackageOptions(String name, String version, String description, String license,
+                                 List<String> keywords, Path readme) {
+        public static final PackageOptions DEFAULTS = new PackageOptions(null, null, null, null, List.of(), null);
+
+        public PackageOptions {
+            keywords = List.copyOf(keywords);
+        }
+    }
+}

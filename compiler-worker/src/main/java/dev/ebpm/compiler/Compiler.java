@@ -1,0 +1,243 @@
+package dev.ebpm.compiler;
+
+import dev.ebpm.compiler.doc.AstDeclReader;
+import dev.ebpm.compiler.doc.DocAnnotator;
+import dev.ebpm.compiler.doc.DocCommentException;
+import dev.ebpm.compiler.doc.SourceDecl;
+import dev.ebpm.compiler.export.ExportHeader;
+import dev.ebpm.compiler.export.ExportTypeSelector;
+import dev.ebpm.compiler.headers.BuildCache;
+import dev.ebpm.compiler.headers.PrecompiledHeader;
+import dev.ebpm.compiler.headers.VmlinuxHeader;
+import dev.ebpm.compiler.toolchain.CommandResult;
+import dev.ebpm.compiler.toolchain.CommandRunner;
+import dev.ebpm.compiler.toolchain.Toolchain;
+import dev.ebpm.format.Digest;
+import dev.ebpm.format.EbpmPackage;
+import dev.ebpm.format.meta.BpfSkel;
+import dev.ebpm.format.meta.ExportType;
+import dev.ebpm.format.meta.LoaderOptions;
+import dev.ebpm.format.meta.ObjectMeta;
+import dev.ebpm.object.BpfObject;
+import dev.ebpm.object.ObjectFormatException;
+import dev.ebpm.object.ObjectNames;
+import dev.ebpm.object.SkeletonExtractor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The compile pipeline behind {@code ecc}: clang → llvm-strip → metadata from the object's BTF → doc
+ * comments from clang's AST → package files. Each step fails with a one-line {@link CompileException}.
+ */
+public final class Compiler {
+    /** Larger objects are refused: the kernel and the registry have no use for them. */
+    public static final long MAX_OBJECT_SIZE = 5L << 20;
+    private static final Pattern INCLUDES_VMLINUX = Pattern.compile("#\\s*include\\s*[\"<]vmlinux\\.h[\">]");
+
+    private final BuildCache cache;
+    private final BuildLog log;
+    private final CommandRunner runner;
+
+    public Compiler(BuildCache cache, BuildLog log, Duration toolTimeout) {
+        this.cache = cache;
+        this.log = log;
+        this.runner = new CommandRunner(log, toolTimeout);
+    }
+
+    public CompileResult compile(CompileRequest request) throws CompileException {
+        long started = System.nanoTime();
+        Path source = existingFile(request.source(), "source");
+        Path header = request.exportHeader() == null ? null : existingFile(request.exportHeader(), "export header");
+        String sourceText = read(source);
+        Path sourceDir = source.getParent();
+        String sourceName = source.getFileName().toString();
+        String stem = ObjectNames.sourceStem(sourceName);
+        Path outDir = request.outputDir() == null ? sourceDir : request.outputDir().toAbsolutePath();
+
+        Toolchain toolchain = Toolchain.discover(request.tools(), runner, cache);
+        log.detail("clang " + toolchain.clangVersion() + " at " + toolchain.clang() + elapsed(started));
+        Optional<VmlinuxHeader> vmlinux = VmlinuxHeader.provide(request.vmlinux(), toolchain, runner, cache, log);
+        log.detail("vmlinux.h: " + vmlinux.map(v -> v.file().toString()).orElse("none") + elapsed(started));
+        if (vmlinux.isEmpty() && INCLUDES_VMLINUX.matcher(sourceText).find()
+            && PrecompiledHeader.resolveVmlinux(sourceDir, request.includeDirs()).isEmpty()) {
+            throw new CompileException(sourceName + " includes vmlinux.h, but this kernel has no BTF at "
+                + VmlinuxHeader.KERNEL_BTF + " to generate it from: pass --vmlinux with a vmlinux.h or a BTF file");
+        }
+        ClangCommand clang = new ClangCommand(toolchain, sourceDir, request.includeDirs(),
+            vmlinux.map(VmlinuxHeader::directory).orElse(null), request.extraCflags());
+
+        Path work = createWorkDir();
+        try {
+            Optional<ExportHeader> export = header == null ? Optional.empty()
+                : Optional.of(ExportHeader.scan(read(header)));
+            Path prelude = null;
+            if (export.isPresent()) {
+                prelude = work.resolve("ecc-export-structs.h");
+                Files.writeString(prelude, export.get().dummyDeclarations());
+            }
+            Path object = work.resolve(stem + ".bpf.o");
+            Path pch = precompiledHeader(sourceText, sourceDir, request.includeDirs(), vmlinux, clang, toolchain);
+            log.detail("precompiled header: " + (pch == null ? "none" : pch.toString()) + elapsed(started));
+            List<SourceDecl> decls = compileAndReadDocs(clang, sourceDir, sourceName, pch, prelude, object);
+            log.detail("compiled and read " + decls.size() + " declarations" + elapsed(started));
+            strip(toolchain, object);
+            byte[] elf = Files.readAllBytes(object);
+            if (elf.length > MAX_OBJECT_SIZE) {
+                throw new CompileException("the compiled object is " + elf.length + " bytes, over the "
+                    + MAX_OBJECT_SIZE + "-byte limit for a package");
+            }
+
+            BpfObject bpf = BpfObject.parse(elf);
+            String objName = ObjectNames.objectName(stem + ".bpf.o");
+            BpfSkel skel = SkeletonExtractor.extract(bpf, objName);
+            if (skel.progs().isEmpty()) {
+                throw new CompileException(sourceName + " has no BPF programs: a program is a non-static function "
+                    + "placed in a section with SEC(\"...\"), e.g. SEC(\"tracepoint/syscalls/sys_enter_openat\")");
+            }
+            List<ExportType> exportTypes = ExportTypeSelector.select(bpf, objName, export, sourceName,
+                header == null ? null : header.getFileName().toString());
+            skel = DocAnnotator.apply(skel, decls, sourceName);
+            ObjectMeta meta = new ObjectMeta(skel, exportTypes, ObjectMeta.EUNOMIA_FORMAT_VERSION, LoaderOptions.NONE,
+                Map.of());
+
+            EbpmPackage pkg = new EbpmPackage(PackageIdentity.derive(request.packageOptions(), stem, skel.doc(),
+                bpf.license().orElse(null)), meta, elf, PackageIdentity.readme(request.packageOptions(), sourceDir));
+            log.detail("metadata ready" + elapsed(started));
+            PackageWriter.Written written = PackageWriter.write(pkg, outDir, stem, request.yaml());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.info(summary(sourceName, skel, exportTypes, millis));
+            return new CompileResult(pkg, written.files(), written.ebpmFile(), Digest.sha256(written.ebpmBytes()),
+                log.text());
+        } catch (DocCommentException | ObjectFormatException e) {
+            throw new CompileException(e.getMessage());
+        } catch (IOException e) {
+            throw new CompileException("cannot write the package: " + e.getMessage());
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private Path precompiledHeader(String sourceText, Path sourceDir, List<Path> includeDirs,
+                                   Optional<VmlinuxHeader> vmlinux, ClangCommand clang, Toolchain toolchain)
+        throws CompileException {
+        Path header = PrecompiledHeader.resolveVmlinux(sourceDir, includeDirs)
+            .or(() -> vmlinux.map(VmlinuxHeader::file)).orElse(null);
+        return PrecompiledHeader.prepare(sourceText, sourceDir, header, clang.flagsWithoutSourceDir(),
+            clang.sourceDirFlag(), toolchain, runner, cache, log).orElse(null);
+    }
+
+    /**
+     * Compiles the object and, at the same time, dumps the AST for doc comments. A precompiled header
+     * clang refuses (it was built by another clang, say) is dropped and the compile runs again without it.
+     */
+    private List<SourceDecl> compileAndReadDocs(ClangCommand clang, Path sourceDir, String sourceName, Path pch,
+                                                Path prelude, Path object) throws CompileException {
+        var compile = runner.start(clang.compile(sourceName, pch, prelude, object), sourceDir,
+            InputStream::readAllBytes);
+        var ast = runner.start(clang.astDump(sourceName, pch, prelude), sourceDir,
+            in -> AstDeclReader.read(in, sourceName));
+        var compiled = compile.finish();
+        if (compiled.exitCode() != 0) {
+            ast.cancel();
+            if (pch != null && mentionsPrecompiledHeader(compiled.stderr())) {
+                log.detail("clang refused the precompiled header; compiling without it");
+                PrecompiledHeader.discard(pch);
+                return compileAndReadDocs(clang, sourceDir, sourceName, null, prelude, object);
+            }
+            String diagnostics = Diagnostics.withSourcePaths(compiled.stderr(), displayDir(sourceDir));
+            throw new CompileException("clang could not compile " + sourceName + " ("
+                + Diagnostics.errorCount(compiled.stderr()) + ")", diagnostics);
+        }
+        log.output(Diagnostics.withSourcePaths(compiled.stderr(), displayDir(sourceDir)));
+        var docs = ast.finish();
+        if (docs.exitCode() != 0 || docs.value() == null) {
+            throw new CompileException("clang could not dump the AST of " + sourceName + " for its doc comments",
+                docs.stderr());
+        }
+        return docs.value();
+    }
+
+    private static boolean mentionsPrecompiledHeader(String stderr) {
+        return stderr.contains("precompiled header") || stderr.contains("PCH file") || stderr.contains(".pch");
+    }
+
+    private void strip(Toolchain toolchain, Path object) throws CompileException {
+        CommandResult r = runner.run(List.of(toolchain.llvmStrip().toString(), "-g", object.toString()), null);
+        if (!r.ok()) {
+            throw new CompileException("llvm-strip failed on " + object.getFileName() + " (exit " + r.exitCode() + ")",
+                r.stderr());
+        }
+    }
+
+    private static String summary(String sourceName, BpfSkel skel, List<ExportType> exportTypes, long millis) {
+        long flags = skel.dataSections().stream().flatMap(d -> d.variables().stream()).filter(v -> !v.isDummy())
+            .count();
+        StringBuilder b = new StringBuilder("compiled ").append(sourceName).append(": ")
+            .append(plural(skel.progs().size(), "program")).append(", ")
+            .append(plural(skel.maps().size(), "map")).append(", ")
+            .append(plural((int) flags, "flag"));
+        if (!exportTypes.isEmpty()) {
+            b.append(", exports struct ").append(exportTypes.get(0).name());
+        }
+        return b.append(" (").append(millis).append(" ms)").toString();
+    }
+
+    private static String elapsed(long started) {
+        return " [" + (System.nanoTime() - started) / 1_000_000 + " ms]";
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** How to show the source directory in diagnostics: relative to where the user is, when it is below it. */
+    private static String displayDir(Path sourceDir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return sourceDir.startsWith(cwd) ? cwd.relativize(sourceDir).toString() : sourceDir.toString();
+    }
+
+    private static Path existingFile(Path path, String what) throws CompileException {
+        if (!Files.exists(path)) {
+            throw new CompileException(path + ": no such file (the " + what + ")");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new CompileException(path + ": not a regular file (the " + what + ")");
+        }
+        return path.toAbsolutePath().normalize();
+    }
+
+    private static String read(Path file) throws CompileException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CompileException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Path createWorkDir() throws CompileException {
+        try {
+            return Files.createTempDirectory("ecc-");
+        } catch (IOException e) {
+            throw new CompileException("cannot create a temporary directory: " + e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}

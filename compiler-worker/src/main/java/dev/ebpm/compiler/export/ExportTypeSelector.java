@@ -1,0 +1,58 @@
+package dev.ebpm.compiler.export;
+
+import dev.ebpm.btf.Btf;
+import dev.ebpm.btf.BtfType;
+import dev.ebpm.compiler.CompileException;
+import dev.ebpm.format.meta.ExportType;
+import dev.ebpm.object.BpfObject;
+import dev.ebpm.object.MapInfo;
+import dev.ebpm.object.SkeletonExtractor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Picks the export types of a package: the complete structs of the object's BTF whose names the export
+ * header declares, in BTF id order (eunomia's loader uses the first). Without a header, a program that
+ * streams events has nothing to decode them with, so that is an error naming the map.
+ */
+public final class ExportTypeSelector {
+    private ExportTypeSelector() {
+    }
+
+    public static List<ExportType> select(BpfObject object, String objName, Optional<ExportHeader> header,
+                                          String sourceName, String headerName) throws CompileException {
+        if (header.isEmpty()) {
+            Optional<MapInfo> stream = object.maps(objName).stream().filter(m -> m.type().isEventStream()).findFirst();
+            if (stream.isPresent()) {
+                MapInfo m = stream.get();
+                throw new CompileException("map '" + m.name() + "' is a " + m.type().name().toLowerCase()
+                    + " map, but no export header was given to describe its events: pass the header that "
+                    + "defines the event struct, e.g. ecc " + sourceName + " " + stemOf(sourceName) + ".h");
+            }
+            return List.of();
+        }
+        if (header.get().structNames().isEmpty()) {
+            throw new CompileException(headerName + " declares no struct to export (expected e.g. struct event { ... })");
+        }
+        Btf btf = object.btf();
+        List<ExportType> types = new ArrayList<>();
+        for (BtfType t : btf.types()) {
+            if (t instanceof BtfType.Composite c && !c.isUnion() && header.get().structNames().contains(c.name())) {
+                types.add(SkeletonExtractor.exportType(btf, c));
+            }
+        }
+        if (types.isEmpty()) {
+            throw new CompileException("none of the structs of " + headerName + " ("
+                + String.join(", ", header.get().structNames()) + ") is in the object: does " + sourceName
+                + " #include \"" + headerName + "\"?");
+        }
+        return types;
+    }
+
+    private static String stemOf(String sourceName) {
+        int dot = sourceName.indexOf('.');
+        return dot > 0 ? sourceName.substring(0, dot) : sourceName;
+    }
+}
