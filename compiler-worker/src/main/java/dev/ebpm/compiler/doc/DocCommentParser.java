@@ -45,9 +45,16 @@ public final class DocCommentParser {
         return new DocComment(entries, line);
     }
 
+    /**
+     * clang gives a paragraph as text pieces and inline commands; the piece right after a command is the
+     * rest of the command's line, and every other text piece is a line of its own. A line continues the
+     * current key, unless that key already holds a complete JSON object or array: then the line is plain
+     * description again, so {@code @cmdarg {...}} followed by a line of prose reads as the user means it.
+     */
     private static void paragraph(JsonNode paragraph, Map<String, JsonNode> entries, String where) {
         String key = DocComment.DEFAULT_KEY;
         boolean command = false;
+        boolean sameLineAsCommand = false;
         StringBuilder text = new StringBuilder();
         for (JsonNode piece : paragraph.path("inner")) {
             String kind = piece.path("kind").asText();
@@ -55,12 +62,34 @@ public final class DocCommentParser {
                 flush(entries, key, command, text, where);
                 key = piece.path("name").asText();
                 command = true;
+                sameLineAsCommand = true;
                 text.setLength(0);
-            } else {
-                appendWords(text, pieceText(piece));
+                continue;
             }
+            String line = pieceText(piece);
+            if (command && !sameLineAsCommand && !line.isBlank() && isCompleteJson(text)) {
+                flush(entries, key, true, text, where);
+                key = DocComment.DEFAULT_KEY;
+                command = false;
+                text.setLength(0);
+            }
+            sameLineAsCommand = false;
+            appendWords(text, line);
         }
         flush(entries, key, command, text, where);
+    }
+
+    private static boolean isCompleteJson(CharSequence text) {
+        String s = text.toString().strip();
+        if (!s.startsWith("{") && !s.startsWith("[")) {
+            return false;
+        }
+        try {
+            Json.parse(s);
+            return true;
+        } catch (PackageFormatException e) {
+            return false;
+        }
     }
 
     private static void flush(Map<String, JsonNode> entries, String key, boolean command, StringBuilder text,

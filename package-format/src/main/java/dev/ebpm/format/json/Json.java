@@ -1,6 +1,7 @@
 package dev.ebpm.format.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,7 +27,8 @@ import java.util.Map;
 public final class Json {
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private static final ObjectMapper JSON = JsonMapper.builder().nodeFactory(NODES).build();
+    private static final ObjectMapper JSON = JsonMapper.builder().nodeFactory(NODES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -34,6 +36,7 @@ public final class Json {
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build())
         .nodeFactory(NODES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
 
     private Json() {
@@ -56,8 +59,7 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new PackageFormatException("not valid JSON: " + e.getOriginalMessage()
-                + location(e), e);
+            throw new PackageFormatException("not valid JSON: " + brief(e) + location(e), e);
         } catch (IOException e) {
             throw new PackageFormatException("cannot read JSON: " + e.getMessage(), e);
         }
@@ -75,15 +77,26 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new PackageFormatException("not valid YAML: " + e.getOriginalMessage() + location(e), e);
+            throw new PackageFormatException("not valid YAML: " + brief(e) + location(e), e);
         } catch (IOException e) {
             throw new PackageFormatException("cannot read YAML: " + e.getMessage(), e);
         }
     }
 
+    /** Jackson's message without its source excerpt and start-marker details. */
+    private static String brief(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        int cut = m.indexOf(" (start marker at");
+        if (cut >= 0) {
+            m = m.substring(0, cut);
+        }
+        int nl = m.indexOf('\n');
+        return nl >= 0 ? m.substring(0, nl) : m;
+    }
+
     private static String location(JsonProcessingException e) {
         return e.getLocation() == null ? ""
-            : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     /** Compact JSON with every object's keys sorted: the canonical bytes of a document. */

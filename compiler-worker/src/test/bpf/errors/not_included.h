@@ -1,0 +1,1 @@
+struct lonely { int x; };

@@ -1,0 +1,138 @@
+package dev.ebpm.compiler;
+
+import dev.ebpm.format.EunomiaPackage;
+import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.testing.Commands;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CompilerTest {
+    @Test
+    void theObjectIsByteForByteWhatBareClangAndStripProduce() throws Exception {
+        CompileResult result = TestCompiles.compile("plain/counter.bpf.c", null);
+        Path src = TestCompiles.fixture("plain/counter.bpf.c");
+        Path vmlinuxDir;
+        try (Stream<Path> dirs = Files.list(TestCompiles.CACHE.root().resolve("vmlinux"))) {
+            vmlinuxDir = dirs.findFirst().orElseThrow();
+        }
+        Path bare = TestCompiles.tempDir().resolve("bare.bpf.o");
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "cd " + src.getParent() + " && clang -g -O2 -target bpf "
+            + "-Wno-unknown-attributes -D__TARGET_ARCH_x86 -fdebug-compilation-dir=. -I" + src.getParent() + " -I"
+            + vmlinuxDir + " -c counter.bpf.c -o " + bare + " && llvm-strip -g " + bare));
+        Commands.run(cmd);
+        assertThat(result.pkg().elf()).isEqualTo(Files.readAllBytes(bare));
+    }
+
+    @Test
+    void theSameSourcesGiveTheSamePackageWhereverTheyAre() throws Exception {
+        Path a = copyFixtures("docs");
+        Path b = copyFixtures("docs");
+        CompileResult first = TestCompiles.compile(CompileRequest.of(a.resolve("docs.bpf.c"), a.resolve("docs.h")));
+        CompileResult second = TestCompiles.compile(CompileRequest.of(b.resolve("docs.bpf.c"), b.resolve("docs.h")));
+        assertThat(first.ebpmDigest()).isEqualTo(second.ebpmDigest());
+        assertThat(Files.readAllBytes(a.resolve("package.json"))).isEqualTo(Files.readAllBytes(b.resolve("package.json")));
+        assertThat(first.written()).extracting(p -> p.getFileName().toString())
+            .containsExactly("docs.bpf.o", "docs.skel.json", "package.json", "docs.ebpm");
+    }
+
+    @Test
+    void packageJsonDecodesToTheObjectEccWrote() throws Exception {
+        CompileResult r = TestCompiles.compile("docs/docs.bpf.c", "docs/docs.h");
+        Path dir = r.ebpmFile().getParent();
+        EunomiaPackage pkg = EunomiaPackageCodec.readJson(Files.readAllBytes(dir.resolve("package.json")), "p");
+        assertThat(pkg.elf()).isEqualTo(Files.readAllBytes(dir.resolve("docs.bpf.o")));
+        assertThat(pkg.meta()).isEqualTo(r.pkg().meta());
+        assertThat(r.pkg().info().name()).isEqualTo("docs");
+        assertThat(r.pkg().info().version()).isEqualTo("0.1.0");
+        assertThat(r.pkg().info().description()).isEqualTo("A test program.");
+        assertThat(r.pkg().info().license()).isEqualTo("GPL");
+    }
+
+    @Test
+    void yamlOutputIsTheSamePackage() throws Exception {
+        CompileRequest base = CompileRequest.of(TestCompiles.fixture("docs/docs.bpf.c"), TestCompiles.fixture("docs/docs.h"));
+        Path out = TestCompiles.tempDir();
+        CompileResult r = TestCompiles.compile(new CompileRequest(base.source(), base.exportHeader(), out, List.of(),
+            List.of(), null, base.packageOptions(), true, base.tools()));
+        EunomiaPackage pkg = EunomiaPackageCodec.readYaml(Files.readAllBytes(out.resolve("package.yaml")), "p");
+        assertThat(pkg.meta()).isEqualTo(r.pkg().meta());
+        assertThat(out.resolve("docs.skel.yaml")).exists();
+        assertThat(out.resolve("package.json")).doesNotExist();
+    }
+
+    @Test
+    void uapiHeadersResolveWithoutVmlinux() throws Exception {
+        CompileResult r = TestCompiles.compile("plain/minimal.bpf.c", null);
+        assertThat(r.pkg().meta().bpfSkel().progs()).singleElement()
+            .satisfies(p -> assertThat(p.attach()).isEqualTo("tp/syscalls/sys_enter_write"));
+    }
+
+    @Test
+    void clangErrorsShowFileAndLine() {
+        assertThatThrownBy(() -> TestCompiles.compile("errors/syntax.bpf.c", null))
+            .isInstanceOf(CompileException.class)
+            .hasMessage("clang could not compile syntax.bpf.c (1 error)")
+            .satisfies(e -> assertThat(((CompileException) e).details())
+                .contains("syntax.bpf.c:7:9: error: use of undeclared identifier 'undefined_variable'"));
+    }
+
+    @Test
+    void badAnnotationJsonNamesFileAndLine() {
+        assertThatThrownBy(() -> TestCompiles.compile("errors/bad_sample.bpf.c", null))
+            .hasMessage("bad_sample.bpf.c:5: @sample is not valid JSON: {\"interval\": 1000, \"type\": "
+                + "\"log2_hist\" (Unexpected end-of-input: expected close marker for Object, line 1, column 39)");
+    }
+
+    @Test
+    void aSourceWithoutProgramsIsRefused() {
+        assertThatThrownBy(() -> TestCompiles.compile("errors/no_programs.bpf.c", null))
+            .hasMessageStartingWith("no_programs.bpf.c has no BPF programs");
+    }
+
+    @Test
+    void anEventMapWithoutHeaderNamesTheMapAndTheFix() {
+        assertThatThrownBy(() -> TestCompiles.compile("errors/ringbuf_no_header.bpf.c", null))
+            .hasMessage("map 'rb' is a ringbuf map, but no export header was given to describe its events: pass the "
+                + "header that defines the event struct, e.g. ecc ringbuf_no_header.bpf.c ringbuf_no_header.h");
+    }
+
+    @Test
+    void aHeaderTheSourceDoesNotIncludeIsReported() {
+        assertThatThrownBy(() -> TestCompiles.compile("errors/header_not_included.bpf.c", "errors/not_included.h"))
+            .hasMessage("none of the structs of not_included.h (lonely) is in the object: does "
+                + "header_not_included.bpf.c #include \"not_included.h\"?");
+    }
+
+    @Test
+    void oversizedObjectsAreRefused() {
+        assertThatThrownBy(() -> TestCompiles.compile("errors/too_big.bpf.c", null))
+            .hasMessageContaining("over the 5242880-byte limit");
+    }
+
+    @Test
+    void missingInputsAreNamed() {
+        assertThatThrownBy(() -> TestCompiles.compile("nope.bpf.c", null))
+            .hasMessageEndingWith("nope.bpf.c: no such file (the source)");
+        assertThatThrownBy(() -> TestCompiles.compile("plain/counter.bpf.c", "nope.h"))
+            .hasMessageEndingWith("nope.h: no such file (the export header)");
+    }
+
+    private static Path copyFixtures(String dir) throws IOException {
+        Path target = TestCompiles.tempDir();
+        try (Stream<Path> files = Files.list(TestCompiles.fixture(dir))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+}

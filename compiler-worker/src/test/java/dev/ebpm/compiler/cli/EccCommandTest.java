@@ -1,0 +1,61 @@
+package dev.ebpm.compiler.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EccCommandTest {
+    private record Run(int exit, String err) {
+    }
+
+    private static Run ecc(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = Ecc.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void compilesAndReportsWhatItWrote() throws Exception {
+        Path out = Files.createTempDirectory(Files.createDirectories(Path.of("target/test-output")), "cli-");
+        Run r = ecc("-o", out.toString(), "--name", "tools/docs", "--version", "2.0.0", "--keyword", "test",
+            Path.of("src/test/bpf/docs/docs.bpf.c").toString(), Path.of("src/test/bpf/docs/docs.h").toString());
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.err).contains("compiled docs.bpf.c: 3 programs, 4 maps, 7 flags, exports struct doc_sample")
+            .contains("wrote ").contains("docs.ebpm (sha256:");
+        assertThat(out.resolve("package.json")).exists();
+        assertThat(out.resolve("docs.ebpm")).exists();
+    }
+
+    @Test
+    void compileFailuresAreOneLineWithExitOne() {
+        Run r = ecc("src/test/bpf/nope.bpf.c");
+        assertThat(r.exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err.strip()).startsWith("ecc: error: ").endsWith("nope.bpf.c: no such file (the source)")
+            .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void badArgumentsExitTwo() {
+        Run version = ecc("--version", "1.0", "x.bpf.c");
+        assertThat(version.exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(version.err).startsWith("ecc: --version: \"1.0\" is not a semantic version");
+        Run name = ecc("--name", "Bad Name", "x.bpf.c");
+        assertThat(name.exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(name.err).contains("is not a valid package name");
+        Run unknown = ecc("--frobnicate", "x.bpf.c");
+        assertThat(unknown.exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        Run r = ecc("--help");
+        assertThat(r.exit).isZero();
+    }
+}
