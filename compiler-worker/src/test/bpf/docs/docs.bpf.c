@@ -1,6 +1,7 @@
 // Every doc-comment form ecc understands. Compiled by the compiler tests.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
 #include "docs.h"
 
 /// Process ID to trace.
@@ -77,6 +78,24 @@ SEC("xdp")
 int xdp_pass(struct xdp_md *ctx)
 {
 	return XDP_PASS;
+}
+
+/// Written with a macro, which clang attaches no comment to
+/// @flag raw
+SEC("raw_tp/sched_switch")
+int BPF_PROG(on_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	return 0;
+}
+
+/**
+ * A block comment on a macro-written program.
+ * @unit usecs
+ */
+SEC("raw_tp/sched_wakeup")
+int BPF_PROG(on_wakeup, struct task_struct *p)
+{
+	return 0;
 }
 
 /// @brief A test program.

@@ -107,7 +107,7 @@ public final class Compiler {
             }
             List<ExportType> exportTypes = ExportTypeSelector.select(bpf, objName, export, sourceName,
                 header == null ? null : header.getFileName().toString());
-            skel = DocAnnotator.apply(skel, decls, sourceName);
+            skel = DocAnnotator.apply(skel, decls, sourceName, sourceText);
             ObjectMeta meta = new ObjectMeta(skel, exportTypes, ObjectMeta.EUNOMIA_FORMAT_VERSION, LoaderOptions.NONE,
                 Map.of());
 

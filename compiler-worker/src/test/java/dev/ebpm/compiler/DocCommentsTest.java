@@ -90,6 +90,17 @@ class DocCommentsTest {
     }
 
     @Test
+    void macroWrittenProgramsTakeTheCommentAboveThem() {
+        BpfSkel skel = meta.bpfSkel();
+        ProgMeta onSwitch = skel.prog("on_switch").orElseThrow();
+        assertThat(onSwitch.description()).isEqualTo("Written with a macro, which clang attaches no comment to");
+        assertThat(onSwitch.extras().get("flag").asText()).isEqualTo("raw");
+        ProgMeta onWakeup = skel.prog("on_wakeup").orElseThrow();
+        assertThat(onWakeup.description()).isEqualTo("A block comment on a macro-written program.");
+        assertThat(onWakeup.extras().get("unit").asText()).isEqualTo("usecs");
+    }
+
+    @Test
     void licenseDocBecomesTheProgramDoc() {
         var doc = meta.bpfSkel().doc();
         assertThat(doc.brief()).isEqualTo("A test program.");

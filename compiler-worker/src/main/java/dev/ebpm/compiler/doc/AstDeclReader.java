@@ -63,6 +63,7 @@ public final class AstDeclReader {
     private SourceDecl declaration(JsonNode decl) {
         String file = null;
         int line = 0;
+        boolean fromMacro = false;
         Iterator<Map.Entry<String, JsonNode>> it = decl.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -70,6 +71,7 @@ public final class AstDeclReader {
             if (e.getKey().equals("loc")) {
                 file = lastFile;
                 line = lastLine;
+                fromMacro = e.getValue().has("expansionLoc");
             }
         }
         if (file == null || !file.equals(mainFile) || decl.path("isImplicit").asBoolean(false)) {
@@ -81,7 +83,7 @@ public final class AstDeclReader {
                 comment = child;
             }
         }
-        return new SourceDecl(decl.path("kind").asText(), decl.path("name").asText(""), line, comment);
+        return new SourceDecl(decl.path("kind").asText(), decl.path("name").asText(""), line, comment, fromMacro);
     }
 
     /** Updates the current file and line from every source location inside {@code node}, in order. */

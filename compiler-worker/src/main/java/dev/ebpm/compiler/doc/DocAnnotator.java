@@ -32,16 +32,18 @@ public final class DocAnnotator {
     private static final String LICENSE = "LICENSE";
 
     private final String sourceName;
+    private final List<String> sourceLines;
     private final Map<String, SourceDecl> variables = new HashMap<>();
     private final Map<String, SourceDecl> functions = new HashMap<>();
     private final Map<String, SourceDecl> mapComments = new HashMap<>();
 
-    private DocAnnotator(List<SourceDecl> decls, String sourceName) {
+    private DocAnnotator(List<SourceDecl> decls, String sourceName, String sourceText) {
         this.sourceName = sourceName;
+        this.sourceLines = sourceText.lines().toList();
         for (int i = 0; i < decls.size(); i++) {
             SourceDecl d = decls.get(i);
             if (d.isVariable()) {
-                variables.put(d.name(), d);
+                keepDocumented(variables, d);
                 SourceDecl previous = i > 0 ? decls.get(i - 1) : null;
                 if (d.comment() != null) {
                     mapComments.put(d.name(), d);
@@ -49,13 +51,24 @@ public final class DocAnnotator {
                     mapComments.put(d.name(), previous);
                 }
             } else if (d.isFunction()) {
-                functions.put(d.name(), d);
+                keepDocumented(functions, d);
             }
         }
     }
 
-    public static BpfSkel apply(BpfSkel skel, List<SourceDecl> decls, String sourceName) {
-        return new DocAnnotator(decls, sourceName).apply(skel);
+    /**
+     * A name can be declared more than once: BPF_PROG(name, ...) expands to a prototype, which carries the
+     * doc comment, and then the definition. The declaration with a comment wins.
+     */
+    private static void keepDocumented(Map<String, SourceDecl> byName, SourceDecl d) {
+        SourceDecl previous = byName.get(d.name());
+        if (previous == null || previous.comment() == null && !previous.fromMacro()) {
+            byName.put(d.name(), d);
+        }
+    }
+
+    public static BpfSkel apply(BpfSkel skel, List<SourceDecl> decls, String sourceName, String sourceText) {
+        return new DocAnnotator(decls, sourceName, sourceText).apply(skel);
     }
 
     private BpfSkel apply(BpfSkel skel) {
@@ -69,10 +82,12 @@ public final class DocAnnotator {
     }
 
     private DocComment comment(SourceDecl decl) {
-        if (decl == null || decl.comment() == null) {
+        if (decl == null) {
             return null;
         }
-        return DocCommentParser.parse(decl.comment(), decl.line(), where(decl));
+        JsonNode full = decl.comment() != null ? decl.comment()
+            : decl.fromMacro() ? RawDocComment.above(sourceLines, decl.line()) : null;
+        return full == null ? null : DocCommentParser.parse(full, decl.line(), where(decl));
     }
 
     private String where(SourceDecl decl) {

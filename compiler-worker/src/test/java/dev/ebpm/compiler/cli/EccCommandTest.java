@@ -26,7 +26,7 @@ class EccCommandTest {
         Run r = ecc("-o", out.toString(), "--name", "tools/docs", "--version", "2.0.0", "--keyword", "test",
             Path.of("src/test/bpf/docs/docs.bpf.c").toString(), Path.of("src/test/bpf/docs/docs.h").toString());
         assertThat(r.exit).as(r.err).isZero();
-        assertThat(r.err).contains("compiled docs.bpf.c: 3 programs, 4 maps, 7 flags, exports struct doc_sample")
+        assertThat(r.err).contains("compiled docs.bpf.c: 5 programs, 4 maps, 7 flags, exports struct doc_sample")
             .contains("wrote ").contains("docs.ebpm (sha256:");
         assertThat(out.resolve("package.json")).exists();
         assertThat(out.resolve("docs.ebpm")).exists();
