@@ -29,8 +29,8 @@ final class TestCompiles {
         }
     }
 
-    static Compiler compiler() {
-        return new Compiler(CACHE, BuildLog.silent(), Duration.ofMinutes(2));
+    static BpfCompiler compiler() {
+        return new BpfCompiler(CACHE, BuildLog.silent(), Duration.ofMinutes(2));
     }
 
     static CompileResult compile(String source, String header) throws CompileException {

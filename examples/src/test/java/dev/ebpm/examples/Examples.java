@@ -4,7 +4,7 @@ import dev.ebpm.compiler.BuildLog;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.CompileRequest;
 import dev.ebpm.compiler.CompileResult;
-import dev.ebpm.compiler.Compiler;
+import dev.ebpm.compiler.BpfCompiler;
 import dev.ebpm.compiler.headers.BuildCache;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 final class Examples {
     static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Map<String, CompileResult> BUILT = new ConcurrentHashMap<>();
-    private static final Compiler COMPILER = new Compiler(
+    private static final BpfCompiler COMPILER = new BpfCompiler(
         new BuildCache(Path.of("target/ecc-test-cache").toAbsolutePath()), BuildLog.silent(), Duration.ofMinutes(2));
 
     private Examples() {

@@ -1,54 +1,92 @@
 package dev.ebpm.compiler.cli;
 
+import dev.ebpm.compiler.BpfCompiler;
+import dev.ebpm.compiler.BuildLog;
 import dev.ebpm.compiler.CompileException;
-import picocli.CommandLine;
+import dev.ebpm.compiler.CompileRequest;
+import dev.ebpm.compiler.CompileResult;
+import dev.ebpm.compiler.headers.BuildCache;
+import dev.ebpm.compiler.toolchain.Toolchain;
+import dev.ebpm.format.meta.ObjectMeta;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
 
-/** The {@code ecc} command: compile a .bpf.c source into a package. */
+/** The {@code ecc} command: compile a .bpf.c source into a package. Messages go to stderr. */
 public final class Ecc {
     private Ecc() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.err));
+        System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs ecc with its messages on {@code err}; returns the exit code. */
-    public static int run(String[] args, PrintStream err) {
-        EccCommand command = new EccCommand(err);
-        CommandLine cli = commandLine(command, err);
-        return cli.execute(args);
-    }
-
-    static CommandLine commandLine(EccCommand command, PrintStream err) {
-        CommandLine cli = new CommandLine(command);
-        PrintWriter errWriter = new PrintWriter(err, true);
-        cli.setErr(errWriter);
-        cli.setOut(new PrintWriter(System.out, true));
-        cli.setParameterExceptionHandler((ex, args) -> {
-            errWriter.println("ecc: " + ex.getMessage());
-            errWriter.println("Try 'ecc --help' for more information.");
+    /** Runs ecc; help and version go to {@code out}, everything else to {@code err}. Returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        EccOptions options;
+        try {
+            options = EccOptions.parse(args);
+        } catch (UsageException e) {
+            err.println("ecc: " + e.getMessage());
+            err.println("Try 'ecc --help' for more information.");
             return ExitCodes.USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof CompileException ce) {
-                if (!ce.details().isBlank()) {
-                    errWriter.print(ce.details().endsWith("\n") ? ce.details() : ce.details() + "\n");
-                }
-                errWriter.println("ecc: error: " + ce.getMessage());
-                if (command.verbose()) {
-                    ex.printStackTrace(errWriter);
-                }
-                return ExitCodes.FAILED;
+        }
+        if (options.help) {
+            out.print(EccOptions.usage());
+            return ExitCodes.OK;
+        }
+        if (options.showVersion) {
+            out.println("ecc (ebpm) " + version());
+            out.println("writes eunomia-bpf package format " + ObjectMeta.EUNOMIA_FORMAT_VERSION);
+            return ExitCodes.OK;
+        }
+        try {
+            CompileResult result = compile(options, err);
+            Path cwd = Path.of("").toAbsolutePath();
+            for (Path f : result.written()) {
+                err.println("wrote " + (f.startsWith(cwd) ? cwd.relativize(f) : f)
+                    + (f.equals(result.ebpmFile()) ? " (" + result.ebpmDigest() + ")" : ""));
             }
-            errWriter.println("ecc: internal error: " + ex + " (please report this; -v shows the stack trace)");
-            if (command.verbose()) {
-                ex.printStackTrace(errWriter);
+            return ExitCodes.OK;
+        } catch (CompileException e) {
+            if (!e.details().isBlank()) {
+                err.print(e.details().endsWith("\n") ? e.details() : e.details() + "\n");
+            }
+            err.println("ecc: error: " + e.getMessage());
+            if (options.verbose) {
+                e.printStackTrace(err);
+            }
+            return ExitCodes.FAILED;
+        } catch (RuntimeException e) {
+            err.println("ecc: internal error: " + e + " (please report this; -v shows the stack trace)");
+            if (options.verbose) {
+                e.printStackTrace(err);
             }
             return ExitCodes.INTERNAL;
-        });
-        return cli;
+        }
+    }
+
+    private static CompileResult compile(EccOptions o, PrintStream err) throws CompileException {
+        CompileRequest request = new CompileRequest(o.source, o.exportHeader, o.output, o.includeDirs, o.cflags,
+            o.vmlinux, new CompileRequest.PackageOptions(o.name, o.version, o.description, o.license, o.keywords,
+                o.readme), o.yaml, new Toolchain.Overrides(o.clang, o.llvmStrip, o.bpftool));
+        BuildLog log = new BuildLog(err, o.verbose);
+        return new BpfCompiler(BuildCache.defaultLocation(), log, Duration.ofMinutes(5)).compile(request);
+    }
+
+    private static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Ecc.class.getResourceAsStream("/ecc.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // An unknown version is shown as such.
+        }
+        return p.getProperty("ecc.version", "unknown");
     }
 }

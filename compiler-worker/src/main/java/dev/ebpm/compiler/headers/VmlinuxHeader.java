@@ -23,6 +23,7 @@ import java.util.zip.CRC32C;
 public record VmlinuxHeader(Path file, boolean generated) {
     public static final String NAME = "vmlinux.h";
     public static final Path KERNEL_BTF = Path.of("/sys/kernel/btf/vmlinux");
+    private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
     /** The header to put on the include path, or empty when there is no BTF to make one from. */
     public static Optional<VmlinuxHeader> provide(Path userFile, Toolchain toolchain, CommandRunner runner,
@@ -47,7 +48,7 @@ public record VmlinuxHeader(Path file, boolean generated) {
     private static VmlinuxHeader generate(Path btf, Toolchain toolchain, CommandRunner runner, BuildCache cache,
                                           BuildLog log) throws CompileException {
         try {
-            Path header = cache.entry("vmlinux", contentKey(Files.readAllBytes(btf))).resolve(NAME);
+            Path header = cache.entry("vmlinux", keyOf(btf, cache)).resolve(NAME);
             if (Files.isRegularFile(header)) {
                 return new VmlinuxHeader(header, true);
             }
@@ -66,8 +67,25 @@ public record VmlinuxHeader(Path file, boolean generated) {
     }
 
     /**
-     * The cache key of a BTF blob: its length and CRC-32C. Checked on every compile, so it must be cheap for
-     * the kernel's 5 MB of BTF; it only has to tell apart the few kernels one machine sees.
+     * The content key of a BTF file. The running kernel's BTF cannot change until the next boot, so its key
+     * is remembered per boot id and the 5 MB are read once per boot rather than on every compile.
+     */
+    private static String keyOf(Path btf, BuildCache cache) throws IOException {
+        if (!btf.equals(KERNEL_BTF) || !Files.isReadable(BOOT_ID)) {
+            return contentKey(Files.readAllBytes(btf));
+        }
+        Path remembered = cache.entry("vmlinux", "boot-" + Files.readString(BOOT_ID).strip()).resolve("key");
+        if (Files.isRegularFile(remembered)) {
+            return Files.readString(remembered).strip();
+        }
+        String key = contentKey(Files.readAllBytes(btf));
+        AtomicFiles.write(remembered, key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return key;
+    }
+
+    /**
+     * The cache key of a BTF blob: its length and CRC-32C, which is plenty to tell apart the kernels one
+     * machine sees, and cheap on 5 MB.
      */
     static String contentKey(byte[] content) {
         CRC32C crc = new CRC32C();

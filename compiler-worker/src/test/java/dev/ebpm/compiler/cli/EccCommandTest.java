@@ -16,7 +16,8 @@ class EccCommandTest {
 
     private static Run ecc(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int exit = Ecc.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int exit = Ecc.run(args, stream, stream);
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }
 
@@ -50,12 +51,34 @@ class EccCommandTest {
         assertThat(name.err).contains("is not a valid package name");
         Run unknown = ecc("--frobnicate", "x.bpf.c");
         assertThat(unknown.exit).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err).contains("Unknown option: '--frobnicate'");
+        assertThat(unknown.err).startsWith("ecc: unknown option '--frobnicate'\nTry 'ecc --help'");
+        Run missing = ecc("-o");
+        assertThat(missing.exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err).startsWith("ecc: option '-o' needs a value: DIR");
+        Run none = ecc();
+        assertThat(none.err).startsWith("ecc: missing SOURCE.bpf.c");
+        Run three = ecc("a.bpf.c", "a.h", "b.h");
+        assertThat(three.err).startsWith("ecc: unexpected argument 'b.h'");
     }
 
     @Test
-    void helpListsTheOptions() {
+    void optionSpellings() throws Exception {
+        EccOptions o = EccOptions.parse(new String[] {"-Iinc", "-I", "inc2", "--name=x", "--cflags", "-DA=1  -DB",
+            "-a", "-DC", "-y", "--", "-weird.bpf.c"});
+        assertThat(o.includeDirs).extracting(Path::toString).containsExactly("inc", "inc2");
+        assertThat(o.name).isEqualTo("x");
+        assertThat(o.cflags).containsExactly("-DA=1", "-DB", "-DC");
+        assertThat(o.yaml).isTrue();
+        assertThat(o.source).hasToString("-weird.bpf.c");
+    }
+
+    @Test
+    void helpListsEveryOption() {
         Run r = ecc("--help");
         assertThat(r.exit).isZero();
+        assertThat(r.err).startsWith("Usage: ecc [OPTIONS] SOURCE.bpf.c [EXPORT_HEADER.h]")
+            .contains("  -o, --output DIR").contains("  --vmlinux FILE").contains("  -V ");
+        Run v = ecc("-V");
+        assertThat(v.err).startsWith("ecc (ebpm) ");
     }
 }

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * The compile pipeline behind {@code ecc}: clang → llvm-strip → metadata from the object's BTF → doc
  * comments from clang's AST → package files. Each step fails with a one-line {@link CompileException}.
  */
-public final class Compiler {
+public final class BpfCompiler {
     /** Larger objects are refused: the kernel and the registry have no use for them. */
     public static final long MAX_OBJECT_SIZE = 5L << 20;
     private static final Pattern INCLUDES_VMLINUX = Pattern.compile("#\\s*include\\s*[\"<]vmlinux\\.h[\">]");
@@ -49,7 +49,7 @@ public final class Compiler {
     private final BuildLog log;
     private final CommandRunner runner;
 
-    public Compiler(BuildCache cache, BuildLog log, Duration toolTimeout) {
+    public BpfCompiler(BuildCache cache, BuildLog log, Duration toolTimeout) {
         this.cache = cache;
         this.log = log;
         this.runner = new CommandRunner(log, toolTimeout);

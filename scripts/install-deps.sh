@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ebpm needs, only those missing. Safe to run again.
+#   clang, llvm (llvm-strip), libbpf-dev (bpf_helpers.h), bpftool: compiling eBPF programs (ecc)
+#   maven, openjdk-17-jdk-headless: building ebpm
+set -euo pipefail
+packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}; run as root or: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q "${missing[@]}"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every test of ebpm on this machine, installing what the tests need first.
+# Tests that need root or particular kernel features say so when they skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+mvn -B verify "$@"
