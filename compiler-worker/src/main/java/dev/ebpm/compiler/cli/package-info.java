@@ -1,0 +1,2 @@
+/** The ecc command line. */
+package dev.ebpm.compiler.cli;

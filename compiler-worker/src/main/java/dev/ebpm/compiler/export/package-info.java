@@ -1,0 +1,2 @@
+/** Export types: the structs of the export header, forced into BTF and selected from it. */
+package dev.ebpm.compiler.export;

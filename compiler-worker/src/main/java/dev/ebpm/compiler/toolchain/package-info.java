@@ -1,0 +1,2 @@
+/** Finding and running clang, llvm-strip and bpftool. */
+package dev.ebpm.compiler.toolchain;
