@@ -107,9 +107,9 @@ class CompilerTest {
 
     @Test
     void aHeaderTheSourceDoesNotIncludeIsReported() {
-        assertThatThrownBy(() -> TestCompiles.compile("errors/header_not_included.bpf.c", "errors/not_included.h"))
+        assertThatThrownBy(() -> TestCompiles.compile("errors/ringbuf_no_header.bpf.c", "errors/not_included.h"))
             .hasMessage("none of the structs of not_included.h (lonely) is in the object: does "
-                + "header_not_included.bpf.c #include \"not_included.h\"?");
+                + "ringbuf_no_header.bpf.c #include \"not_included.h\"?");
     }
 
     @Test

@@ -12,7 +12,7 @@ import dev.ebpm.format.meta.SampleType;
 import dev.ebpm.format.meta.TcHook;
 import dev.ebpm.format.meta.TcOpts;
 import dev.ebpm.format.meta.Variable;
-import dev.ebpm.testing.Commands;
+import dev.ebpm.testing.BpftoolSkeleton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -72,12 +70,10 @@ class ExamplesMetadataTest {
     @MethodSource("names")
     void mapsAndProgramsAreWhatBpftoolGenSkeletonLists(String name) {
         BpfSkel skel = meta(name).bpfSkel();
-        String header = Commands.run(List.of("bpftool", "gen", "skeleton",
-            Examples.outputDir(name).resolve(name + ".bpf.o").toString(), "name", skel.objName()));
-        assertThat(skel.maps()).extracting(MapMeta::name)
-            .containsExactlyElementsOf(all(header, "s->maps\\[\\d+\\]\\.name = \"([^\"]+)\""));
-        assertThat(skel.progs()).extracting(ProgMeta::name)
-            .containsExactlyElementsOf(all(header, "s->progs\\[\\d+\\]\\.name = \"([^\"]+)\""));
+        BpftoolSkeleton bpftool = BpftoolSkeleton.of(Examples.outputDir(name).resolve(name + ".bpf.o"),
+            skel.objName());
+        assertThat(skel.maps()).extracting(MapMeta::name).containsExactlyElementsOf(bpftool.maps());
+        assertThat(skel.progs()).extracting(ProgMeta::name).containsExactlyElementsOf(bpftool.progs());
     }
 
     @Test
@@ -192,15 +188,6 @@ class ExamplesMetadataTest {
         List<String> out = new ArrayList<>();
         Iterator<String> it = node.fieldNames();
         it.forEachRemaining(out::add);
-        return out;
-    }
-
-    private static List<String> all(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        List<String> out = new ArrayList<>();
-        while (m.find()) {
-            out.add(m.group(1));
-        }
         return out;
     }
 }

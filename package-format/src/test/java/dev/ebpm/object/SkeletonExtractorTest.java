@@ -5,16 +5,13 @@ import dev.ebpm.format.meta.DataSection;
 import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.meta.Variable;
-import dev.ebpm.testing.Commands;
+import dev.ebpm.testing.BpftoolSkeleton;
 import dev.ebpm.testing.TestBpfObjects;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -25,17 +22,14 @@ class SkeletonExtractorTest {
     void mapsProgramsAndVariablesMatchBpftoolGenSkeleton() {
         String objName = "btf_kinds_bpf";
         BpfSkel skel = SkeletonExtractor.extract(BpfObject.parse(TestBpfObjects.bytes("btf_kinds")), objName);
-        String header = Commands.run(List.of("bpftool", "gen", "skeleton",
-            TestBpfObjects.compile("btf_kinds").toString(), "name", objName));
+        BpftoolSkeleton bpftool = BpftoolSkeleton.of(TestBpfObjects.compile("btf_kinds"), objName);
 
-        assertThat(skel.maps()).extracting(MapMeta::name).containsExactlyElementsOf(all(header,
-            "s->maps\\[\\d+\\]\\.name = \"([^\"]+)\""));
+        assertThat(skel.maps()).extracting(MapMeta::name).containsExactlyElementsOf(bpftool.maps());
         assertThat(skel.maps()).filteredOn(MapMeta::isMmaped).extracting(MapMeta::ident)
-            .containsExactlyElementsOf(all(header, "s->maps\\[\\d+\\]\\.mmaped = \\(void \\*\\*\\)&obj->(\\w+);"));
-        assertThat(skel.progs()).extracting(ProgMeta::name).containsExactlyElementsOf(all(header,
-            "s->progs\\[\\d+\\]\\.name = \"([^\"]+)\""));
+            .containsExactlyElementsOf(bpftool.mmapedIdents());
+        assertThat(skel.progs()).extracting(ProgMeta::name).containsExactlyElementsOf(bpftool.progs());
 
-        Map<String, List<String>> expectedVars = dataStructs(header, objName);
+        Map<String, List<String>> expectedVars = bpftool.dataSectionVariables();
         Map<String, List<String>> actualVars = new LinkedHashMap<>();
         for (DataSection d : skel.dataSections()) {
             actualVars.put(d.name().substring(1), d.variables().stream().map(Variable::name).toList());
@@ -82,31 +76,5 @@ class SkeletonExtractorTest {
         assertThat(ObjectNames.internalMapIdent(".rodata.str1.1")).isEqualTo("rodata_str1_1");
         assertThat(ObjectNames.objectName("/tmp/client.bpf.o")).isEqualTo("client_bpf");
         assertThat(ObjectNames.sourceStem("opensnoop.bpf.c")).isEqualTo("opensnoop");
-    }
-
-    private static List<String> all(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        List<String> out = new ArrayList<>();
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    private static Map<String, List<String>> dataStructs(String header, String objName) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("struct " + objName + "__(\\w+) \\{\\n(.*?)\\n\\t} \\*\\w+;", Pattern.DOTALL)
-            .matcher(header);
-        while (m.find()) {
-            List<String> vars = new ArrayList<>();
-            for (String line : m.group(2).split("\n")) {
-                Matcher name = Pattern.compile("(\\w+)(\\[\\d+\\])*;\\s*$").matcher(line);
-                if (name.find() && !name.group(1).startsWith("__pad")) {
-                    vars.add(name.group(1));
-                }
-            }
-            out.put(m.group(1), vars);
-        }
-        return out;
     }
 }
