@@ -77,6 +77,34 @@ class CompilerTest {
     }
 
     @Test
+    void includeDirectoriesAndExtraFlagsReachClang() throws Exception {
+        CompileRequest base = CompileRequest.of(TestCompiles.fixture("plain/with_include.bpf.c"), null);
+        assertThatThrownBy(() -> TestCompiles.compile(base.withOutputDir(TestCompiles.tempDir())))
+            .hasMessage("clang could not compile with_include.bpf.c (1 error)");
+        CompileResult r = TestCompiles.compile(new CompileRequest(base.source(), null, TestCompiles.tempDir(),
+            List.of(TestCompiles.fixture("plain/inc")), List.of("-DUNUSED=1"), null, base.packageOptions(), false,
+            base.tools()));
+        assertThat(r.pkg().meta().bpfSkel().maps()).extracting(m -> m.name()).contains("counts");
+    }
+
+    @Test
+    void vmlinuxCanComeFromABtfFileOrAHeader() throws Exception {
+        Path btf = Path.of("/sys/kernel/btf/vmlinux");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(btf), "this kernel exposes no BTF");
+        CompileRequest base = CompileRequest.of(TestCompiles.fixture("plain/counter.bpf.c"), null);
+        CompileResult fromBtf = TestCompiles.compile(new CompileRequest(base.source(), null, TestCompiles.tempDir(),
+            List.of(), List.of(), btf, base.packageOptions(), false, base.tools()));
+        Path header = TestCompiles.tempDir().resolve("my-vmlinux.h");
+        Commands.run(List.of("sh", "-c", "bpftool btf dump file " + btf + " format c > " + header));
+        CompileResult fromHeader = TestCompiles.compile(new CompileRequest(base.source(), null,
+            TestCompiles.tempDir(), List.of(), List.of(), header, base.packageOptions(), false, base.tools()));
+        assertThat(fromHeader.pkg().elf()).isEqualTo(fromBtf.pkg().elf());
+        assertThatThrownBy(() -> TestCompiles.compile(new CompileRequest(base.source(), null, TestCompiles.tempDir(),
+            List.of(), List.of(), Path.of("/nonexistent/vmlinux"), base.packageOptions(), false, base.tools())))
+            .hasMessage("--vmlinux /nonexistent/vmlinux: no such file");
+    }
+
+    @Test
     void clangErrorsShowFileAndLine() {
         assertThatThrownBy(() -> TestCompiles.compile("errors/syntax.bpf.c", null))
             .isInstanceOf(CompileException.class)
