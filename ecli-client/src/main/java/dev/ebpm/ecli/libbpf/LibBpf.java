@@ -1,0 +1,116 @@
+package dev.ebpm.ecli.libbpf;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/**
+ * The raw libbpf 1.1 calls ecli makes, bound with JNA direct mapping (Debian's {@code libbpf.so.1}).
+ * Signatures only: pointer results are NULL with errno set on failure, int results a negative errno.
+ * Everything else goes through {@link Libbpf}, which checks results and names the object that failed.
+ */
+@SuppressWarnings("checkstyle:MethodName")
+public final class LibBpf {
+    public static final String LIBRARY = "libbpf.so.1";
+
+    static {
+        Native.register(LibBpf.class, NativeLibrary.getInstance(LIBRARY));
+    }
+
+    private LibBpf() {
+    }
+
+    /** {@code int (*)(enum libbpf_print_level, const char *fmt, va_list)}. */
+    public interface PrintCallback extends Callback {
+        int invoke(int level, Pointer format, Pointer args);
+    }
+
+    /** {@code void (*)(void *ctx, int cpu, void *data, __u32 size)}. */
+    public interface PerfSampleCallback extends Callback {
+        void invoke(Pointer ctx, int cpu, Pointer data, int size);
+    }
+
+    /** {@code void (*)(void *ctx, int cpu, __u64 cnt)}. */
+    public interface PerfLostCallback extends Callback {
+        void invoke(Pointer ctx, int cpu, long count);
+    }
+
+    public static native Pointer libbpf_set_print(PrintCallback fn);
+
+    public static native int libbpf_strerror(int err, byte[] buf, long size);
+
+    public static native int libbpf_num_possible_cpus();
+
+    public static native Pointer bpf_object__open_mem(Pointer buf, long size, Pointer opts);
+
+    public static native int bpf_object__load(Pointer obj);
+
+    public static native void bpf_object__close(Pointer obj);
+
+    public static native Pointer bpf_object__find_map_by_name(Pointer obj, String name);
+
+    public static native Pointer bpf_object__find_program_by_name(Pointer obj, String name);
+
+    public static native Pointer bpf_object__next_map(Pointer obj, Pointer prev);
+
+    public static native String bpf_map__name(Pointer map);
+
+    public static native int bpf_map__fd(Pointer map);
+
+    public static native int bpf_map__type(Pointer map);
+
+    public static native int bpf_map__key_size(Pointer map);
+
+    public static native int bpf_map__value_size(Pointer map);
+
+    public static native int bpf_map__max_entries(Pointer map);
+
+    public static native Pointer bpf_map__initial_value(Pointer map, Pointer size);
+
+    public static native String bpf_program__name(Pointer prog);
+
+    public static native String bpf_program__section_name(Pointer prog);
+
+    public static native int bpf_program__fd(Pointer prog);
+
+    public static native int bpf_program__set_attach_target(Pointer prog, int attachProgFd, String attachFuncName);
+
+    public static native Pointer bpf_program__attach(Pointer prog);
+
+    public static native Pointer bpf_program__attach_tracepoint(Pointer prog, String category, String name);
+
+    public static native Pointer bpf_program__attach_raw_tracepoint(Pointer prog, String name);
+
+    public static native Pointer bpf_program__attach_uprobe_opts(Pointer prog, int pid, String binaryPath,
+                                                                  long funcOffset, Pointer opts);
+
+    public static native int bpf_link__destroy(Pointer link);
+
+    public static native int bpf_tc_hook_create(Pointer hook);
+
+    public static native int bpf_tc_hook_destroy(Pointer hook);
+
+    public static native int bpf_tc_attach(Pointer hook, Pointer opts);
+
+    public static native int bpf_tc_detach(Pointer hook, Pointer opts);
+
+    public static native int bpf_xdp_attach(int ifindex, int progFd, int flags, Pointer opts);
+
+    public static native int bpf_xdp_detach(int ifindex, int flags, Pointer opts);
+
+    public static native Pointer perf_buffer__new(int mapFd, long pageCount, PerfSampleCallback sample,
+                                                  PerfLostCallback lost, Pointer ctx, Pointer opts);
+
+    public static native int perf_buffer__poll(Pointer pb, int timeoutMs);
+
+    public static native void perf_buffer__free(Pointer pb);
+
+    public static native int bpf_map_update_elem(int fd, Pointer key, Pointer value, long flags);
+
+    public static native int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);
+
+    public static native int bpf_map_delete_elem(int fd, Pointer key);
+
+    public static native int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);
+}

@@ -1,0 +1,82 @@
+package dev.ebpm.ecli.loader;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.LibbpfLog;
+import dev.ebpm.ecli.loader.attach.Attachment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A BPF object in the kernel, with the attachments made for it. Closing it detaches everything, in
+ * reverse order, and then closes the object, so nothing stays loaded.
+ */
+public final class LoadedObject implements AutoCloseable {
+    private final Pointer object;
+    private final String name;
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final Memory elf;
+    private final LibbpfLog log;
+    private final List<Attachment> attachments = new ArrayList<>();
+    private boolean closed;
+
+    LoadedObject(Pointer object, String name, Memory elf, LibbpfLog log) {
+        this.object = object;
+        this.name = name;
+        this.elf = elf;
+        this.log = log;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LibbpfLog log() {
+        return log;
+    }
+
+    public Pointer program(String programName) {
+        Pointer p = LibBpf.bpf_object__find_program_by_name(object, programName);
+        if (p == null) {
+            throw EcliException.failed("program '" + programName + "' is not in the object");
+        }
+        return p;
+    }
+
+    public int mapFd(String mapName) {
+        Pointer m = LibBpf.bpf_object__find_map_by_name(object, mapName);
+        if (m == null) {
+            throw EcliException.failed("map '" + mapName + "' is not in the object");
+        }
+        return LibBpf.bpf_map__fd(m);
+    }
+
+    public int mapMaxEntries(String mapName) {
+        return LibBpf.bpf_map__max_entries(LibBpf.bpf_object__find_map_by_name(object, mapName));
+    }
+
+    /** Keeps an attachment so that closing detaches it. */
+    public void add(Attachment attachment) {
+        attachments.add(attachment);
+    }
+
+    public List<Attachment> attachments() {
+        return List.copyOf(attachments);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = attachments.size() - 1; i >= 0; i--) {
+            attachments.get(i).close();
+        }
+        attachments.clear();
+        LibBpf.bpf_object__close(object);
+    }
+}

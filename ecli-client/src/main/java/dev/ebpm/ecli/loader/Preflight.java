@@ -1,0 +1,133 @@
+package dev.ebpm.ecli.loader;
+
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.libbpf.LibC;
+import dev.ebpm.elf.ElfFile;
+import dev.ebpm.elf.ElfSection;
+import dev.ebpm.format.meta.ProgMeta;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Checks what the kernel and the process must offer before anything is loaded, so each missing piece is
+ * one clear line rather than a libbpf error number: privileges, kernel BTF, tracefs (mounted here when
+ * ecli runs as root) and every tracepoint the programs attach to.
+ */
+public final class Preflight {
+    public static final Path KERNEL_BTF = Path.of("/sys/kernel/btf/vmlinux");
+    static final Path TRACEFS = Path.of("/sys/kernel/tracing");
+    static final Path DEBUGFS_TRACING = Path.of("/sys/kernel/debug/tracing");
+    private static final int CAP_NET_ADMIN = 12;
+    private static final int CAP_SYS_ADMIN = 21;
+    private static final int CAP_PERFMON = 38;
+    private static final int CAP_BPF = 39;
+
+    private Preflight() {
+    }
+
+    /** What the checks found that the load needs: a BTF file to use instead of the kernel's, or null. */
+    public record Result(String btfCustomPath) {
+    }
+
+    public static Result check(List<ProgMeta> progs, ElfFile elf, boolean networkPrograms) {
+        checkPrivileges(networkPrograms);
+        String btf = checkKernelBtf(elf, progs);
+        List<ProgMeta> tracepoints = progs.stream()
+            .filter(p -> SectionKind.of(p.attach()) == SectionKind.TRACEPOINT).toList();
+        if (!tracepoints.isEmpty()) {
+            Path events = tracefsEvents();
+            for (ProgMeta p : tracepoints) {
+                String target = SectionKind.target(p.attach());
+                if (!Files.isDirectory(events.resolve(target))) {
+                    throw EcliException.failed("tracepoint " + target + " does not exist on this kernel (program '"
+                        + p.name() + "'); see " + events + " for the ones that do");
+                }
+            }
+        }
+        return new Result(btf);
+    }
+
+    static void checkPrivileges(boolean networkPrograms) {
+        BigInteger caps = effectiveCapabilities();
+        boolean admin = caps.testBit(CAP_SYS_ADMIN);
+        if (!admin && !caps.testBit(CAP_BPF)) {
+            throw EcliException.failed("loading eBPF programs needs root, or the CAP_BPF and CAP_PERFMON "
+                + "capabilities; run ecli with sudo");
+        }
+        if (!admin && !caps.testBit(CAP_PERFMON)) {
+            throw EcliException.failed("tracing programs need CAP_PERFMON besides CAP_BPF; run ecli with sudo");
+        }
+        if (networkPrograms && !caps.testBit(CAP_NET_ADMIN)) {
+            throw EcliException.failed("attaching tc or xdp programs needs CAP_NET_ADMIN; run ecli with sudo");
+        }
+    }
+
+    private static BigInteger effectiveCapabilities() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("CapEff:")) {
+                    return new BigInteger(line.substring(7).trim(), 16);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Fall through: treat as unprivileged and say so.
+        }
+        return BigInteger.ZERO;
+    }
+
+    /**
+     * CO-RE relocations, fentry/fexit, lsm and tp_btf programs need the kernel's BTF. eunomia's
+     * {@code BTF_FILE_PATH} can name a BTF file to use instead; it must be a file.
+     */
+    private static String checkKernelBtf(ElfFile elf, List<ProgMeta> progs) {
+        String custom = System.getenv("BTF_FILE_PATH");
+        if (custom != null && !custom.isBlank()) {
+            if (!Files.isRegularFile(Path.of(custom))) {
+                throw EcliException.failed("BTF_FILE_PATH=" + custom + " is not a file; it must name a BTF file "
+                    + "for this kernel");
+            }
+            return custom;
+        }
+        boolean needsBtf = hasCoreRelocations(elf) || progs.stream()
+            .map(p -> SectionKind.of(p.attach())).anyMatch(k -> k.targetIsSetBeforeLoad());
+        if (needsBtf && !Files.isReadable(KERNEL_BTF)) {
+            throw EcliException.failed("this kernel has no BTF at " + KERNEL_BTF + ", which the program needs: "
+                + "run a kernel built with CONFIG_DEBUG_INFO_BTF=y, or set BTF_FILE_PATH to a BTF file for it");
+        }
+        return null;
+    }
+
+    /** True when the object's .BTF.ext has a CO-RE relocation section that is not empty. */
+    static boolean hasCoreRelocations(ElfFile elf) {
+        ElfSection ext = elf.section(".BTF.ext").orElse(null);
+        if (ext == null) {
+            return false;
+        }
+        ByteBuffer b = elf.data(ext);
+        if (b.remaining() < 32 || b.getInt(4) < 32) {
+            return false;
+        }
+        return b.getInt(28) > 0;
+    }
+
+    /** The events directory of tracefs, mounting tracefs first when it is missing and ecli may. */
+    static Path tracefsEvents() {
+        if (Files.isDirectory(DEBUGFS_TRACING.resolve("events"))) {
+            return DEBUGFS_TRACING.resolve("events");
+        }
+        if (Files.isDirectory(TRACEFS.resolve("events"))) {
+            return TRACEFS.resolve("events");
+        }
+        if (LibC.mount("tracefs", TRACEFS.toString(), "tracefs", 0, null) == 0
+            && Files.isDirectory(TRACEFS.resolve("events"))) {
+            return TRACEFS.resolve("events");
+        }
+        throw EcliException.failed("tracefs is not mounted, and tracepoints need it: as root, run "
+            + "mount -t tracefs tracefs " + TRACEFS);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ebpm.ecli.loader.attach;
+
+import com.sun.jna.Pointer;
+import dev.ebpm.ecli.libbpf.LibBpf;
+
+/** A program attached through a {@code bpf_link}, which {@code bpf_link__destroy} detaches. */
+final class LinkAttachment implements Attachment {
+    private final String description;
+    private Pointer link;
+
+    LinkAttachment(String description, Pointer link) {
+        this.description = description;
+        this.link = link;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (link != null) {
+            LibBpf.bpf_link__destroy(link);
+            link = null;
+        }
+    }
+}

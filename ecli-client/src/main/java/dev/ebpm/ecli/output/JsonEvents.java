@@ -1,0 +1,69 @@
+package dev.ebpm.ecli.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ebpm.ecli.values.Decoders;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events as JSON lines: one object per event with the struct's field names, in the struct's order. When
+ * the package has more than one export map, each object also says which, as {@code "_map"}.
+ */
+public final class JsonEvents implements EventPrinter {
+    private static final JsonFactory JSON = new JsonFactory();
+    private final Output out;
+    private final Map<String, EventLayout> layouts = new HashMap<>();
+    private final boolean showMap;
+    private final StringWriter buffer = new StringWriter(256);
+    private final JsonGenerator generator;
+
+    public JsonEvents(Output out, List<EventLayout> layouts) {
+        this.out = out;
+        this.showMap = layouts.size() > 1;
+        for (EventLayout l : layouts) {
+            this.layouts.put(l.map(), l);
+        }
+        try {
+            this.generator = JSON.createGenerator(buffer);
+            generator.setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        // JSON lines have no header.
+    }
+
+    @Override
+    public synchronized void event(String map, ByteBuffer data, int offset, int size) {
+        Decoders.Composite decoder = layouts.get(map).decoder();
+        buffer.getBuffer().setLength(0);
+        try {
+            generator.writeStartObject();
+            if (showMap) {
+                generator.writeStringField("_map", map);
+            }
+            for (Decoders.Field f : decoder.fields()) {
+                if (f.offset() + f.decoder().size() > size) {
+                    continue;
+                }
+                generator.writeFieldName(f.name());
+                f.decoder().writeJson(data, offset + f.offset(), generator);
+            }
+            generator.writeEndObject();
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.line(buffer.toString());
+    }
+}

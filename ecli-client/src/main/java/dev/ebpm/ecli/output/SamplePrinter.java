@@ -1,0 +1,145 @@
+package dev.ebpm.ecli.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ebpm.ecli.values.Decoder;
+import dev.ebpm.ecli.values.Decoders;
+import dev.ebpm.format.meta.MapSample;
+import dev.ebpm.format.meta.SampleType;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints one sample of a map: for {@code log2_hist} and {@code linear_hist}, each key's other fields then
+ * its histogram; for {@code default_kv}, a table of keys and values; with {@code --json}, one JSON
+ * document per sample: {@code {"time": ..., "map": ..., "entries": [{"key": ..., "value": ...}]}}.
+ */
+public final class SamplePrinter {
+    private static final JsonFactory JSON = new JsonFactory();
+    private final Output out;
+    private final Clock clock = new Clock();
+    private final String map;
+    private final MapSample sample;
+    private final Decoder key;
+    private final Decoder value;
+    private final String keyName;
+    private final String valueName;
+    private final boolean json;
+    private boolean headerPrinted;
+
+    /** {@code keyName}/{@code valueName} name scalar keys and values (their C type, as eunomia does). */
+    public SamplePrinter(Output out, String map, MapSample sample, Decoder key, String keyName, Decoder value,
+                         String valueName, boolean json) {
+        this.out = out;
+        this.map = map;
+        this.sample = sample;
+        this.key = key;
+        this.keyName = keyName;
+        this.value = value;
+        this.valueName = valueName;
+        this.json = json;
+    }
+
+    public void print(List<SampleEntry> entries) {
+        if (json) {
+            out.line(json(entries));
+        } else if (sample.typeOrDefault() == SampleType.DEFAULT_KV || slotsField() == null) {
+            table(entries);
+        } else {
+            histograms(entries);
+        }
+        out.flush();
+    }
+
+    private Decoders.Field slotsField() {
+        if (value instanceof Decoders.Composite c) {
+            for (Decoders.Field f : c.fields()) {
+                if (f.name().equals("slots") && f.decoder() instanceof Decoders.ArrayValue a
+                    && a.element() instanceof Decoders.Int) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void histograms(List<SampleEntry> entries) {
+        Decoders.Field slots = slotsField();
+        StringBuilder b = new StringBuilder();
+        b.append(clock.now()).append(' ').append(map).append('\n');
+        for (SampleEntry e : entries) {
+            b.append("key = ").append(key.text(e.key(), 0)).append('\n');
+            for (Decoders.Field f : ((Decoders.Composite) value).fields()) {
+                if (f != slots) {
+                    b.append(f.name()).append(" = ").append(f.decoder().text(e.value(), f.offset())).append('\n');
+                }
+            }
+            long[] counts = Decoders.integers(slots.decoder(), e.value(), slots.offset());
+            b.append('\n').append(sample.typeOrDefault() == SampleType.LINEAR_HIST
+                ? Histogram.linear(counts, sample.unitOrDefault()) : Histogram.log2(counts, sample.unitOrDefault()));
+        }
+        out.write(o -> o.print(b));
+    }
+
+    private void table(List<SampleEntry> entries) {
+        List<Decoders.Field> columns = new ArrayList<>(columns(key, keyName));
+        int keyColumns = columns.size();
+        columns.addAll(columns(value, valueName));
+        if (!headerPrinted) {
+            StringBuilder h = new StringBuilder("TIME    ");
+            for (int i = 0; i < columns.size(); i++) {
+                String name = columns.get(i).name().toUpperCase(Locale.ROOT);
+                h.append(' ').append(i == columns.size() - 1 ? name : TableEvents.pad(name, TableEvents.width(columns.get(i))));
+            }
+            out.line(h.toString());
+            headerPrinted = true;
+        }
+        String now = clock.now();
+        for (SampleEntry e : entries) {
+            StringBuilder row = new StringBuilder(now);
+            for (int i = 0; i < columns.size(); i++) {
+                Decoders.Field f = columns.get(i);
+                ByteBuffer buf = i < keyColumns ? e.key() : e.value();
+                String cell = f.decoder().text(buf, f.offset());
+                row.append(' ').append(i == columns.size() - 1 ? cell : TableEvents.pad(cell, TableEvents.width(f)));
+            }
+            out.line(row.toString());
+        }
+    }
+
+    private static List<Decoders.Field> columns(Decoder d, String scalarName) {
+        if (d instanceof Decoders.Composite c) {
+            return c.fields();
+        }
+        return List.of(new Decoders.Field(scalarName, 0, d));
+    }
+
+    private String json(List<SampleEntry> entries) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("time", clock.now());
+            g.writeStringField("map", map);
+            g.writeArrayFieldStart("entries");
+            for (SampleEntry e : entries) {
+                g.writeStartObject();
+                g.writeFieldName("key");
+                key.writeJson(e.key(), 0, g);
+                g.writeFieldName("value");
+                value.writeJson(e.value(), 0, g);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return w.toString();
+    }
+}

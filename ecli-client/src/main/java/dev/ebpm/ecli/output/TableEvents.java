@@ -1,0 +1,85 @@
+package dev.ebpm.ecli.output;
+
+import dev.ebpm.ecli.values.Decoders;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Events as a table: a header once, then a row per event with the time, the map's name when the package
+ * has more than one export map, and one column per field. Columns are as wide as the field's name or its
+ * type's usual width, whichever is wider; {@code char[]} fields are text, enums are names, nested structs
+ * and arrays compact JSON.
+ */
+public final class TableEvents implements EventPrinter {
+    private final Output out;
+    private final Clock clock = new Clock();
+    private final Map<String, EventLayout> layouts = new HashMap<>();
+    private final List<EventLayout> order;
+    private final boolean showMap;
+    private final int mapWidth;
+
+    public TableEvents(Output out, List<EventLayout> layouts) {
+        this.out = out;
+        this.order = List.copyOf(layouts);
+        this.showMap = layouts.size() > 1;
+        int w = 3;
+        for (EventLayout l : layouts) {
+            this.layouts.put(l.map(), l);
+            w = Math.max(w, l.map().length());
+        }
+        this.mapWidth = w;
+    }
+
+    @Override
+    public void start() {
+        for (EventLayout l : order) {
+            StringBuilder header = new StringBuilder("TIME    ");
+            if (showMap) {
+                header.append(' ').append(pad("MAP", mapWidth));
+            }
+            List<Decoders.Field> fields = l.decoder().fields();
+            for (int i = 0; i < fields.size(); i++) {
+                Decoders.Field f = fields.get(i);
+                String name = f.name().toUpperCase(Locale.ROOT);
+                header.append(' ').append(i == fields.size() - 1 ? name : pad(name, width(f)));
+            }
+            out.line(header.toString().stripTrailing());
+        }
+        out.flush();
+    }
+
+    static int width(Decoders.Field f) {
+        return Math.max(f.name().length(), f.decoder().typicalWidth());
+    }
+
+    static String pad(String s, int width) {
+        if (s.length() >= width) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(width).append(s);
+        while (b.length() < width) {
+            b.append(' ');
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void event(String map, ByteBuffer data, int offset, int size) {
+        EventLayout l = layouts.get(map);
+        List<Decoders.Field> fields = l.decoder().fields();
+        StringBuilder row = new StringBuilder(128).append(clock.now());
+        if (showMap) {
+            row.append(' ').append(pad(map, mapWidth));
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            Decoders.Field f = fields.get(i);
+            String cell = f.offset() + f.decoder().size() <= size ? f.decoder().text(data, offset + f.offset()) : "";
+            row.append(' ').append(i == fields.size() - 1 ? cell : pad(cell, width(f)));
+        }
+        out.line(row.toString());
+    }
+}

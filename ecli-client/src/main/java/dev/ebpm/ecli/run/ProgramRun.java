@@ -1,0 +1,221 @@
+package dev.ebpm.ecli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.events.EventSource;
+import dev.ebpm.ecli.events.MapSampler;
+import dev.ebpm.ecli.events.PerfBufferSource;
+import dev.ebpm.ecli.events.RingBufferSource;
+import dev.ebpm.ecli.events.RunControl;
+import dev.ebpm.ecli.libbpf.LibC;
+import dev.ebpm.ecli.libbpf.LibbpfLog;
+import dev.ebpm.ecli.loader.AttachPlanner;
+import dev.ebpm.ecli.loader.LoadedObject;
+import dev.ebpm.ecli.loader.MapData;
+import dev.ebpm.ecli.loader.OpenObject;
+import dev.ebpm.ecli.loader.Preflight;
+import dev.ebpm.ecli.loader.RunTargets;
+import dev.ebpm.ecli.loader.SectionKind;
+import dev.ebpm.ecli.loader.Variables;
+import dev.ebpm.ecli.loader.attach.AttachPlan;
+import dev.ebpm.ecli.output.EventLayout;
+import dev.ebpm.ecli.output.EventPrinter;
+import dev.ebpm.ecli.output.JsonEvents;
+import dev.ebpm.ecli.output.Output;
+import dev.ebpm.ecli.output.SamplePrinter;
+import dev.ebpm.ecli.output.TableEvents;
+import dev.ebpm.ecli.source.LoadedPackage;
+import dev.ebpm.format.meta.ObjectMeta;
+import dev.ebpm.format.meta.ProgMeta;
+import dev.ebpm.object.BpfObject;
+import dev.ebpm.object.MapType;
+import dev.ebpm.object.ObjectFormatException;
+import dev.ebpm.object.ProgramInfo;
+import sun.misc.Signal;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code ecli run}: check the kernel, open the object, set its variables, load, fill maps, create the
+ * event readers, attach, then print until Ctrl-C, SIGTERM, {@code --duration} or an error. Every way out
+ * goes through the same end: stop the readers, detach every program in reverse order and close the object,
+ * so nothing stays loaded.
+ */
+public final class ProgramRun {
+    private static final long JOIN_MILLIS = 3000;
+
+    private final LoadedPackage pkg;
+    private final Map<String, JsonNode> flags;
+    private final RunOptions options;
+    private final PrintStream err;
+    private final Output output;
+
+    public ProgramRun(LoadedPackage pkg, Map<String, JsonNode> flags, RunOptions options, OutputStream out,
+                      PrintStream err) {
+        this.pkg = pkg;
+        this.flags = flags;
+        this.options = options;
+        this.err = err;
+        this.output = new Output(out);
+    }
+
+    public int run() {
+        ObjectMeta meta = pkg.meta();
+        BpfObject object;
+        try {
+            object = BpfObject.parse(pkg.elf());
+        } catch (ObjectFormatException e) {
+            throw EcliException.failed("bad package: " + e.getMessage());
+        }
+        ExportPlan exports = ExportPlan.of(meta, object);
+        RunTargets targets = targets();
+        List<ProgMeta> progs = meta.bpfSkel().progs();
+        boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
+            .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
+        Preflight.Result preflight = Preflight.check(progs, object.elf(), network);
+        LibbpfLog log = LibbpfLog.install(options.verbose ? err : null);
+
+        RunControl control = new RunControl();
+        List<Thread> pollers = new ArrayList<>();
+        List<EventSource> sources = new ArrayList<>();
+        LoadedObject loaded = null;
+        try (OpenObject open = OpenObject.open(pkg.elf(), meta.bpfSkel().objName(), preflight.btfCustomPath(), log)) {
+            List<String> sections = new ArrayList<>();
+            for (ProgMeta p : progs) {
+                String section = elfSection(object, p.name());
+                sections.add(section);
+                String target = AttachPlanner.loadTimeTarget(p, section);
+                if (target != null) {
+                    open.setAttachTarget(p.name(), target);
+                }
+            }
+            List<AttachPlan> plans = new ArrayList<>();
+            for (int i = 0; i < progs.size(); i++) {
+                plans.add(AttachPlanner.plan(progs.get(i), sections.get(i), targets));
+            }
+            Variables.write(open, meta, object, flags);
+            loaded = open.load();
+            MapData.write(loaded, meta, object);
+            EventPrinter printer = printer(exports);
+            sources.addAll(sources(exports, loaded, printer));
+            for (AttachPlan plan : plans) {
+                loaded.add(plan.attach(loaded));
+            }
+            installSignals(control);
+            err.println("ecli: running " + pkg.displayName() + ": " + describe(loaded) + "; Ctrl-C to stop");
+            if (exports.isEmpty()) {
+                err.println("ecli: " + pkg.displayName() + " has no event or sampled map, so ecli prints nothing; "
+                    + "bpf_printk output goes to /sys/kernel/tracing/trace_pipe");
+            }
+            printer.start();
+            for (EventSource s : sources) {
+                Thread t = new Thread(() -> {
+                    try {
+                        s.run(control);
+                    } catch (RuntimeException e) {
+                        control.fail(e);
+                    }
+                }, "poll-" + s.name());
+                t.setDaemon(true);
+                pollers.add(t);
+                t.start();
+            }
+            control.await((long) (options.durationSeconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            control.stop();
+            join(pollers);
+            if (pollers.isEmpty()) {
+                sources.forEach(EventSource::free);
+            }
+            if (loaded != null) {
+                loaded.close();
+            }
+            output.flush();
+        }
+        for (EventSource s : sources) {
+            if (s.lost() > 0) {
+                err.println("ecli: " + s.lost() + " events of " + s.name() + " were lost (the reader fell behind)");
+            }
+        }
+        if (control.error() != null) {
+            throw control.error();
+        }
+        return 0;
+    }
+
+    private RunTargets targets() {
+        int ifindex = options.ifindex;
+        if (options.iface != null) {
+            ifindex = LibC.if_nametoindex(options.iface);
+            if (ifindex == 0) {
+                throw EcliException.usage("--iface " + options.iface + ": no such network interface");
+            }
+        }
+        return new RunTargets(ifindex, options.iface, options.uprobeBinary);
+    }
+
+    private static String elfSection(BpfObject object, String program) {
+        for (ProgramInfo p : object.programs()) {
+            if (p.name().equals(program)) {
+                return p.section();
+            }
+        }
+        throw EcliException.failed("bad package: progs lists " + program + ", which the object does not have");
+    }
+
+    private EventPrinter printer(ExportPlan exports) {
+        List<EventLayout> layouts = exports.events().stream().map(ExportPlan.EventMap::layout).toList();
+        return options.json ? new JsonEvents(output, layouts) : new TableEvents(output, layouts);
+    }
+
+    private List<EventSource> sources(ExportPlan exports, LoadedObject loaded, EventPrinter printer) {
+        List<EventSource> out = new ArrayList<>();
+        for (ExportPlan.EventMap e : exports.events()) {
+            int fd = loaded.mapFd(e.map().name());
+            out.add(e.map().type() == MapType.RINGBUF
+                ? new RingBufferSource(e.map().name(), fd, loaded.mapMaxEntries(e.map().name()), printer, output)
+                : new PerfBufferSource(e.map().name(), fd, printer, output));
+        }
+        for (ExportPlan.SampleMap s : exports.samples()) {
+            SamplePrinter sp = new SamplePrinter(output, s.map().name(), s.meta().sample(), s.key(), s.keyName(),
+                s.value(), s.valueName(), options.json);
+            out.add(new MapSampler(s.map().name(), loaded.mapFd(s.map().name()), (int) s.map().keySize(),
+                (int) s.map().valueSize(), s.map().type().isPerCpu(), s.meta().sample(), sp));
+        }
+        return out;
+    }
+
+    private static String describe(LoadedObject loaded) {
+        List<String> where = loaded.attachments().stream().map(a -> a.describe()).toList();
+        return where.size() <= 3 ? "attached to " + String.join(", ", where)
+            : where.size() + " programs attached";
+    }
+
+    /** SIGINT and SIGTERM stop the run the same way --duration does, so ecli detaches and exits 0. */
+    private static void installSignals(RunControl control) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), s -> control.stop());
+            } catch (IllegalArgumentException e) {
+                // The signal is reserved or ignored by the JVM (a background job's SIGINT); the other still works.
+            }
+        }
+    }
+
+    private static void join(List<Thread> threads) {
+        long deadline = System.currentTimeMillis() + JOIN_MILLIS;
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

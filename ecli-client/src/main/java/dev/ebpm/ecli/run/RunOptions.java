@@ -1,0 +1,14 @@
+package dev.ebpm.ecli.run;
+
+/**
+ * How to run a package, from ecli's own options: JSON output, how long to run (0: until stopped), libbpf's
+ * messages on stderr, the interface for tc/xdp programs and the binary for uprobes.
+ */
+public final class RunOptions {
+    public boolean json;
+    public double durationSeconds;
+    public boolean verbose;
+    public int ifindex;
+    public String iface;
+    public String uprobeBinary;
+}

@@ -1,0 +1,19 @@
+package dev.ebpm.ecli.source;
+
+import dev.ebpm.format.PackageInfo;
+import dev.ebpm.format.meta.ObjectMeta;
+
+/**
+ * A package ready to run: its meta and BPF object, where it came from (for messages), and its identity
+ * when it is an ebpm package (null for eunomia's package.json).
+ */
+public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageInfo info) {
+    /** The name shown to the user: the package name, else the object name. */
+    public String displayName() {
+        if (info != null) {
+            return info.name();
+        }
+        String obj = meta.bpfSkel().objName();
+        return obj.endsWith("_bpf") ? obj.substring(0, obj.length() - 4) : obj;
+    }
+}
