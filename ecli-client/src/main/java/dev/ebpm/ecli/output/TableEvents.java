@@ -21,6 +21,8 @@ public final class TableEvents implements EventPrinter {
     private final List<EventLayout> order;
     private final boolean showMap;
     private final int mapWidth;
+    /** Column widths per map; a value wider than its column widens it for the rows after. */
+    private final Map<String, int[]> widths = new HashMap<>();
 
     public TableEvents(Output out, List<EventLayout> layouts) {
         this.out = out;
@@ -30,6 +32,7 @@ public final class TableEvents implements EventPrinter {
         for (EventLayout l : layouts) {
             this.layouts.put(l.map(), l);
             w = Math.max(w, l.map().length());
+            widths.put(l.map(), l.decoder().fields().stream().mapToInt(TableEvents::width).toArray());
         }
         this.mapWidth = w;
     }
@@ -42,10 +45,10 @@ public final class TableEvents implements EventPrinter {
                 header.append(' ').append(pad("MAP", mapWidth));
             }
             List<Decoders.Field> fields = l.decoder().fields();
+            int[] w = widths.get(l.map());
             for (int i = 0; i < fields.size(); i++) {
-                Decoders.Field f = fields.get(i);
-                String name = f.name().toUpperCase(Locale.ROOT);
-                header.append(' ').append(i == fields.size() - 1 ? name : pad(name, width(f)));
+                String name = fields.get(i).name().toUpperCase(Locale.ROOT);
+                header.append(' ').append(i == fields.size() - 1 ? name : pad(name, w[i]));
             }
             out.line(header.toString().stripTrailing());
         }
@@ -71,6 +74,7 @@ public final class TableEvents implements EventPrinter {
     public void event(String map, ByteBuffer data, int offset, int size) {
         EventLayout l = layouts.get(map);
         List<Decoders.Field> fields = l.decoder().fields();
+        int[] w = widths.get(map);
         StringBuilder row = new StringBuilder(128).append(clock.now());
         if (showMap) {
             row.append(' ').append(pad(map, mapWidth));
@@ -78,7 +82,12 @@ public final class TableEvents implements EventPrinter {
         for (int i = 0; i < fields.size(); i++) {
             Decoders.Field f = fields.get(i);
             String cell = f.offset() + f.decoder().size() <= size ? f.decoder().text(data, offset + f.offset()) : "";
-            row.append(' ').append(i == fields.size() - 1 ? cell : pad(cell, width(f)));
+            if (i == fields.size() - 1) {
+                row.append(' ').append(cell);
+            } else {
+                w[i] = Math.max(w[i], cell.length());
+                row.append(' ').append(pad(cell, w[i]));
+            }
         }
         out.line(row.toString());
     }

@@ -165,7 +165,7 @@ public final class Decoders {
         }
 
         public int typicalWidth() {
-            return size <= 2 ? 6 : size == 4 ? 7 : 12;
+            return size <= 2 ? 6 : size == 4 ? 7 : 16;
         }
     }
 

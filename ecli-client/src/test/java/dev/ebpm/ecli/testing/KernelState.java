@@ -1,0 +1,25 @@
+package dev.ebpm.ecli.testing;
+
+import dev.ebpm.testing.Commands;
+
+import java.util.List;
+
+/**
+ * What is loaded in the kernel: BPF programs, BPF links and tc filters on lo, counted with bpftool and tc,
+ * so a test can check that a run left nothing behind.
+ */
+public record KernelState(long programs, long links, long tcFilters) {
+    public static KernelState now() {
+        return new KernelState(count(List.of("bpftool", "prog", "show")), count(List.of("bpftool", "link", "show")),
+            Commands.run(List.of("tc", "filter", "show", "dev", "lo", "ingress")).lines()
+                .filter(l -> l.contains("bpf")).count());
+    }
+
+    private static long count(List<String> command) {
+        return Commands.run(command).lines().filter(l -> l.matches("^\\d+: .*")).count();
+    }
+
+    public static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+}
