@@ -9,12 +9,15 @@ import dev.ebpm.object.MapInfo;
 import dev.ebpm.object.SkeletonExtractor;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Picks the export types of a package: the complete structs of the object's BTF whose names the export
- * header declares, in BTF id order (eunomia's loader uses the first). Without a header, a program that
+ * header declares, in BTF id order, except that structs used as a map's key or value come last (eunomia's
+ * loader decodes events with the first). Without a header, a program that
  * streams events has nothing to decode them with, so that is an error naming the map.
  */
 public final class ExportTypeSelector {
@@ -37,12 +40,22 @@ public final class ExportTypeSelector {
             throw new CompileException(headerName + " declares no struct to export (expected e.g. struct event { ... })");
         }
         Btf btf = object.btf();
-        List<ExportType> types = new ArrayList<>();
+        Set<Integer> mapTypes = new HashSet<>();
+        for (MapInfo m : object.maps(objName)) {
+            mapTypes.add(btf.resolve(m.keyTypeId()).id());
+            mapTypes.add(btf.resolve(m.valueTypeId()).id());
+        }
+        List<ExportType> events = new ArrayList<>();
+        List<ExportType> mapValues = new ArrayList<>();
         for (BtfType t : btf.types()) {
             if (t instanceof BtfType.Composite c && !c.isUnion() && header.get().structNames().contains(c.name())) {
-                types.add(SkeletonExtractor.exportType(btf, c));
+                (mapTypes.contains(c.id()) ? mapValues : events).add(SkeletonExtractor.exportType(btf, c));
             }
         }
+        // eunomia's loader decodes ring buffer and perf events with export_types[0]: a struct that is a map's
+        // key or value (a setting, a histogram) is less likely to be the event than one no map declares.
+        List<ExportType> types = new ArrayList<>(events);
+        types.addAll(mapValues);
         if (types.isEmpty()) {
             throw new CompileException("none of the structs of " + headerName + " ("
                 + String.join(", ", header.get().structNames()) + ") is in the object: does " + sourceName

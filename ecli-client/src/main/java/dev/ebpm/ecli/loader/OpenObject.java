@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.BpfException;
+import dev.ebpm.ecli.libbpf.Errno;
 import dev.ebpm.ecli.libbpf.LibBpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.ecli.libbpf.LibbpfLog;
@@ -11,6 +12,9 @@ import dev.ebpm.ecli.libbpf.LibbpfLog;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A BPF object opened by libbpf but not loaded: its data sections can still be written and its
@@ -21,6 +25,8 @@ public final class OpenObject implements AutoCloseable {
     static final int OPEN_OPTS_SIZE = 80;
     private static final int OPTS_OBJECT_NAME = 8;
     private static final int OPTS_BTF_CUSTOM_PATH = 48;
+
+    private static final Pattern FAILED_PROGRAM = Pattern.compile("prog '([^']+)': BPF program load failed");
 
     private final Pointer object;
     private final String name;
@@ -97,30 +103,67 @@ public final class OpenObject implements AutoCloseable {
     }
 
     /** Points a fentry/fexit/lsm/tp_btf program at another kernel function or tracepoint. */
-    public void setAttachTarget(String programName, String target) {
-        Libbpf.check(LibBpf.bpf_program__set_attach_target(program(programName), 0, target),
-            "cannot retarget program '" + programName + "' to " + target);
+    public void setAttachTarget(String programName, String target, SectionKind kind) {
+        log.clear();
+        int rc = LibBpf.bpf_program__set_attach_target(program(programName), 0, target);
+        if (rc < 0) {
+            String what = kind == SectionKind.TP_BTF ? "tracepoint " : "kernel function ";
+            if (-rc == Errno.ESRCH || -rc == Errno.ENOENT) {
+                throw EcliException.failed(what + target + " does not exist on this kernel (program '" + programName
+                    + "')");
+            }
+            throw EcliException.failed("cannot point program '" + programName + "' at " + what + target + ": "
+                + Libbpf.describe(-rc) + " (errno " + -rc + ")");
+        }
     }
 
-    /** Loads the programs into the kernel; a verifier rejection shows the end of the verifier's log. */
-    public LoadedObject load() {
+    /**
+     * Loads the programs into the kernel. A verifier rejection shows the end of the verifier's log; any
+     * other refusal names the program (libbpf says which) and, for EPERM as root, what the kernel forbids.
+     *
+     * @param attachByProgram each program's attach point, for messages
+     */
+    public LoadedObject load(Map<String, String> attachByProgram) {
         log.clear();
         int rc = LibBpf.bpf_object__load(object);
         if (rc < 0) {
-            String message = "the kernel refused to load " + name + ": " + Libbpf.describe(-rc) + " (errno " + -rc + ")";
-            List<String> verifier = log.verifierLog(20);
-            if (!verifier.isEmpty()) {
-                throw EcliException.failed(message + "; the verifier said (last lines):\n  "
-                    + String.join("\n  ", verifier));
-            }
-            throw EcliException.failed(withLibbpfWarnings(message, log));
+            throw EcliException.failed(loadFailure(-rc, attachByProgram));
         }
         handedOver = true;
         return new LoadedObject(object, name, elf, log);
     }
 
+    private String loadFailure(int errno, Map<String, String> attachByProgram) {
+        String program = failedProgram();
+        String attach = program == null ? null : attachByProgram.get(program);
+        String subject = program == null ? name : "program '" + program + "'" + (attach == null ? "" : " (" + attach + ")");
+        String message = "the kernel refused to load " + subject + ": " + Libbpf.describe(errno) + " (errno " + errno + ")";
+        List<String> verifier = log.verifierLog(20);
+        if (!verifier.isEmpty()) {
+            return message + "; the verifier said (last lines):\n  " + String.join("\n  ", verifier);
+        }
+        SectionKind kind = attach == null ? SectionKind.OTHER : SectionKind.of(attach);
+        if (errno == Errno.EPERM && (kind == SectionKind.TRACING || kind == SectionKind.LSM)) {
+            return message + "; this kernel does not let fentry, fexit and lsm programs attach (they need BPF "
+                + "trampolines), even as root";
+        }
+        return withLibbpfWarnings(message, log);
+    }
+
+    /** The program libbpf reported as failing ({@code prog 'NAME': BPF program load failed: ...}), or null. */
+    private String failedProgram() {
+        for (String line : log.lines()) {
+            Matcher m = FAILED_PROGRAM.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
     static String withLibbpfWarnings(String message, LibbpfLog log) {
-        List<String> warnings = log.warnings(3);
+        // libbpf's memlock hint is wrong on kernels that account BPF memory to cgroups (5.11 and later).
+        List<String> warnings = log.warnings(4).stream().filter(w -> !w.contains("ulimit -l")).toList();
         return warnings.isEmpty() ? message : message + " (" + String.join("; ", warnings) + ")";
     }
 

@@ -85,12 +85,14 @@ public final class ProgramRun {
         LoadedObject loaded = null;
         try (OpenObject open = OpenObject.open(pkg.elf(), meta.bpfSkel().objName(), preflight.btfCustomPath(), log)) {
             List<String> sections = new ArrayList<>();
+            Map<String, String> attachByProgram = new java.util.HashMap<>();
             for (ProgMeta p : progs) {
                 String section = elfSection(object, p.name());
                 sections.add(section);
+                attachByProgram.put(p.name(), p.attach());
                 String target = AttachPlanner.loadTimeTarget(p, section);
                 if (target != null) {
-                    open.setAttachTarget(p.name(), target);
+                    open.setAttachTarget(p.name(), target, SectionKind.of(section));
                 }
             }
             List<AttachPlan> plans = new ArrayList<>();
@@ -98,7 +100,7 @@ public final class ProgramRun {
                 plans.add(AttachPlanner.plan(progs.get(i), sections.get(i), targets));
             }
             Variables.write(open, meta, object, flags);
-            loaded = open.load();
+            loaded = open.load(attachByProgram);
             MapData.write(loaded, meta, object);
             EventPrinter printer = printer(exports);
             sources.addAll(sources(exports, loaded, printer));

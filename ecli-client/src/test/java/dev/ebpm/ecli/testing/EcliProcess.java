@@ -30,7 +30,13 @@ public final class EcliProcess implements AutoCloseable {
 
     /** Starts {@code ecli ARGS...} in a JVM on this test's classpath. */
     public static EcliProcess start(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return startWithPrefix(List.of(), args);
+    }
+
+    /** Starts ecli under a wrapper command, such as {@code setpriv} dropping capabilities. */
+    public static EcliProcess startWithPrefix(List<String> prefix, String... args) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
             "dev.ebpm.ecli.cli.Ecli"));
         cmd.addAll(List.of(args));

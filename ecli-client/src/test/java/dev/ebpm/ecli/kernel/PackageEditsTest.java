@@ -1,0 +1,121 @@
+package dev.ebpm.ecli.kernel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebpm.ecli.testing.EcliProcess;
+import dev.ebpm.ecli.testing.PackageEdit;
+import dev.ebpm.ecli.testing.TestPackages;
+import dev.ebpm.format.json.Json;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A package.json edited by hand, and run with no compiler: maps[].data, attach targets, export members. */
+class PackageEditsTest extends KernelTest {
+    private static List<JsonNode> events(Path pkg, Runnable trigger, String expect) {
+        try (EcliProcess ecli = EcliProcess.start("run", "--json", pkg.toString(), "--duration", "20")) {
+            ecli.awaitRunning(30);
+            trigger.run();
+            assertThat(ecli.awaitOutput(expect, 10)).as(ecli.errText() + "\n" + ecli.out()).isTrue();
+            ecli.signal("TERM");
+            assertThat(ecli.waitFor(20)).isZero();
+            return ecli.out().stream().filter(l -> l.startsWith("{")).map(Json::parse).toList();
+        }
+    }
+
+    @Test
+    void mapDataIsWrittenBeforeThePrograms() {
+        Path pkg = PackageEdit.edit(TestPackages.fixture("config").resolve("package.json"), root -> {
+            ArrayNode data = PackageEdit.map(root, "settings").putArray("data");
+            data.addObject().put("key", 1).set("value", Json.parse("{\"level\": 42, \"tag\": \"hi\"}"));
+        });
+        List<JsonNode> readings = events(pkg, () -> sh("/bin/true"), "\"level\":42");
+        assertThat(readings.get(0).get("tag").asText()).isEqualTo("hi");
+    }
+
+    @Test
+    void exportMembersChooseAndOrderTheFields() {
+        Path pkg = PackageEdit.edit(TestPackages.fixture("config").resolve("package.json"), root -> {
+            ObjectNode type = (ObjectNode) root.get("meta").get("export_types").get(0);
+            ArrayNode members = type.putArray("members");
+            members.addObject().put("name", "comm").put("type", "char[16]");
+            members.addObject().put("name", "key").put("type", "__u32");
+        });
+        try (EcliProcess ecli = EcliProcess.start("run", pkg.toString(), "--duration", "20")) {
+            ecli.awaitRunning(30);
+            sh("/bin/true");
+            assertThat(ecli.awaitOutput("true", 10)).isTrue();
+            ecli.signal("INT");
+            assertThat(ecli.waitFor(20)).isZero();
+            assertThat(ecli.out().get(0)).matches("TIME +COMM +KEY");
+            assertThat(ecli.out()).anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d true +1"));
+        }
+    }
+
+    @Test
+    void aTracepointProgramCanBeMovedToAnotherTracepoint() {
+        Path pkg = PackageEdit.edit(TestPackages.fixture("config").resolve("package.json"),
+            root -> PackageEdit.prog(root, "report").put("attach", "tracepoint/sched/sched_process_exit"));
+        try (EcliProcess ecli = EcliProcess.start("run", "--json", pkg.toString(), "--duration", "20")) {
+            ecli.awaitRunning(30);
+            assertThat(ecli.errText()).contains("tracepoint sched/sched_process_exit");
+            sh("/bin/true");
+            assertThat(ecli.awaitOutput("\"comm\":\"true\"", 10)).isTrue();
+            ecli.signal("INT");
+            assertThat(ecli.waitFor(20)).isZero();
+        }
+    }
+
+    @Test
+    void aBtfTracepointProgramCanBeMovedBeforeLoad() {
+        Path pkg = PackageEdit.edit(TestPackages.fixture("procs").resolve("package.json"),
+            root -> PackageEdit.prog(root, "on_proc").put("attach", "tp_btf/sched_process_exit"));
+        // Only an exit sees the exit code; at exec it is still 0.
+        List<JsonNode> events = events(pkg, () -> sh("sh", "-c", "exit 7"), "\"code\":7");
+        assertThat(events).anyMatch(e -> e.get("code").asInt() == 7);
+    }
+
+    @Test
+    void fentryRunsAsCompiledAndCanBeMovedToAnotherFunction() throws Exception {
+        Assumptions.assumeTrue(Trampolines.allowed(), Trampolines.REASON);
+        Path moved = PackageEdit.edit(TestPackages.fixture("unlinks").resolve("package.json"),
+            root -> PackageEdit.prog(root, "on_call").put("attach", "fentry/do_rmdir"));
+        Path dir = Files.createTempDirectory("ebpm-rmdir-");
+        assertThat(events(moved, () -> sh("rmdir", dir.toString()), "\"comm\":\"rmdir\"")).isNotEmpty();
+        Path file = Files.createTempFile("ebpm-unlink-", ".txt");
+        List<JsonNode> calls = events(TestPackages.fixture("unlinks").resolve("package.json"),
+            () -> sh("rm", file.toString()), "\"comm\":\"rm\"");
+        assertThat(calls).isNotEmpty();
+    }
+
+    @Test
+    void multipleExportMapsEachSayWhichMapTheyCameFrom() throws Exception {
+        Path built = TestPackages.fixture("multi").resolve("package.json");
+        JsonNode types = Json.parse(Files.readAllBytes(built)).get("meta").get("export_types");
+        long execId = typeId(types, "exec_event");
+        long exitId = typeId(types, "exit_event");
+        Path pkg = PackageEdit.edit(built, root -> {
+            ((ObjectNode) root.get("meta")).put("enable_multiple_export_types", true);
+            PackageEdit.map(root, "execs").putObject("export_config").put("btf_type_id", execId);
+            PackageEdit.map(root, "exits").putObject("export_config").put("btf_type_id", exitId);
+        });
+        List<JsonNode> events = events(pkg, () -> sh("sh", "-c", "exit 5"), "\"code\":5");
+        assertThat(events).anyMatch(e -> e.get("_map").asText().equals("execs") && e.has("comm"));
+        assertThat(events).anyMatch(e -> e.get("_map").asText().equals("exits") && e.get("code").asInt() == 5);
+    }
+
+    private static long typeId(JsonNode types, String name) {
+        for (JsonNode t : types) {
+            if (t.get("name").asText().equals(name)) {
+                return t.get("type_id").asLong();
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+}
