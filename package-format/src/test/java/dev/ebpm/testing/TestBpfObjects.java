@@ -18,8 +18,11 @@ public final class TestBpfObjects {
     private TestBpfObjects() {
     }
 
+    /** package-format's test sources, whichever module's tests ask. */
     public static Path sourceDir() {
-        return Paths.get("src/test/bpf").toAbsolutePath();
+        Path own = Paths.get("src/test/bpf/btf_kinds.bpf.c");
+        return (Files.exists(own) ? own.getParent() : Paths.get("../package-format/src/test/bpf")).toAbsolutePath()
+            .normalize();
     }
 
     /** The path of the stripped object built from {@code src/test/bpf/<name>.bpf.c}. */

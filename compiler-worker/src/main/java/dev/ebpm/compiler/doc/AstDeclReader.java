@@ -1,10 +1,9 @@
 package dev.ebpm.compiler.doc;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ebpm.format.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +19,6 @@ import java.util.Map;
  * Each top-level declaration is read as a tree on its own, so a huge AST never sits in memory at once.
  */
 public final class AstDeclReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final String mainFile;
     private String lastFile = "";
     private int lastLine;
@@ -36,7 +33,7 @@ public final class AstDeclReader {
 
     private List<SourceDecl> readAll(InputStream json) throws IOException {
         List<SourceDecl> out = new ArrayList<>();
-        try (JsonParser p = new JsonFactory(MAPPER).createParser(json)) {
+        try (JsonParser p = Json.parser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("clang's AST dump is not a JSON object");
             }
@@ -44,11 +41,11 @@ public final class AstDeclReader {
                 String field = p.currentName();
                 p.nextToken();
                 if (!field.equals("inner") || p.currentToken() != JsonToken.START_ARRAY) {
-                    follow(p.readValueAsTree());
+                    follow(Json.read(p));
                     continue;
                 }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    JsonNode decl = p.readValueAsTree();
+                    JsonNode decl = Json.read(p);
                     SourceDecl d = declaration(decl);
                     if (d != null) {
                         out.add(d);

@@ -31,15 +31,15 @@ public final class Encoder {
             if (i.isBool() || i.size() == 1 && value.isBoolean()) {
                 writeInt(b, offset, i.size(), bool(value, what));
             } else if (i.size() == 16) {
-                writeInt128(b, offset, integer(value, what, i.isSigned(), 128, btf.typeName(typeId)));
+                writeInt128(b, offset, integer(value, what, i.isSigned(), 128, btf.typeNameWithoutModifiers(typeId)));
             } else {
-                BigInteger v = integer(value, what, i.isSigned(), i.size() * 8, btf.typeName(typeId));
+                BigInteger v = integer(value, what, i.isSigned(), i.size() * 8, btf.typeNameWithoutModifiers(typeId));
                 writeInt(b, offset, i.size(), v.longValue());
             }
         } else if (t instanceof BtfType.Enum e) {
             writeInt(b, offset, e.size(), enumValue(e, value, what));
         } else if (t instanceof BtfType.Float f) {
-            double d = number(value, what, btf.typeName(typeId));
+            double d = number(value, what, btf.typeNameWithoutModifiers(typeId));
             if (f.size() == 4) {
                 b.putFloat(offset, (float) d);
             } else {
@@ -50,7 +50,7 @@ public final class Encoder {
         } else if (t instanceof BtfType.Composite c) {
             writeStruct(btf, c, value, b, offset, what);
         } else {
-            throw new ValueException(what + ": values of type " + btf.typeName(typeId) + " cannot be set");
+            throw new ValueException(what + ": values of type " + btf.typeNameWithoutModifiers(typeId) + " cannot be set");
         }
     }
 
@@ -61,7 +61,7 @@ public final class Encoder {
             byte[] bytes = value.asText().getBytes(StandardCharsets.UTF_8);
             if (bytes.length >= a.length()) {
                 throw new ValueException(what + ": \"" + value.asText() + "\" is " + bytes.length
-                    + " bytes, but " + btf.typeName(a.id()) + " holds at most " + (a.length() - 1)
+                    + " bytes, but " + btf.typeNameWithoutModifiers(a.id()) + " holds at most " + (a.length() - 1)
                     + " and a terminating NUL");
             }
             for (int i = 0; i < a.length(); i++) {
@@ -70,11 +70,11 @@ public final class Encoder {
             return;
         }
         if (!value.isArray()) {
-            throw new ValueException(what + ": expected an array for " + btf.typeName(a.id()) + ", found "
+            throw new ValueException(what + ": expected an array for " + btf.typeNameWithoutModifiers(a.id()) + ", found "
                 + JsonFields.describe(value));
         }
         if (value.size() > a.length()) {
-            throw new ValueException(what + ": " + value.size() + " elements do not fit " + btf.typeName(a.id()));
+            throw new ValueException(what + ": " + value.size() + " elements do not fit " + btf.typeNameWithoutModifiers(a.id()));
         }
         for (int i = 0; i < value.size(); i++) {
             write(btf, a.elementType(), value.get(i), b, offset + i * stride, what + "[" + i + "]");

@@ -35,7 +35,7 @@ public final class FlagValues {
             try {
                 value = Json.parse(text);
             } catch (RuntimeException e) {
-                throw new ValueException(flag + ": expected JSON for " + btf.typeName(typeId) + ", got \"" + text + "\"");
+                throw new ValueException(flag + ": expected JSON for " + btf.typeNameWithoutModifiers(typeId) + ", got \"" + text + "\"");
             }
         }
         // Encoding into scratch memory checks the value against the type (range, length, names).

@@ -1,0 +1,73 @@
+package dev.ebpm.ecli.source;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.testing.TestPackages;
+import dev.ebpm.format.EunomiaPackageCodec;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Packages come from files in each format, from standard input and from http URLs; bad ones are one line. */
+class PackageSourceTest {
+    private static Path dir() {
+        return TestPackages.example("sigsnoop").getParent();
+    }
+
+    @Test
+    void everyFormatGivesTheSameProgram() throws Exception {
+        LoadedPackage json = PackageSource.load(dir().resolve("package.json").toString(), System.in);
+        LoadedPackage ebpm = PackageSource.load(dir().resolve("sigsnoop.ebpm").toString(), System.in);
+        LoadedPackage stdin = PackageSource.load("-", new ByteArrayInputStream(Files.readAllBytes(dir()
+            .resolve("package.json"))));
+        assertThat(ebpm.elf()).isEqualTo(json.elf());
+        assertThat(ebpm.meta()).isEqualTo(json.meta());
+        assertThat(stdin.meta()).isEqualTo(json.meta());
+        assertThat(ebpm.info().name()).isEqualTo("sigsnoop");
+        assertThat(json.displayName()).isEqualTo("sigsnoop");
+        Path yaml = Files.createTempFile("pkg", ".yaml");
+        Files.write(yaml, EunomiaPackageCodec.writeYaml(EunomiaPackageCodec.readJson(
+            Files.readAllBytes(dir().resolve("package.json")), "p")));
+        assertThat(PackageSource.load(yaml.toString(), System.in).meta()).isEqualTo(json.meta());
+    }
+
+    @Test
+    void packagesComeFromHttpUrls() throws Exception {
+        byte[] body = Files.readAllBytes(dir().resolve("package.json"));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/pkg/package.json", ex -> {
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertThat(PackageSource.load(base + "/pkg/package.json", System.in).elf()).isNotEmpty();
+            assertThatThrownBy(() -> PackageSource.load(base + "/nope", System.in))
+                .hasMessage(base + "/nope: the server answered HTTP 404");
+        } finally {
+            server.stop(0);
+        }
+        assertThatThrownBy(() -> PackageSource.load("http://127.0.0.1:1/package.json", System.in))
+            .isInstanceOf(EcliException.class).hasMessageStartingWith("cannot fetch http://127.0.0.1:1/package.json");
+    }
+
+    @Test
+    void badInputsAreOneLine() throws Exception {
+        assertThatThrownBy(() -> PackageSource.load("/nonexistent/package.json", System.in))
+            .hasMessage("/nonexistent/package.json: no such file");
+        Path garbage = Files.createTempFile("pkg", ".json");
+        Files.writeString(garbage, "{\"bpf_object\": 1}");
+        assertThatThrownBy(() -> PackageSource.load(garbage.toString(), System.in))
+            .hasMessage("bad package: " + garbage + ": bpf_object: expected a string, found the number 1");
+        assertThatThrownBy(() -> PackageSource.load("-", new ByteArrayInputStream(new byte[0])))
+            .hasMessage("standard input is empty; expected a package");
+    }
+}
