@@ -2,32 +2,30 @@ package dev.ebpm.ecli.cli;
 
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
-import picocli.AutoComplete;
+import dev.ebpm.format.meta.ObjectMeta;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
 
-@Command(name = "ecli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Run eBPF packages: eunomia-bpf's package.json and ebpm packages.",
-    subcommands = {RunCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
-    footer = {"", "See 'ecli help <command>' for a command's options."})
-public final class Ecli implements Runnable {
-    /** Results go to {@code out}, messages and errors to {@code err}. */
-    final PrintStream out;
-    final PrintStream err;
-
-    @CommandLine.Spec
-    CommandSpec spec;
-
-    private Ecli(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+/** The {@code ecli} command: its subcommands, exit codes and error printing, configured in one place. */
+public final class Ecli {
+    private Ecli() {
     }
 
     public static void main(String[] args) {
+        // ecli's options take strings only: skip picocli's reflective set-up of converters for java.time,
+        // java.sql and the like, and its terminal probing; together ~30 ms of every start.
+        System.setProperty("picocli.converters.excludes", ".*");
+        System.setProperty("picocli.ansi", "false");
         int code = run(args, System.out, System.err);
         System.out.flush();
         System.exit(code);
@@ -37,22 +35,33 @@ public final class Ecli implements Runnable {
         return commandLine(out, err).execute(args);
     }
 
-    /** The one configured command line: its exit codes, error printing and streams. Tests use it too. */
+    /** The one configured command line; tests use it too. Results go to {@code out}, messages to {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new Ecli(out, err));
-        cli.getSubcommands().get("run").setStopAtPositional(true);
+        CommandSpec rootSpec = CommandSpec.create().name("ecli").version(version());
+        rootSpec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.")
+            .build());
+        rootSpec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Show ecli's version "
+            + "and exit.").build());
+        rootSpec.usageMessage().description("Run eBPF packages: eunomia-bpf's package.json and ebpm packages.")
+            .footer("", "See 'ecli COMMAND --help' for a command's options.");
+        CommandLine root = new CommandLine(rootSpec);
+        Map<String, BaseCommand> commands = new LinkedHashMap<>();
+        commands.put("run", new RunCommand(out, err));
+        commands.put("completion", new CompletionCommand(out, err, root));
+        commands.forEach((name, command) -> root.addSubcommand(name, new CommandLine(command.spec())));
+
         PrintWriter errWriter = new PrintWriter(err, true);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(errWriter);
-        cli.setParameterExceptionHandler((ex, args) -> {
+        root.setOut(new PrintWriter(out, true));
+        root.setErr(errWriter);
+        root.setExecutionStrategy(parsed -> execute(parsed, commands, out, err));
+        root.setParameterExceptionHandler((ex, args) -> {
             errWriter.println("ecli: " + ex.getMessage());
-            CommandLine sub = ex.getCommandLine();
-            errWriter.println("Try '" + sub.getCommandSpec().qualifiedName() + " --help' for more information.");
+            errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more "
+                + "information.");
             return ExitCodes.USAGE;
         });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean verbose = parseResult.subcommand() != null
-                && parseResult.subcommand().hasMatchedOption("--verbose");
+        root.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
+            boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
             if (ex instanceof EcliException e) {
                 errWriter.println("ecli: error: " + e.getMessage());
                 if (verbose) {
@@ -66,11 +75,40 @@ public final class Ecli implements Runnable {
             }
             return ExitCodes.INTERNAL;
         });
-        return cli;
+        return root;
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(err);
+    private static int execute(ParseResult parsed, Map<String, BaseCommand> commands, PrintStream out,
+                               PrintStream err) throws CommandLine.ExecutionException {
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return ExitCodes.OK;
+        }
+        ParseResult sub = parsed.subcommand();
+        if (sub == null) {
+            parsed.commandSpec().commandLine().usage(err);
+            return ExitCodes.USAGE;
+        }
+        try {
+            return commands.get(sub.commandSpec().name()).run(sub);
+        } catch (CommandLine.ExecutionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CommandLine.ExecutionException(sub.commandSpec().commandLine(), e.getMessage() == null
+                ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static String[] version() {
+        Properties p = new Properties();
+        try (InputStream in = Ecli.class.getResourceAsStream("/ecli.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // An unknown version is shown as such.
+        }
+        return new String[] {"ecli (ebpm) " + p.getProperty("ecli.version", "unknown"),
+            "runs eunomia-bpf packages (format " + ObjectMeta.EUNOMIA_FORMAT_VERSION + ") and ebpm packages through "
+                + "libbpf"};
     }
 }

@@ -1,6 +1,7 @@
 package dev.ebpm.ecli.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.flags.ProgramArgs;
 import dev.ebpm.ecli.flags.ProgramFlags;
@@ -12,75 +13,86 @@ import dev.ebpm.ecli.source.LoadedPackage;
 import dev.ebpm.ecli.source.PackageSource;
 import dev.ebpm.object.BpfObject;
 import dev.ebpm.object.ObjectFormatException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
-import java.util.ArrayList;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "run", sortOptions = false,
-    description = {"Run a package in the kernel and print what it reports until Ctrl-C, SIGTERM or --duration.",
-        "",
-        "PACKAGE is a package.json or package.yaml (eunomia-bpf), an .ebpm file, an http(s) URL, or - for "
-            + "standard input. Everything after PACKAGE goes to the program: its own flags "
-            + "(ecli run PACKAGE --help lists them), and the run options below, which may also come after it."},
-    footer = {"", "Examples:", "  sudo ecli run examples/opensnoop/package.json --pid_target $$ --duration 5",
-        "  sudo ecli run --json sigsnoop.ebpm --signal 9",
-        "  sudo ecli run tcpingress.ebpm --iface eth0"})
+/** {@code ecli run PACKAGE [FLAGS]}: run a package in the kernel and print what it reports. */
 final class RunCommand extends BaseCommand {
-    @Option(names = "--json", description = "Print events and samples as JSON lines.")
-    boolean json;
-
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this long (default: until "
-        + "Ctrl-C or SIGTERM).")
-    String duration;
-
-    @Option(names = "--iface", paramLabel = "NAME", description = "Attach tc and xdp programs to this interface.")
-    String iface;
-
-    @Option(names = "--ifindex", paramLabel = "N", description = "Attach tc and xdp programs to the interface with "
-        + "this index.")
-    String ifindex;
-
-    @Option(names = "--uprobe-binary", paramLabel = "PATH", description = "Attach uprobes to this binary instead "
-        + "of the one in the package.")
-    String uprobeBinary;
-
-    @Parameters(index = "0", paramLabel = "PACKAGE", description = "The package to run.")
-    String packageRef;
-
-    @Parameters(index = "1..*", paramLabel = "FLAG", description = "The program's flags.")
-    List<String> programArgs = new ArrayList<>();
+    RunCommand(PrintStream out, PrintStream err) {
+        super(out, err);
+    }
 
     @Override
-    int doCall() {
+    String name() {
+        return "run";
+    }
+
+    @Override
+    CommandSpec describe() {
+        CommandSpec spec = CommandSpec.create();
+        spec.usageMessage().sortOptions(false)
+            .description("Run a package in the kernel and print what it reports until Ctrl-C, SIGTERM or --duration.",
+                "",
+                "PACKAGE is a package.json or package.yaml (eunomia-bpf), an .ebpm file, an http(s) URL, or - for "
+                    + "standard input. Everything after PACKAGE goes to the program: its own flags (ecli run "
+                    + "PACKAGE --help lists them), and the run options below, which may also come after it.")
+            .footer("", "Examples:", "  sudo ecli run examples/opensnoop/package.json --pid_target $$ --duration 5",
+                "  sudo ecli run --json sigsnoop.ebpm --signal 9", "  sudo ecli run tcpingress.ebpm --iface eth0",
+                "  ecli run --dry-run package.json --pid_target 42");
+        spec.addOption(flag("--json", "Print events and samples as JSON lines."));
+        spec.addOption(option("--duration", "SECONDS", "Stop after this long (default: until Ctrl-C or SIGTERM)."));
+        spec.addOption(option("--iface", "NAME", "Attach tc and xdp programs to this interface."));
+        spec.addOption(option("--ifindex", "N", "Attach tc and xdp programs to the interface with this index."));
+        spec.addOption(option("--uprobe-binary", "PATH", "Attach uprobes to this binary instead of the one in the "
+            + "package."));
+        spec.addOption(flag("--dry-run", "Check the package, its flags and its edits, say what would be attached, "
+            + "and stop before loading anything (no root needed)."));
+        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("PACKAGE").type(String.class)
+            .description("The package to run.").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("FLAG").type(String[].class)
+            .auxiliaryTypes(String.class).description("The program's flags.").build());
+        spec.parser().stopAtPositional(true);
+        return spec;
+    }
+
+    @Override
+    int run(ParseResult parsed) {
         RunOptions options = new RunOptions();
-        options.json = json;
-        options.verbose = verbose;
-        options.iface = iface;
-        options.uprobeBinary = uprobeBinary;
+        options.json = parsed.hasMatchedOption("--json");
+        options.verbose = parsed.hasMatchedOption("--verbose");
+        options.dryRun = parsed.hasMatchedOption("--dry-run");
+        options.iface = parsed.matchedOptionValue("--iface", null);
+        options.uprobeBinary = parsed.matchedOptionValue("--uprobe-binary", null);
+        String duration = parsed.matchedOptionValue("--duration", null);
         if (duration != null) {
             options.durationSeconds = RunOptionValues.duration(duration);
         }
+        String ifindex = parsed.matchedOptionValue("--ifindex", null);
         if (ifindex != null) {
             options.ifindex = RunOptionValues.ifindex(ifindex);
         }
-        LoadedPackage pkg = PackageSource.load(packageRef, System.in);
+        String ref = parsed.matchedPositionalValue(0, null);
+        String[] rest = parsed.matchedPositionalValue(1, new String[0]);
+
+        LoadedPackage pkg = PackageSource.load(ref, System.in);
         ProgramFlags flags;
         try {
             flags = ProgramFlags.of(pkg.meta(), BpfObject.parse(pkg.elf()), pkg.displayName());
         } catch (ObjectFormatException e) {
-            throw dev.ebpm.ecli.EcliException.failed("bad package: " + e.getMessage());
+            throw EcliException.failed("bad package: " + e.getMessage());
         }
-        ProgramArgs args = ProgramArgs.parse(programArgs, flags, options);
+        ProgramArgs args = ProgramArgs.parse(List.of(rest), flags, options);
         if (args.help()) {
-            out().print(ProgramHelp.render(flags));
-            out().flush();
+            out.print(ProgramHelp.render(flags));
+            out.flush();
             return ExitCodes.OK;
         }
         Map<String, JsonNode> values = ProgramFlags.byVariable(args.values());
-        return new ProgramRun(pkg, values, options, out(), err()).run();
+        return new ProgramRun(pkg, values, options, out, err).run();
     }
 }

@@ -79,6 +79,10 @@ public final class ProgramArgs {
                 run.json = true;
                 return 0;
             }
+            case "--dry-run" -> {
+                run.dryRun = true;
+                return 0;
+            }
             case "-v", "--verbose" -> {
                 run.verbose = true;
                 return 0;

@@ -15,6 +15,7 @@ public final class ProgramHelp {
         new String[] {"    --iface <NAME>", "Attach tc and xdp programs to this interface."},
         new String[] {"    --ifindex <N>", "Attach tc and xdp programs to the interface with this index."},
         new String[] {"    --uprobe-binary <PATH>", "Attach uprobes to this binary instead of the package's."},
+        new String[] {"    --dry-run", "Check everything, say what would be attached, load nothing."},
         new String[] {"-v, --verbose", "Show libbpf's messages on stderr."},
         new String[] {"-h, --help", "Show this help."});
 

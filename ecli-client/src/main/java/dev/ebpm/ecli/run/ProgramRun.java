@@ -18,6 +18,7 @@ import dev.ebpm.ecli.loader.RunTargets;
 import dev.ebpm.ecli.loader.SectionKind;
 import dev.ebpm.ecli.loader.Variables;
 import dev.ebpm.ecli.loader.attach.AttachPlan;
+import dev.ebpm.ecli.output.EventCounter;
 import dev.ebpm.ecli.output.EventLayout;
 import dev.ebpm.ecli.output.EventPrinter;
 import dev.ebpm.ecli.output.JsonEvents;
@@ -76,13 +77,15 @@ public final class ProgramRun {
         List<ProgMeta> progs = meta.bpfSkel().progs();
         boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
             .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
-        Preflight.Result preflight = Preflight.check(progs, object.elf(), network);
+        Preflight.Result preflight = options.dryRun ? new Preflight.Result(null)
+            : Preflight.check(progs, object.elf(), network);
         LibbpfLog log = LibbpfLog.install(options.verbose ? err : null);
 
         RunControl control = new RunControl();
         List<Thread> pollers = new ArrayList<>();
         List<EventSource> sources = new ArrayList<>();
         LoadedObject loaded = null;
+        EventCounter counter = null;
         try (OpenObject open = OpenObject.open(pkg.elf(), meta.bpfSkel().objName(), preflight.btfCustomPath(), log)) {
             List<String> sections = new ArrayList<>();
             Map<String, String> attachByProgram = new java.util.HashMap<>();
@@ -100,9 +103,17 @@ public final class ProgramRun {
                 plans.add(AttachPlanner.plan(progs.get(i), sections.get(i), targets));
             }
             Variables.write(open, meta, object, flags);
+            if (options.dryRun) {
+                err.println("ecli: dry run of " + pkg.displayName() + ": the package, its flags and its edits are "
+                    + "valid; it would attach " + plans.size() + " program" + (plans.size() == 1 ? "" : "s") + " ("
+                    + String.join(", ", progs.stream().map(ProgMeta::attach).toList()) + ") and print "
+                    + exports.events().size() + " event and " + exports.samples().size() + " sampled map(s)");
+                return 0;
+            }
             loaded = open.load(attachByProgram);
             MapData.write(loaded, meta, object);
-            EventPrinter printer = printer(exports);
+            counter = new EventCounter(printer(exports), options.verbose);
+            EventPrinter printer = counter;
             sources.addAll(sources(exports, loaded, printer));
             for (AttachPlan plan : plans) {
                 loaded.add(plan.attach(loaded));
@@ -139,6 +150,9 @@ public final class ProgramRun {
                 loaded.close();
             }
             output.flush();
+        }
+        if (options.verbose && counter != null && !exports.events().isEmpty()) {
+            err.printf("ecli: printed %d events in %.6f s (first to last)%n", counter.count(), counter.span());
         }
         for (EventSource s : sources) {
             if (s.lost() > 0) {

@@ -2,7 +2,8 @@ package dev.ebpm.ecli.run;
 
 /**
  * How to run a package, from ecli's own options: JSON output, how long to run (0: until stopped), libbpf's
- * messages on stderr, the interface for tc/xdp programs and the binary for uprobes.
+ * messages on stderr, the interface for tc/xdp programs, the binary for uprobes, and whether to stop before
+ * loading.
  */
 public final class RunOptions {
     public boolean json;
@@ -11,4 +12,6 @@ public final class RunOptions {
     public int ifindex;
     public String iface;
     public String uprobeBinary;
+    /** Check everything that can be checked without loading, say what would be attached, and stop. */
+    public boolean dryRun;
 }
