@@ -80,12 +80,13 @@ final class RunCommand extends BaseCommand {
         String[] rest = parsed.matchedPositionalValue(1, new String[0]);
 
         LoadedPackage pkg = PackageSource.load(ref, System.in);
-        ProgramFlags flags;
+        BpfObject object;
         try {
-            flags = ProgramFlags.of(pkg.meta(), BpfObject.parse(pkg.elf()), pkg.displayName());
+            object = BpfObject.parse(pkg.elf());
         } catch (ObjectFormatException e) {
             throw EcliException.failed("bad package: " + e.getMessage());
         }
+        ProgramFlags flags = ProgramFlags.of(pkg.meta(), object, pkg.displayName());
         ProgramArgs args = ProgramArgs.parse(List.of(rest), flags, options);
         if (args.help()) {
             out.print(ProgramHelp.render(flags));
@@ -93,6 +94,6 @@ final class RunCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         Map<String, JsonNode> values = ProgramFlags.byVariable(args.values());
-        return new ProgramRun(pkg, values, options, out, err).run();
+        return new ProgramRun(pkg, object, values, options, out, err).run();
     }
 }

@@ -26,7 +26,9 @@ public final class OpenObject implements AutoCloseable {
     private static final int OPTS_OBJECT_NAME = 8;
     private static final int OPTS_BTF_CUSTOM_PATH = 48;
 
-    private static final Pattern FAILED_PROGRAM = Pattern.compile("prog '([^']+)': BPF program load failed");
+    private static final Pattern FAILED_PROGRAM = Pattern.compile("prog '([^']+)': (?:BPF program load failed|"
+        + "failed to find kernel BTF type ID)");
+    private static final Pattern MISSING_FUNCTION = Pattern.compile("failed to find kernel BTF type ID of '([^']+)'");
 
     private final Pointer object;
     private final String name;
@@ -142,12 +144,27 @@ public final class OpenObject implements AutoCloseable {
         if (!verifier.isEmpty()) {
             return message + "; the verifier said (last lines):\n  " + String.join("\n  ", verifier);
         }
+        String missing = missingKernelFunction();
+        if (missing != null && program != null) {
+            return "kernel function " + missing + " does not exist on this kernel (program '" + program + "')";
+        }
         SectionKind kind = attach == null ? SectionKind.OTHER : SectionKind.of(attach);
         if (errno == Errno.EPERM && (kind == SectionKind.TRACING || kind == SectionKind.LSM)) {
             return message + "; this kernel does not let fentry, fexit and lsm programs attach (they need BPF "
                 + "trampolines), even as root";
         }
         return withLibbpfWarnings(message, log);
+    }
+
+    /** The function libbpf could not find in the kernel's BTF for a fentry/fexit/lsm program, or null. */
+    private String missingKernelFunction() {
+        for (String line : log.lines()) {
+            Matcher m = MISSING_FUNCTION.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     /** The program libbpf reported as failing ({@code prog 'NAME': BPF program load failed: ...}), or null. */

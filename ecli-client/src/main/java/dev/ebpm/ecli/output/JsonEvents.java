@@ -1,11 +1,12 @@
 package dev.ebpm.ecli.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ebpm.ecli.values.Decoders;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ public final class JsonEvents implements EventPrinter {
     private final Output out;
     private final Map<String, EventLayout> layouts = new HashMap<>();
     private final boolean showMap;
-    private final StringWriter buffer = new StringWriter(256);
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     private final JsonGenerator generator;
 
     public JsonEvents(Output out, List<EventLayout> layouts) {
@@ -31,7 +32,7 @@ public final class JsonEvents implements EventPrinter {
             this.layouts.put(l.map(), l);
         }
         try {
-            this.generator = JSON.createGenerator(buffer);
+            this.generator = JSON.createGenerator(buffer, JsonEncoding.UTF8);
             generator.setRootValueSeparator(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,7 +47,7 @@ public final class JsonEvents implements EventPrinter {
     @Override
     public synchronized void event(String map, ByteBuffer data, int offset, int size) {
         Decoders.Composite decoder = layouts.get(map).decoder();
-        buffer.getBuffer().setLength(0);
+        buffer.reset();
         try {
             generator.writeStartObject();
             if (showMap) {
@@ -60,10 +61,17 @@ public final class JsonEvents implements EventPrinter {
                 f.decoder().writeJson(data, offset + f.offset(), generator);
             }
             generator.writeEndObject();
+            generator.writeRaw('\n');
             generator.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.line(buffer.toString());
+        out.bytes(stream -> {
+            try {
+                buffer.writeTo(stream);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

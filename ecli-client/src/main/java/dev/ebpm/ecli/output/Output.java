@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
  * buffered, and flushed by {@link #flush()} after each batch, not after each line.
  */
 public final class Output {
+    private final BufferedOutputStream buffer;
     private final PrintStream out;
 
     public Output(OutputStream stream) {
-        this.out = new PrintStream(new BufferedOutputStream(stream, 1 << 16), false, StandardCharsets.UTF_8);
+        this.buffer = new BufferedOutputStream(stream, 1 << 16);
+        this.out = new PrintStream(buffer, false, StandardCharsets.UTF_8);
     }
 
     public synchronized void line(String text) {
@@ -26,6 +28,12 @@ public final class Output {
         writer.writeTo(out);
     }
 
+    /** Writes raw bytes with the lock held, for writers that encode themselves (JSON lines). */
+    public synchronized void bytes(BytesWriter writer) {
+        // PrintStream hands each print straight to the buffer, so raw bytes stay in order with lines.
+        writer.writeTo(buffer);
+    }
+
     public synchronized void flush() {
         out.flush();
     }
@@ -34,5 +42,11 @@ public final class Output {
     @FunctionalInterface
     public interface Writer {
         void writeTo(PrintStream out);
+    }
+
+    /** Writes encoded bytes while holding the output. */
+    @FunctionalInterface
+    public interface BytesWriter {
+        void writeTo(OutputStream out);
     }
 }

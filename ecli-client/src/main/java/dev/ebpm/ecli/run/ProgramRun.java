@@ -30,8 +30,6 @@ import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.object.BpfObject;
 import dev.ebpm.object.MapType;
-import dev.ebpm.object.ObjectFormatException;
-import dev.ebpm.object.ProgramInfo;
 import sun.misc.Signal;
 
 import java.io.OutputStream;
@@ -50,14 +48,17 @@ public final class ProgramRun {
     private static final long JOIN_MILLIS = 3000;
 
     private final LoadedPackage pkg;
+    private final BpfObject object;
     private final Map<String, JsonNode> flags;
     private final RunOptions options;
     private final PrintStream err;
     private final Output output;
 
-    public ProgramRun(LoadedPackage pkg, Map<String, JsonNode> flags, RunOptions options, OutputStream out,
-                      PrintStream err) {
+    /** {@code object} is the package's ELF already parsed (the flags were generated from it). */
+    public ProgramRun(LoadedPackage pkg, BpfObject object, Map<String, JsonNode> flags, RunOptions options,
+                      OutputStream out, PrintStream err) {
         this.pkg = pkg;
+        this.object = object;
         this.flags = flags;
         this.options = options;
         this.err = err;
@@ -66,12 +67,6 @@ public final class ProgramRun {
 
     public int run() {
         ObjectMeta meta = pkg.meta();
-        BpfObject object;
-        try {
-            object = BpfObject.parse(pkg.elf());
-        } catch (ObjectFormatException e) {
-            throw EcliException.failed("bad package: " + e.getMessage());
-        }
         ExportPlan exports = ExportPlan.of(meta, object);
         RunTargets targets = targets();
         List<ProgMeta> progs = meta.bpfSkel().progs();
@@ -89,8 +84,14 @@ public final class ProgramRun {
         try (OpenObject open = OpenObject.open(pkg.elf(), meta.bpfSkel().objName(), preflight.btfCustomPath(), log)) {
             List<String> sections = new ArrayList<>();
             Map<String, String> attachByProgram = new java.util.HashMap<>();
+            Map<String, String> elfSections = new java.util.HashMap<>();
+            object.programs().forEach(p -> elfSections.put(p.name(), p.section()));
             for (ProgMeta p : progs) {
-                String section = elfSection(object, p.name());
+                String section = elfSections.get(p.name());
+                if (section == null) {
+                    throw EcliException.failed("bad package: progs lists " + p.name() + ", which the object does "
+                        + "not have");
+                }
                 sections.add(section);
                 attachByProgram.put(p.name(), p.attach());
                 String target = AttachPlanner.loadTimeTarget(p, section);
@@ -174,15 +175,6 @@ public final class ProgramRun {
             }
         }
         return new RunTargets(ifindex, options.iface, options.uprobeBinary);
-    }
-
-    private static String elfSection(BpfObject object, String program) {
-        for (ProgramInfo p : object.programs()) {
-            if (p.name().equals(program)) {
-                return p.section();
-            }
-        }
-        throw EcliException.failed("bad package: progs lists " + program + ", which the object does not have");
     }
 
     private EventPrinter printer(ExportPlan exports) {
