@@ -2,8 +2,9 @@
 # Installs the Debian packages ebpm needs, only those missing. Safe to run again.
 #   clang, llvm (llvm-strip), libbpf-dev (bpf_helpers.h), bpftool: compiling eBPF programs (ecc)
 #   maven, openjdk-17-jdk-headless: building ebpm
+#   gcc: the tests and benchmarks build small C programs; iproute2 (tc, ip): the network tests check hooks
 set -euo pipefail
-packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless)
+packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless gcc iproute2 util-linux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

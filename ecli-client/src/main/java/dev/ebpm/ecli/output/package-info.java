@@ -1,0 +1,2 @@
+/** Printing events and samples: tables, JSON lines, histograms. */
+package dev.ebpm.ecli.output;
