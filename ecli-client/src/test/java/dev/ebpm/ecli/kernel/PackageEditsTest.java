@@ -110,6 +110,29 @@ class PackageEditsTest extends KernelTest {
         assertThat(events).anyMatch(e -> e.get("_map").asText().equals("exits") && e.get("code").asInt() == 5);
     }
 
+    @Test
+    void clearMapEmptiesASampledMapAfterEachSample() throws Exception {
+        Path pkg = PackageEdit.edit(TestPackages.example("tcpingress"), root -> {
+            ObjectNode sample = (ObjectNode) PackageEdit.map(root, "packets").get("sample");
+            sample.put("interval", 300).put("clear_map", true);
+        });
+        try (EcliProcess ecli = EcliProcess.start("run", "--json", pkg.toString(), "--proto", "17", "--duration", "20");
+             java.net.DatagramSocket s = new java.net.DatagramSocket()) {
+            ecli.awaitRunning(30);
+            for (int i = 0; i < 7; i++) {
+                s.send(new java.net.DatagramPacket(new byte[8], 8, java.net.InetAddress.getLoopbackAddress(), 9));
+            }
+            assertThat(ecli.awaitOutput("\"packets\":7", 10)).as(ecli.out().toString()).isTrue();
+            Thread.sleep(1000);
+            ecli.signal("INT");
+            assertThat(ecli.waitFor(20)).isZero();
+            List<JsonNode> samples = ecli.out().stream().filter(l -> l.startsWith("{")).map(Json::parse).toList();
+            int counted = samples.stream().mapToInt(j -> j.get("entries").size()).sum();
+            assertThat(counted).as("only the one sample after the packets has them").isEqualTo(1);
+            assertThat(samples.get(samples.size() - 1).get("entries")).isEmpty();
+        }
+    }
+
     private static long typeId(JsonNode types, String name) {
         for (JsonNode t : types) {
             if (t.get("name").asText().equals(name)) {

@@ -1,0 +1,65 @@
+package dev.ebpm.ecli.output;
+
+import dev.ebpm.btf.Btf;
+import dev.ebpm.btf.BtfType;
+import dev.ebpm.ecli.values.Decoders;
+import dev.ebpm.ecli.values.Encoder;
+import dev.ebpm.elf.ElfFile;
+import dev.ebpm.format.json.Json;
+import dev.ebpm.testing.TestBpfObjects;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The table layout, against golden text (the time column is masked). */
+class TableEventsTest {
+    private static final Btf BTF = Btf.fromObject(ElfFile.parse(TestBpfObjects.bytes("btf_kinds")));
+    private static final BtfType.Composite EVENT = BTF.struct("event").orElseThrow();
+
+    private static ByteBuffer event(String json) {
+        ByteBuffer b = ByteBuffer.allocate(EVENT.size()).order(ByteOrder.LITTLE_ENDIAN);
+        Encoder.write(BTF, EVENT.id(), Json.parse(json), b, 0, "event");
+        return b;
+    }
+
+    private static List<String> print(List<EventLayout> layouts, String map, ByteBuffer... events) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Output out = new Output(bytes);
+        TableEvents table = new TableEvents(out, layouts);
+        table.start();
+        for (ByteBuffer e : events) {
+            table.event(map, e, 0, EVENT.size());
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8).lines().map(l -> l.replaceFirst("^\\d\\d:\\d\\d:\\d\\d", "hh:mm:ss"))
+            .toList();
+    }
+
+    @Test
+    void headerOnceAndAlignedColumns() {
+        EventLayout layout = new EventLayout("rb", Decoders.struct(BTF, EVENT, List.of("pid", "comm", "col", "ok", "in")));
+        assertThat(print(List.of(layout), "rb",
+            event("{\"pid\": 1, \"comm\": \"sh\", \"col\": \"RED\", \"in\": {\"a\": 7}}"),
+            event("{\"pid\": 4294967295, \"comm\": \"systemd-journal\", \"col\": 5, \"ok\": true}")))
+            .containsExactly(
+                "TIME     PID     COMM             COL    OK    IN",
+                "hh:mm:ss 1       sh               RED    false {\"a\":7,\"b\":\"\"}",
+                "hh:mm:ss 4294967295 systemd-journal  GREEN  true  {\"a\":0,\"b\":\"\"}");
+    }
+
+    @Test
+    void severalMapsGetAMapColumn() {
+        EventLayout a = new EventLayout("execs", Decoders.struct(BTF, EVENT, List.of("pid")));
+        EventLayout b = new EventLayout("exits", Decoders.struct(BTF, EVENT, List.of("pid", "ll")));
+        assertThat(print(List.of(a, b), "exits", event("{\"pid\": 3, \"ll\": -1}"))).containsExactly(
+            "TIME     MAP   PID",
+            "TIME     MAP   PID     LL",
+            "hh:mm:ss exits 3       -1");
+    }
+}
