@@ -2,7 +2,6 @@ package dev.ebpm.ecli.loader;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.LibBpf;
 import dev.ebpm.ecli.libbpf.LibbpfLog;
 import dev.ebpm.ecli.loader.attach.Attachment;
@@ -39,23 +38,16 @@ public final class LoadedObject implements AutoCloseable {
     }
 
     public Pointer program(String programName) {
-        Pointer p = LibBpf.bpf_object__find_program_by_name(object, programName);
-        if (p == null) {
-            throw EcliException.failed("program '" + programName + "' is not in the object");
-        }
-        return p;
+        return ObjectLookup.program(object, programName);
     }
 
     public int mapFd(String mapName) {
-        Pointer m = LibBpf.bpf_object__find_map_by_name(object, mapName);
-        if (m == null) {
-            throw EcliException.failed("map '" + mapName + "' is not in the object");
-        }
-        return LibBpf.bpf_map__fd(m);
+        return LibBpf.bpf_map__fd(ObjectLookup.map(object, mapName));
     }
 
+    /** The map's size as the kernel made it (ring buffers are rounded up to a power of two). */
     public int mapMaxEntries(String mapName) {
-        return LibBpf.bpf_map__max_entries(LibBpf.bpf_object__find_map_by_name(object, mapName));
+        return LibBpf.bpf_map__max_entries(ObjectLookup.map(object, mapName));
     }
 
     /** Keeps an attachment so that closing detaches it. */

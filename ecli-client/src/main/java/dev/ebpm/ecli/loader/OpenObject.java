@@ -77,20 +77,11 @@ public final class OpenObject implements AutoCloseable {
     }
 
     public Pointer program(String programName) {
-        Pointer p = LibBpf.bpf_object__find_program_by_name(object, programName);
-        if (p == null) {
-            throw EcliException.failed("program '" + programName + "' (listed in the package's progs) is not in "
-                + "the object");
-        }
-        return p;
+        return ObjectLookup.program(object, programName);
     }
 
     public Pointer map(String mapName) {
-        Pointer m = LibBpf.bpf_object__find_map_by_name(object, mapName);
-        if (m == null) {
-            throw EcliException.failed("map '" + mapName + "' (listed in the package's maps) is not in the object");
-        }
-        return m;
+        return ObjectLookup.map(object, mapName);
     }
 
     /** The initial contents of an internal map (a data section), writable until load. */
