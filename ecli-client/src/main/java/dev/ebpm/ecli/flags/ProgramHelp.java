@@ -1,5 +1,7 @@
 package dev.ebpm.ecli.flags;
 
+import dev.ebpm.flags.ProgramFlag;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,12 +6,12 @@ import dev.ebpm.btf.Btf;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.LibBpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
-import dev.ebpm.ecli.values.Encoder;
-import dev.ebpm.ecli.values.ValueException;
 import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.object.BpfObject;
 import dev.ebpm.object.MapInfo;
+import dev.ebpm.values.Encoder;
+import dev.ebpm.values.ValueException;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

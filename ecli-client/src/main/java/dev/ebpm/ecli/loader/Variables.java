@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.btf.Btf;
 import dev.ebpm.btf.BtfType;
 import dev.ebpm.ecli.EcliException;
-import dev.ebpm.ecli.values.Encoder;
-import dev.ebpm.ecli.values.ValueException;
 import dev.ebpm.format.meta.DataSection;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.Variable;
 import dev.ebpm.object.BpfObject;
 import dev.ebpm.object.ObjectNames;
+import dev.ebpm.values.Encoder;
+import dev.ebpm.values.ValueException;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -30,13 +30,7 @@ public final class Variables {
         if (flags.containsKey(v.name())) {
             return Optional.of(flags.get(v.name()));
         }
-        if (v.value() != null && !v.value().isNull()) {
-            return Optional.of(v.value());
-        }
-        if (v.cmdarg() != null && v.cmdarg().defaultValue() != null && !v.cmdarg().defaultValue().isNull()) {
-            return Optional.of(v.cmdarg().defaultValue());
-        }
-        return Optional.empty();
+        return v.configuredValue();
     }
 
     public static void write(OpenObject open, ObjectMeta meta, BpfObject object, Map<String, JsonNode> flags) {

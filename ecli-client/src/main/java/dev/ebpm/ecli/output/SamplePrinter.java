@@ -2,10 +2,10 @@ package dev.ebpm.ecli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ebpm.ecli.values.Decoder;
-import dev.ebpm.ecli.values.Decoders;
 import dev.ebpm.format.meta.MapSample;
 import dev.ebpm.format.meta.SampleType;
+import dev.ebpm.values.Decoder;
+import dev.ebpm.values.Decoders;
 
 import java.io.IOException;
 import java.io.StringWriter;

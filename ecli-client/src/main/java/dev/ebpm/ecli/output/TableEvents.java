@@ -1,6 +1,6 @@
 package dev.ebpm.ecli.output;
 
-import dev.ebpm.ecli.values.Decoders;
+import dev.ebpm.values.Decoders;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;

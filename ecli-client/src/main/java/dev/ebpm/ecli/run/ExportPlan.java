@@ -4,8 +4,6 @@ import dev.ebpm.btf.Btf;
 import dev.ebpm.btf.BtfType;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.output.EventLayout;
-import dev.ebpm.ecli.values.Decoder;
-import dev.ebpm.ecli.values.Decoders;
 import dev.ebpm.format.meta.ExportConfig;
 import dev.ebpm.format.meta.ExportMember;
 import dev.ebpm.format.meta.ExportType;
@@ -13,6 +11,8 @@ import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.object.BpfObject;
 import dev.ebpm.object.MapInfo;
+import dev.ebpm.values.Decoder;
+import dev.ebpm.values.Decoders;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.ebpm.ecli.output;
 
 import dev.ebpm.btf.Btf;
 import dev.ebpm.btf.BtfType;
-import dev.ebpm.ecli.values.Decoders;
-import dev.ebpm.ecli.values.Encoder;
 import dev.ebpm.elf.ElfFile;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.testing.TestBpfObjects;
+import dev.ebpm.values.Decoders;
+import dev.ebpm.values.Encoder;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

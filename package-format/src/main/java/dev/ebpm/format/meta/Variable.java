@@ -6,6 +6,7 @@ import dev.ebpm.format.json.Json;
 import dev.ebpm.format.json.JsonFields;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +36,17 @@ public record Variable(String name, String type, JsonNode value, String descript
 
     public boolean isDummy() {
         return name.startsWith(DUMMY_PREFIX);
+    }
+
+    /** The value the package sets: {@code value}, else the {@code @cmdarg} default; empty when neither is set. */
+    public Optional<JsonNode> configuredValue() {
+        if (value != null && !value.isNull()) {
+            return Optional.of(value);
+        }
+        if (cmdarg != null && cmdarg.defaultValue() != null && !cmdarg.defaultValue().isNull()) {
+            return Optional.of(cmdarg.defaultValue());
+        }
+        return Optional.empty();
     }
 
     public Variable withValue(JsonNode newValue) {

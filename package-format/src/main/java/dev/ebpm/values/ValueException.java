@@ -1,4 +1,4 @@
-package dev.ebpm.ecli.values;
+package dev.ebpm.values;
 
 /** A value that does not fit its C type; the message names the variable, map key or flag. */
 public final class ValueException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.ebpm.ecli.values;
+package dev.ebpm.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.btf.Btf;
