@@ -40,8 +40,20 @@ public final class EbpmPackageCodec {
     }
 
     public static byte[] write(EbpmPackage pkg) {
+        return write(pkg, compressObject(pkg.elf()));
+    }
+
+    /** The object as packages store it; the same ELF always compresses to the same bytes. */
+    public static byte[] compressObject(byte[] elf) {
+        return Zstd.compress(elf, ZSTD_LEVEL);
+    }
+
+    /**
+     * Writes a package whose object is already compressed ({@code object} must decompress to
+     * {@code pkg.elf()}), so a package rebuilt from an OCI artifact keeps the artifact's layer bytes.
+     */
+    public static byte[] write(EbpmPackage pkg, byte[] object) {
         byte[] meta = pkg.meta().toCanonicalJson();
-        byte[] object = Zstd.compress(pkg.elf(), ZSTD_LEVEL);
         byte[] readme = pkg.readme() == null ? null : pkg.readme().getBytes(StandardCharsets.UTF_8);
         PackageManifest manifest = new PackageManifest(PackageManifest.SCHEMA_VERSION, pkg.info(),
             BlobDescriptor.of(PackageManifest.META_MEDIA_TYPE, meta),
@@ -108,7 +120,7 @@ public final class EbpmPackageCodec {
         manifest.meta().verify(metaBytes, META);
         byte[] object = required(entries, OBJECT);
         manifest.object().verify(object, OBJECT);
-        byte[] elf = decompress(object, manifest.objectUncompressedSize());
+        byte[] elf = decompressObject(object, manifest.objectUncompressedSize());
         if (elf.length != manifest.objectUncompressedSize() || !manifest.objectUncompressedDigest().matches(elf)) {
             throw new PackageFormatException(OBJECT + ": the decompressed object does not match uncompressedDigest "
                 + manifest.objectUncompressedDigest());
@@ -133,7 +145,8 @@ public final class EbpmPackageCodec {
         return b;
     }
 
-    private static byte[] decompress(byte[] data, long expected) {
+    /** Decompresses a stored object, refusing one over the limit or unlike its declared size before inflating it. */
+    public static byte[] decompressObject(byte[] data, long expected) {
         if (expected > MAX_OBJECT_SIZE) {
             throw new PackageFormatException(OBJECT + ": " + expected + " bytes uncompressed is over the "
                 + MAX_OBJECT_SIZE + "-byte limit");

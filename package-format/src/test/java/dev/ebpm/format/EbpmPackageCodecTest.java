@@ -11,8 +11,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class EbpmPackageCodecTest {
-    private static EbpmPackage pkg() {
+public class EbpmPackageCodecTest {
+    public static EbpmPackage pkg() {
         return EbpmPackage.fromEunomia(EunomiaPackageCodecTest.testPackage(),
             new PackageInfo("btf-kinds", "1.0.0", "every BTF kind", "Dual BSD/GPL", List.of("test", "btf")),
             "# btf-kinds\n");
