@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+# The registry tests use a real PostgreSQL and a real S3 server (s3proxy); start them once, here.
+scripts/services.sh start
 mvn -B verify "$@"

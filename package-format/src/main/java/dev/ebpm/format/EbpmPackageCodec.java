@@ -109,6 +109,11 @@ public final class EbpmPackageCodec {
         }
     }
 
+    /** The compressed object exactly as stored in a package file (read it with {@link #read} first to verify). */
+    public static byte[] objectBytes(byte[] bytes) {
+        return required(untar(bytes), OBJECT);
+    }
+
     private static EbpmPackage read(Map<String, byte[]> entries) {
         PackageManifest manifest;
         try {

@@ -3,8 +3,9 @@ package dev.ebpm.reference;
 import java.util.regex.Pattern;
 
 /**
- * Rules for package names, which are OCI repository names: lowercase path components of
- * {@code [a-z0-9]+([._-][a-z0-9]+)*} separated by {@code /}, such as {@code sigsnoop} or {@code tools/sigsnoop}.
+ * Rules for package names, which are OCI repository names with at most one namespace: one or two
+ * lowercase components of {@code [a-z0-9]+([._-][a-z0-9]+)*} separated by {@code /}, such as
+ * {@code sigsnoop} or {@code tools/sigsnoop}.
  */
 public final class PackageName {
     /** OCI distribution implementations commonly cap repository names at 255 characters. */
@@ -22,7 +23,11 @@ public final class PackageName {
         if (name.length() > MAX_LENGTH) {
             return "a package name is at most " + MAX_LENGTH + " characters";
         }
-        for (String part : name.split("/", -1)) {
+        String[] parts = name.split("/", -1);
+        if (parts.length > 2) {
+            return "\"" + name + "\" has more than one namespace: a package is named NAME or NAMESPACE/NAME";
+        }
+        for (String part : parts) {
             if (!COMPONENT.matcher(part).matches()) {
                 return "\"" + name + "\" is not a valid package name: use lowercase letters, digits and single "
                     + "'.', '_' or '-' between them, with '/' between namespace parts";

@@ -5,6 +5,7 @@ import dev.ebpm.ecli.libbpf.LibC;
 import dev.ebpm.elf.ElfFile;
 import dev.ebpm.elf.ElfSection;
 import dev.ebpm.format.meta.ProgMeta;
+import dev.ebpm.object.SectionKind;
 
 import java.io.IOException;
 import java.math.BigInteger;

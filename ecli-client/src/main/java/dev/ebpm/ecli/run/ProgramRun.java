@@ -15,7 +15,6 @@ import dev.ebpm.ecli.loader.MapData;
 import dev.ebpm.ecli.loader.OpenObject;
 import dev.ebpm.ecli.loader.Preflight;
 import dev.ebpm.ecli.loader.RunTargets;
-import dev.ebpm.ecli.loader.SectionKind;
 import dev.ebpm.ecli.loader.Variables;
 import dev.ebpm.ecli.loader.attach.AttachPlan;
 import dev.ebpm.ecli.output.EventCounter;
@@ -30,6 +29,7 @@ import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.object.BpfObject;
 import dev.ebpm.object.MapType;
+import dev.ebpm.object.SectionKind;
 import sun.misc.Signal;
 
 import java.io.OutputStream;

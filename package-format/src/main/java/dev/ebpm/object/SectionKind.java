@@ -1,4 +1,4 @@
-package dev.ebpm.ecli.loader;
+package dev.ebpm.object;
 
 /** What kind of program an ELF section name (libbpf's SEC() convention) declares. */
 public enum SectionKind {

@@ -1,0 +1,12 @@
+package dev.ebpm.registry.auth;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.util.Optional;
+
+/** {@code ebpm.auth.*}. */
+@ConfigMapping(prefix = "ebpm.auth")
+public interface AuthConfig {
+    /** An admin token to create on first start ({@code EBPM_AUTH_ADMIN_TOKEN}); it must start with ebpm_. */
+    Optional<String> adminToken();
+}

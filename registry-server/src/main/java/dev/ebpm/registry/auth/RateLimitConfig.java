@@ -1,0 +1,19 @@
+package dev.ebpm.registry.auth;
+
+import io.smallrye.config.ConfigMapping;
+
+/** {@code ebpm.rate-limit.*}: a token bucket per token for each kind of write. */
+@ConfigMapping(prefix = "ebpm.rate-limit")
+public interface RateLimitConfig {
+    /** Publishes (REST, OCI manifest push, builds): a burst, then one more every refill period. */
+    Bucket publish();
+
+    /** Yanks, tag moves and token changes. */
+    Bucket other();
+
+    interface Bucket {
+        int burst();
+
+        int refillSeconds();
+    }
+}

@@ -1,0 +1,261 @@
+package dev.ebpm.registry.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ebpm.reference.PackageName;
+import dev.ebpm.reference.SemVer;
+import dev.ebpm.registry.error.ApiException;
+import dev.ebpm.registry.error.ErrorCode;
+import dev.ebpm.registry.oci.Manifests;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Reading the catalog and the few changes that are not publishes: yank, unyank, tags. */
+@ApplicationScoped
+public class CatalogService {
+    private final EntityManager em;
+    private final Manifests manifests;
+    private final ObjectMapper json;
+
+    CatalogService(EntityManager em, Manifests manifests, ObjectMapper json) {
+        this.em = em;
+        this.manifests = manifests;
+        this.json = json;
+    }
+
+    public static void checkName(String name) {
+        String problem = PackageName.problem(name);
+        if (problem != null) {
+            throw ApiException.badRequest(ErrorCode.NAME_INVALID, problem);
+        }
+    }
+
+    public static void checkVersion(String version) {
+        if (!SemVer.isValid(version)) {
+            throw ApiException.badRequest(ErrorCode.VERSION_INVALID, "\"" + version
+                + "\" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0 or 2.1.0-rc.1)");
+        }
+    }
+
+    @Transactional
+    public Optional<Package> find(String name) {
+        return em.createQuery("from Package where name = :n", Package.class).setParameter("n", name)
+            .getResultStream().findFirst();
+    }
+
+    /** The package, locked until the transaction ends, so its versions and tags change one writer at a time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Package lock(String name) {
+        return em.createQuery("from Package where name = :n", Package.class).setParameter("n", name)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+            .orElseThrow(() -> ApiException.packageUnknown(name));
+    }
+
+    public Package require(String name) {
+        checkName(name);
+        return find(name).orElseThrow(() -> ApiException.packageUnknown(name));
+    }
+
+    @Transactional
+    public List<PackageVersion> versions(Package p) {
+        return em.createQuery("from PackageVersion where packageId = :p", PackageVersion.class)
+            .setParameter("p", p.id).getResultList();
+    }
+
+    @Transactional
+    public Optional<PackageVersion> version(Package p, String version) {
+        return em.createQuery("from PackageVersion where packageId = :p and version = :v", PackageVersion.class)
+            .setParameter("p", p.id).setParameter("v", version).getResultStream().findFirst();
+    }
+
+    @Transactional
+    public List<Tag> tags(Package p) {
+        return em.createQuery("from Tag where packageId = :p order by name", Tag.class).setParameter("p", p.id)
+            .getResultList();
+    }
+
+    /**
+     * Resolves a version number, a tag or {@code latest}. Versions are pinned and resolve even when yanked;
+     * tags are not, so a tag on a yanked version does not resolve, and {@code latest} then falls back to the
+     * computed latest.
+     */
+    @Transactional
+    public ResolvedVersion resolve(String name, String reference) {
+        Package p = require(name);
+        if (SemVer.isValid(reference)) {
+            return new ResolvedVersion(p, version(p, reference)
+                .orElseThrow(() -> ApiException.versionUnknown(name, reference)));
+        }
+        if (!TagName.isOciTag(reference)) {
+            throw ApiException.badRequest(ErrorCode.TAG_INVALID, "\"" + reference + "\" is neither a version nor a tag");
+        }
+        Optional<Tag> tag = tags(p).stream().filter(t -> t.name.equals(reference)).findFirst();
+        if (tag.isPresent()) {
+            PackageVersion v = em.find(PackageVersion.class, tag.get().versionId);
+            if (!v.yanked) {
+                return new ResolvedVersion(p, v);
+            }
+            if (!reference.equals(TagName.LATEST)) {
+                throw ApiException.notFound(ErrorCode.TAG_UNKNOWN, name + ":" + reference + " points at " + v.version
+                    + ", which is yanked");
+            }
+        }
+        if (reference.equals(TagName.LATEST)) {
+            return new ResolvedVersion(p, Versions.latest(versions(p)).orElseThrow(() -> ApiException.notFound(
+                ErrorCode.TAG_UNKNOWN, name + " has no version that is not yanked")));
+        }
+        throw ApiException.notFound(ErrorCode.TAG_UNKNOWN, name + " has no tag " + reference);
+    }
+
+    @Transactional
+    public PackageView view(String name) {
+        Package p = require(name);
+        List<PackageVersion> versions = versions(p);
+        Map<String, String> tags = tagMap(p, versions);
+        List<VersionSummary> summaries = new ArrayList<>();
+        for (PackageVersion v : Versions.newestFirst(versions)) {
+            summaries.add(VersionSummary.from(v, manifests.byId(v.manifestId).digest));
+        }
+        return new PackageView(p.name, p.description, Arrays.asList(p.keywords),
+            Versions.latest(versions).map(v -> v.version).orElse(null), tags, p.downloads, p.createdAt, p.updatedAt,
+            summaries);
+    }
+
+    /** Every tag that resolves, by name: the explicit ones, and {@code latest} as resolution computes it. */
+    private Map<String, String> tagMap(Package p, List<PackageVersion> versions) {
+        Map<Long, PackageVersion> byId = new LinkedHashMap<>();
+        versions.forEach(v -> byId.put(v.id, v));
+        Map<String, String> tags = new TreeMap<>();
+        for (Tag t : tags(p)) {
+            PackageVersion v = byId.get(t.versionId);
+            if (v != null && !v.yanked) {
+                tags.put(t.name, v.version);
+            }
+        }
+        if (!tags.containsKey(TagName.LATEST)) {
+            Versions.latest(versions).ifPresent(v -> tags.put(TagName.LATEST, v.version));
+        }
+        return tags;
+    }
+
+    @Transactional
+    public Map<String, String> tagMap(String name) {
+        Package p = require(name);
+        return tagMap(p, versions(p));
+    }
+
+    @Transactional
+    public VersionView versionView(String name, String version) {
+        checkVersion(version);
+        ResolvedVersion r = resolve(name, version);
+        return view(r);
+    }
+
+    @Transactional
+    public VersionView view(ResolvedVersion r) {
+        PackageVersion v = r.version();
+        String base = "/api/v1/packages/" + r.pkg().name + "/-/versions/" + v.version;
+        try {
+            return new VersionView(r.pkg().name, v.version, v.description, v.license, Arrays.asList(v.keywords),
+                v.publishedAt, v.yanked, v.yankedReason, v.downloads,
+                new VersionView.Digests(manifests.byId(v.manifestId).digest, v.configDigest, v.layerDigest,
+                    v.packageDigest), v.packageSize, v.objectSize, v.buildId,
+                new VersionView.Links(base + "/package.ebpm", base + "/package.json",
+                    "/v2/" + r.pkg().name + "/manifests/" + v.version),
+                json.readValue(v.details, VersionDetails.class), v.readme);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored details of " + r.pkg().name + "@" + v.version + " do not parse", e);
+        }
+    }
+
+    @Transactional
+    public VersionView yank(String name, String version, boolean yanked, String reason) {
+        checkVersion(version);
+        Package p = require(name);
+        lock(name);
+        PackageVersion v = version(p, version).orElseThrow(() -> ApiException.versionUnknown(name, version));
+        v.yanked = yanked;
+        v.yankedReason = yanked ? reason : null;
+        refreshSearchFields(p, versions(p));
+        return view(new ResolvedVersion(p, v));
+    }
+
+    @Transactional
+    public Map<String, String> setTag(String name, String tag, String version) {
+        String problem = TagName.problem(tag);
+        if (problem != null) {
+            throw ApiException.badRequest(ErrorCode.TAG_INVALID, problem);
+        }
+        checkVersion(version);
+        Package p = lock(require(name).name);
+        PackageVersion v = version(p, version).orElseThrow(() -> ApiException.versionUnknown(name, version));
+        if (v.yanked) {
+            throw ApiException.conflict(ErrorCode.VERSION_UNKNOWN, name + "@" + version
+                + " is yanked; a tag cannot point at it");
+        }
+        moveTag(p, tag, v);
+        return tagMap(p, versions(p));
+    }
+
+    /** Points a tag at a version, inside the caller's transaction (the one that may have created the version). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moveTag(Package p, String tag, PackageVersion v) {
+        Tag t = em.find(Tag.class, new Tag.Key(p.id, tag));
+        if (t == null) {
+            t = new Tag();
+            t.packageId = p.id;
+            t.name = tag;
+            t.versionId = v.id;
+            t.updatedAt = OffsetDateTime.now();
+            em.persist(t);
+        } else {
+            t.versionId = v.id;
+            t.updatedAt = OffsetDateTime.now();
+        }
+    }
+
+    @Transactional
+    public Map<String, String> deleteTag(String name, String tag) {
+        Package p = lock(require(name).name);
+        Tag t = em.find(Tag.class, new Tag.Key(p.id, tag));
+        if (t == null) {
+            throw ApiException.notFound(ErrorCode.TAG_UNKNOWN, name + " has no tag " + tag
+                + (tag.equals(TagName.LATEST) ? " set explicitly (latest is computed)" : ""));
+        }
+        em.remove(t);
+        em.flush();
+        return tagMap(p, versions(p));
+    }
+
+    /** Search reads description and keywords from the package row: keep them those of the latest version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refreshSearchFields(Package p, List<PackageVersion> versions) {
+        Optional<PackageVersion> latest = Versions.latest(versions);
+        p.latestVersion = latest.map(v -> v.version).orElse(null);
+        latest.ifPresent(v -> {
+            p.description = v.description;
+            p.keywords = v.keywords;
+        });
+        p.updatedAt = OffsetDateTime.now();
+    }
+
+    /** Tags as the OCI tags list shows them: every version number and every tag that resolves, sorted. */
+    @Transactional
+    public List<String> ociTags(Package p) {
+        List<PackageVersion> versions = versions(p);
+        List<String> all = new ArrayList<>(tagMap(p, versions).keySet());
+        versions.forEach(v -> all.add(v.version));
+        return all.stream().distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ebpm.registry.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A row of {@code package_version}: an immutable version, its blobs' digests and what was derived from them. */
+@Entity
+@Table(name = "package_version")
+public class PackageVersion {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "package_id", nullable = false)
+    public long packageId;
+
+    @Column(nullable = false)
+    public String version;
+
+    @Column(nullable = false)
+    public boolean prerelease;
+
+    @Column(name = "manifest_id", nullable = false)
+    public long manifestId;
+
+    @Column(name = "config_digest", nullable = false, columnDefinition = "sha256_digest")
+    public String configDigest;
+
+    @Column(name = "layer_digest", nullable = false, columnDefinition = "sha256_digest")
+    public String layerDigest;
+
+    @Column(name = "package_digest", nullable = false, columnDefinition = "sha256_digest")
+    public String packageDigest;
+
+    @Column(name = "package_size", nullable = false)
+    public long packageSize;
+
+    @Column(name = "object_size", nullable = false)
+    public long objectSize;
+
+    public String description;
+
+    public String license;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] keywords;
+
+    public String readme;
+
+    @Column(nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String details;
+
+    @Column(nullable = false)
+    public boolean yanked;
+
+    @Column(name = "yanked_reason")
+    public String yankedReason;
+
+    @Column(nullable = false)
+    public long downloads;
+
+    @Column(name = "published_at", nullable = false)
+    public OffsetDateTime publishedAt;
+
+    @Column(name = "published_by")
+    public Long publishedBy;
+
+    @Column(name = "build_id")
+    public UUID buildId;
+}

@@ -1,0 +1,95 @@
+package dev.ebpm.registry.catalog;
+
+import dev.ebpm.registry.db.NativeValues;
+import dev.ebpm.registry.error.ApiException;
+import dev.ebpm.registry.error.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Full-text search over name, description and keywords (PostgreSQL {@code tsvector}, weighted A/B/C),
+ * ranked by {@code ts_rank_cd} then downloads; every word of the query must match, as a prefix, either
+ * exactly or after English stemming. Also the plain listings (most downloaded, recently updated).
+ */
+@ApplicationScoped
+public class SearchService {
+    public static final int MAX_PER_PAGE = 100;
+    private static final int MAX_TERMS = 8;
+
+    public enum Sort { RELEVANCE, DOWNLOADS, RECENT }
+
+    private final EntityManager em;
+
+    SearchService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public SearchPage search(String text, Sort sort, int page, int perPage) {
+        if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "page starts at 1 and per_page is 1 to "
+                + MAX_PER_PAGE);
+        }
+        List<String> terms = terms(text);
+        StringBuilder tsquery = new StringBuilder();
+        for (int i = 0; i < terms.size(); i++) {
+            if (i > 0) {
+                tsquery.append(" && ");
+            }
+            tsquery.append("(to_tsquery('english', ?").append(i + 1).append(") || to_tsquery('simple', ?")
+                .append(i + 1).append("))");
+        }
+        String where = terms.isEmpty() ? "" : " WHERE p.search @@ q.query";
+        String from = terms.isEmpty() ? "package p" : "package p, (SELECT " + tsquery + " AS query) q";
+        String rank = terms.isEmpty() ? "0" : "ts_rank_cd(p.search, q.query)";
+        String order = switch (terms.isEmpty() && sort == Sort.RELEVANCE ? Sort.DOWNLOADS : sort) {
+            case RELEVANCE -> "rank DESC, p.downloads DESC, p.name";
+            case DOWNLOADS -> "p.downloads DESC, p.name";
+            case RECENT -> "p.updated_at DESC, p.name";
+        };
+        Query q = em.createNativeQuery("SELECT p.name, p.description, p.keywords, p.latest_version, p.downloads, "
+            + "p.updated_at, " + rank + " AS rank, count(*) OVER () FROM " + from + where
+            + (where.isEmpty() ? " WHERE" : " AND") + " p.latest_version IS NOT NULL ORDER BY " + order
+            + " LIMIT " + perPage + " OFFSET " + (long) (page - 1) * perPage);
+        for (int i = 0; i < terms.size(); i++) {
+            q.setParameter(i + 1, terms.get(i) + ":*");
+        }
+        long total = 0;
+        List<SearchHit> hits = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] row = (Object[]) o;
+            hits.add(new SearchHit((String) row[0], (String) row[1], NativeValues.strings(row[2]), (String) row[3],
+                ((Number) row[4]).longValue(), NativeValues.time(row[5])));
+            total = ((Number) row[7]).longValue();
+        }
+        if (hits.isEmpty() && page > 1) {
+            total = count(terms, tsquery.toString(), from, where);
+        }
+        return new SearchPage(text == null ? "" : text, total, page, perPage, hits);
+    }
+
+    private long count(List<String> terms, String tsquery, String from, String where) {
+        Query q = em.createNativeQuery("SELECT count(*) FROM " + from + where + (where.isEmpty() ? " WHERE" : " AND")
+            + " p.latest_version IS NOT NULL");
+        for (int i = 0; i < terms.size(); i++) {
+            q.setParameter(i + 1, terms.get(i) + ":*");
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** Words of the query, reduced to what a tsquery lexeme may hold; punctuation separates words. */
+    static List<String> terms(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).filter(s -> !s.isEmpty())
+            .distinct().limit(MAX_TERMS).toList();
+    }
+}

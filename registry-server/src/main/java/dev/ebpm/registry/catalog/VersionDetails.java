@@ -1,0 +1,37 @@
+package dev.ebpm.registry.catalog;
+
+import java.util.List;
+
+/**
+ * What a version's program does and needs, derived on the server from its blobs at publish: programs and
+ * where they attach, maps and how they are sampled, the flags exactly as {@code ecli run NAME --help} lists
+ * them, the event fields printed, the output kind and what the kernel must offer.
+ */
+public record VersionDetails(String objName, String summary, String license, String output,
+                             List<Program> programs, List<MapView> maps, List<Flag> flags, List<Event> events,
+                             Requirements requires, String eunomiaVersion) {
+    public record Program(String name, String section, String kind, String attachTo) {
+    }
+
+    public record MapView(String name, String type, long keySize, long valueSize, long maxEntries, Sample sample) {
+    }
+
+    public record Sample(long intervalMs, String type, String unit) {
+    }
+
+    public record Flag(String flag, String shortFlag, String variable, String type, String defaultValue,
+                       String description, boolean isSwitch) {
+    }
+
+    public record Event(String name, List<Field> fields) {
+    }
+
+    public record Field(String name, String type) {
+    }
+
+    /** Kernel features by kind; {@code tracepoints} are {@code category/name}, {@code functions} kernel symbols. */
+    public record Requirements(boolean btf, List<String> mapTypes, List<String> tracepoints,
+                               List<String> rawTracepoints, List<String> functions, List<String> uprobes,
+                               List<String> hooks) {
+    }
+}

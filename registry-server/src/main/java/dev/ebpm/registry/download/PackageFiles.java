@@ -1,0 +1,27 @@
+package dev.ebpm.registry.download;
+
+import dev.ebpm.format.Digest;
+import dev.ebpm.format.EbpmPackageCodec;
+import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.registry.catalog.PackageVersion;
+import dev.ebpm.registry.storage.BlobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A version as a file: the {@code .ebpm} package, or eunomia's {@code package.json} rebuilt from it. */
+@ApplicationScoped
+public class PackageFiles {
+    private final BlobStore store;
+
+    PackageFiles(BlobStore store) {
+        this.store = store;
+    }
+
+    public byte[] ebpm(PackageVersion v) {
+        return store.read(Digest.parse(v.packageDigest), v.packageSize);
+    }
+
+    /** What eunomia's own {@code ecli} runs: the same program and meta, the object zlib-compressed in base64. */
+    public byte[] eunomiaJson(PackageVersion v) {
+        return EunomiaPackageCodec.writeJson(EbpmPackageCodec.read(ebpm(v), v.packageDigest).toEunomia());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.ebpm.registry.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.ebpm.registry.storage.StorageException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into the one error envelope: {@link ApiException} as it says, JAX-RS errors
+ * (unknown route, wrong method, unreadable body) with their status, and anything else into a logged 500
+ * that tells the client nothing internal.
+ */
+public class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder r = respond(e.status(), e.code(), e.getMessage());
+        e.headers().forEach(r::header);
+        return r.build();
+    }
+
+    @ServerExceptionMapper
+    public Response jaxrs(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        ErrorCode code = switch (status) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 413 -> ErrorCode.SIZE_INVALID;
+            case 415 -> ErrorCode.UNSUPPORTED;
+            default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST;
+        };
+        String message = switch (status) {
+            case 404 -> "no such endpoint";
+            case 405 -> "this endpoint does not take that method";
+            case 413 -> "the request body is too large";
+            default -> e.getMessage() == null ? "bad request" : e.getMessage();
+        };
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            message = "internal error";
+        }
+        Response.ResponseBuilder r = respond(status, code, message);
+        e.getResponse().getHeaders().forEach((k, v) -> v.forEach(x -> r.header(k, x)));
+        return r.build();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return badJson(e);
+    }
+
+    /** Quarkus maps these two itself, with an empty body; the more specific mapper wins. */
+    @ServerExceptionMapper
+    public Response jsonSyntax(JsonParseException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonShape(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    private static Response badJson(JsonProcessingException e) {
+        return respond(400, ErrorCode.BAD_REQUEST, "not valid JSON for this request: " + e.getOriginalMessage())
+            .build();
+    }
+
+    @ServerExceptionMapper
+    public Response storage(StorageException e) {
+        LOG.error(e.getMessage(), e.getCause());
+        return respond(503, ErrorCode.INTERNAL, "blob storage is unavailable, try again later")
+            .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("request failed", e);
+        return respond(500, ErrorCode.INTERNAL, "internal error").build();
+    }
+
+    public static Response.ResponseBuilder respond(int status, ErrorCode code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(code, message));
+    }
+}

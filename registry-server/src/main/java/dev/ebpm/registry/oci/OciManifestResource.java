@@ -1,0 +1,84 @@
+package dev.ebpm.registry.oci;
+
+import dev.ebpm.registry.auth.AccessGuard;
+import dev.ebpm.registry.auth.Caller;
+import dev.ebpm.registry.auth.RateLimiter;
+import dev.ebpm.registry.auth.Scope;
+import dev.ebpm.registry.catalog.CatalogService;
+import dev.ebpm.registry.error.ApiException;
+import dev.ebpm.registry.error.ErrorCode;
+import dev.ebpm.registry.publish.Limits;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** {@code /v2/NAME/manifests/REFERENCE}: pull (GET, HEAD) and push (PUT) of manifests. */
+@Path("/v2")
+public class OciManifestResource {
+    private final ManifestService manifests;
+    private final AccessGuard guard;
+    private final RateLimiter rateLimiter;
+    private final Limits limits;
+
+    OciManifestResource(ManifestService manifests, AccessGuard guard, RateLimiter rateLimiter, Limits limits) {
+        this.manifests = manifests;
+        this.guard = guard;
+        this.rateLimiter = rateLimiter;
+        this.limits = limits;
+    }
+
+    @GET
+    @Path(OciNames.NAME + "/manifests/{reference}")
+    public Response get(@PathParam("name") String name, @PathParam("reference") String reference) {
+        StoredManifest m = manifests.get(name, reference);
+        return headers(m).entity(m.content).build();
+    }
+
+    @HEAD
+    @Path(OciNames.NAME + "/manifests/{reference}")
+    public Response head(@PathParam("name") String name, @PathParam("reference") String reference) {
+        StoredManifest m = manifests.get(name, reference);
+        return headers(m).header("Content-Length", m.content.length).build();
+    }
+
+    private static Response.ResponseBuilder headers(StoredManifest m) {
+        return Response.ok().type(m.mediaType).header("Docker-Content-Digest", m.digest)
+            .header("ETag", "\"" + m.digest + "\"");
+    }
+
+    @PUT
+    @Path(OciNames.NAME + "/manifests/{reference}")
+    public Response put(@PathParam("name") String name, @PathParam("reference") String reference,
+                        @HeaderParam("Authorization") String authorization, InputStream body) throws IOException {
+        CatalogService.checkName(name);
+        Caller caller = guard.require(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name);
+        byte[] bytes = body.readNBytes(limits.maxManifestSize() + 1);
+        if (bytes.length > limits.maxManifestSize()) {
+            throw ApiException.tooLarge("a manifest is at most " + limits.maxManifestSize() + " bytes");
+        }
+        rateLimiter.consume(caller, RateLimiter.Limited.PUBLISH);
+        ManifestService.Pushed pushed = manifests.put(name, reference, bytes, caller);
+        Response.ResponseBuilder r = Response.status(201)
+            .header("Location", "/v2/" + name + "/manifests/" + pushed.digest())
+            .header("Docker-Content-Digest", pushed.digest().toString());
+        if (pushed.subject() != null) {
+            r.header("OCI-Subject", pushed.subject().toString());
+        }
+        return r.build();
+    }
+
+    @DELETE
+    @Path(OciNames.NAME + "/manifests/{reference}")
+    public Response delete(@PathParam("name") String name, @PathParam("reference") String reference) {
+        throw new ApiException(405, ErrorCode.UNSUPPORTED, "versions are immutable and are not deleted; yank a "
+            + "version instead (PUT /api/v1/packages/NAME/-/versions/VERSION/yank)");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ebpm.registry.oci;
+
+import dev.ebpm.registry.auth.AccessGuard;
+import dev.ebpm.registry.error.ApiException;
+import dev.ebpm.registry.error.ErrorCode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/**
+ * {@code GET /v2/}: the version check. Without credentials it answers 401 with a Basic challenge, which
+ * is how OCI clients (skopeo, docker, oras) learn they may log in; pulls themselves need no token.
+ */
+@Path("/v2")
+public class OciPingResource {
+    private final AccessGuard guard;
+
+    OciPingResource(AccessGuard guard) {
+        this.guard = guard;
+    }
+
+    @GET
+    @Path("/")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ping(@HeaderParam("Authorization") String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new ApiException(401, ErrorCode.UNAUTHORIZED, "pulls are anonymous; pushes need a token as the "
+                + "Basic-auth password", Map.of("WWW-Authenticate", AccessGuard.Realm.OCI.challenge()));
+        }
+        guard.identify(authorization, AccessGuard.Realm.OCI);
+        return Response.ok("{}").build();
+    }
+}

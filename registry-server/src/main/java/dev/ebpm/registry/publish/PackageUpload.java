@@ -1,0 +1,92 @@
+package dev.ebpm.registry.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ebpm.format.EbpmPackage;
+import dev.ebpm.format.EbpmPackageCodec;
+import dev.ebpm.format.EunomiaPackage;
+import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.format.PackageInfo;
+import dev.ebpm.format.PackageManifest;
+import dev.ebpm.format.json.Json;
+import dev.ebpm.object.BpfObject;
+import dev.ebpm.registry.error.ApiException;
+import dev.ebpm.registry.error.ErrorCode;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A package file sent to the REST publish endpoint, opened: an ebpm package (tar), or an eunomia
+ * {@code package.json} / {@code package.yaml}. The object's size is checked against the limit before it
+ * is inflated. An eunomia file carries no identity, so name and version come from the URL and the rest
+ * (description, license) from the program itself: its doc comment and its ELF {@code license} section.
+ */
+public record PackageUpload(EbpmPackage pkg, byte[] layer) {
+
+    public static PackageUpload read(byte[] body, String contentType, String name, String version, int maxObject) {
+        try {
+            return switch (format(body, contentType)) {
+                case EBPM -> ebpm(body, maxObject);
+                case EUNOMIA_JSON -> eunomia(Json.parse(body), name, version, maxObject);
+                case EUNOMIA_YAML -> eunomia(Json.parseYaml(body), name, version, maxObject);
+            };
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Format, ELF and BTF readers all report bad input as runtime exceptions: the client's fault here.
+            throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the package is not valid: " + e.getMessage());
+        }
+    }
+
+    enum Format { EBPM, EUNOMIA_JSON, EUNOMIA_YAML }
+
+    static Format format(byte[] body, String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("yaml")) {
+            return Format.EUNOMIA_YAML;
+        }
+        if (type.contains("json")) {
+            return Format.EUNOMIA_JSON;
+        }
+        for (byte b : body) {
+            if (b == '{') {
+                return Format.EUNOMIA_JSON;
+            }
+            if (!Character.isWhitespace(b)) {
+                break;
+            }
+        }
+        return Format.EBPM;
+    }
+
+    private static PackageUpload ebpm(byte[] body, int maxObject) {
+        PackageManifest manifest = EbpmPackageCodec.readManifest(body, "the package");
+        checkSize(manifest.objectUncompressedSize(), maxObject);
+        EbpmPackage pkg = EbpmPackageCodec.read(body, "the package");
+        byte[] layer = EbpmPackageCodec.objectBytes(body);
+        return new PackageUpload(pkg, layer);
+    }
+
+    private static PackageUpload eunomia(JsonNode root, String name, String version, int maxObject) {
+        JsonNode size = root.get("bpf_object_size");
+        if (size != null && size.canConvertToLong()) {
+            checkSize(size.asLong(), maxObject);
+        }
+        EunomiaPackage eunomia = EunomiaPackageCodec.read(root);
+        BpfObject object = BpfObject.parse(eunomia.elf());
+        String description = eunomia.meta().bpfSkel().doc() == null ? null : eunomia.meta().bpfSkel().doc().summary();
+        if (description != null && description.length() > PackageInfo.MAX_DESCRIPTION) {
+            description = description.substring(0, PackageInfo.MAX_DESCRIPTION);
+        }
+        PackageInfo info = new PackageInfo(name, version, description, object.license().orElse(null), List.of());
+        EbpmPackage pkg = EbpmPackage.fromEunomia(eunomia, info, null);
+        return new PackageUpload(pkg, EbpmPackageCodec.compressObject(pkg.elf()));
+    }
+
+    private static void checkSize(long size, int max) {
+        if (size > max) {
+            throw ApiException.tooLarge("the BPF object is " + size + " bytes uncompressed, over the " + max
+                + "-byte limit");
+        }
+    }
+}

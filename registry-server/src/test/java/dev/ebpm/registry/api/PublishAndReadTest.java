@@ -1,0 +1,79 @@
+package dev.ebpm.registry.api;
+
+import dev.ebpm.format.Digest;
+import dev.ebpm.format.EbpmPackage;
+import dev.ebpm.format.EunomiaPackage;
+import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.registry.testing.Api;
+import dev.ebpm.registry.testing.Fixtures;
+import dev.ebpm.registry.testing.LocalServices;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static dev.ebpm.registry.testing.Api.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@WithTestResource(value = LocalServices.class, scope = TestResourceScope.GLOBAL)
+class PublishAndReadTest {
+    @Test
+    void aPublishedPackageIsDescribedFromItsBlobs() {
+        String token = Api.publisher();
+        EbpmPackage pkg = Fixtures.renamed("sigsnoop", "read/sigsnoop", "1.0.0");
+        publish(token, pkg).then().statusCode(201)
+            .body("name", equalTo("read/sigsnoop")).body("version", equalTo("1.0.0"))
+            .body("details.programs.kind", hasItem("tracepoint"))
+            .body("details.output", equalTo("events"));
+
+        Response v = RestAssured.get("/api/v1/packages/read/sigsnoop/-/versions/1.0.0");
+        v.then().statusCode(200);
+        List<Map<String, Object>> flags = v.path("details.flags");
+        assertThat(flags).extracting(f -> f.get("flag")).contains("--pid", "--signal", "--failed");
+        assertThat(v.<List<String>>path("details.requires.tracepoints")).contains("syscalls/sys_enter_kill");
+        assertThat(v.<List<String>>path("details.events.name")).containsExactly("event");
+
+        RestAssured.get("/api/v1/packages/read/sigsnoop").then().statusCode(200)
+            .body("latest", equalTo("1.0.0")).body("tags.latest", equalTo("1.0.0"))
+            .body("versions.version", equalTo(List.of("1.0.0")));
+    }
+
+    @Test
+    void downloadsAreContentAddressedWithRangesAndEtags() {
+        EbpmPackage pkg = Fixtures.renamed("opensnoop", "dl-opensnoop", "0.1.0");
+        byte[] file = Fixtures.file(pkg);
+        publish(Api.publisher(), pkg).then().statusCode(201);
+        String digest = RestAssured.get("/api/v1/packages/dl-opensnoop/-/versions/0.1.0")
+            .path("digests.packageFile");
+        assertThat(digest).isEqualTo(Digest.sha256(file).toString());
+
+        Response whole = RestAssured.get("/api/v1/blobs/" + digest);
+        whole.then().statusCode(200).header("ETag", "\"" + digest + "\"")
+            .header("Cache-Control", "public, max-age=31536000, immutable");
+        assertThat(whole.asByteArray()).isEqualTo(file);
+
+        Response part = RestAssured.given().header("Range", "bytes=10-19").get("/api/v1/blobs/" + digest);
+        part.then().statusCode(206).header("Content-Range", "bytes 10-19/" + file.length);
+        assertThat(part.asByteArray()).isEqualTo(Arrays.copyOfRange(file, 10, 20));
+        RestAssured.given().header("Range", "bytes=" + file.length + "-").get("/api/v1/blobs/" + digest)
+            .then().statusCode(416).header("Content-Range", "bytes */" + file.length);
+        RestAssured.given().header("If-None-Match", "\"" + digest + "\"").get("/api/v1/blobs/" + digest)
+            .then().statusCode(304);
+
+        byte[] json = RestAssured.get("/api/v1/packages/dl-opensnoop/-/versions/0.1.0/package.json").asByteArray();
+        EunomiaPackage eunomia = EunomiaPackageCodec.readJson(json, "package.json");
+        assertThat(eunomia.elf()).isEqualTo(pkg.elf());
+        assertThat(eunomia.meta()).isEqualTo(pkg.meta());
+        assertThat(RestAssured.get("/api/v1/packages/dl-opensnoop/-/versions/latest/package.ebpm").asByteArray())
+            .isEqualTo(file);
+    }
+}
