@@ -1,0 +1,111 @@
+package dev.ebpm.registry.api;
+
+import dev.ebpm.registry.auth.AccessGuard;
+import dev.ebpm.registry.auth.Scope;
+import dev.ebpm.registry.builds.BuildService;
+import dev.ebpm.registry.builds.BuildView;
+import dev.ebpm.registry.builds.Lease;
+import dev.ebpm.registry.error.ApiException;
+import dev.ebpm.registry.publish.Limits;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * What compile workers call, with a token of scope {@code worker}: lease the next build, heartbeat, fetch
+ * its sources, append to its log, and report the package or the failure. Every call after the lease
+ * names it in the {@code Ebpm-Lease} header.
+ */
+@Path("/api/v1/worker")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkerResource {
+    public static final String LEASE_HEADER = "Ebpm-Lease";
+    private static final int MAX_LOG_CHUNK = 1 << 20;
+
+    private final BuildService builds;
+    private final AccessGuard guard;
+    private final Limits limits;
+
+    WorkerResource(BuildService builds, AccessGuard guard, Limits limits) {
+        this.builds = builds;
+        this.guard = guard;
+        this.limits = limits;
+    }
+
+    /** 200 with a lease, or 204 when no build is waiting. */
+    @POST
+    @Path("/lease")
+    public Response lease(@HeaderParam("Authorization") String authorization, @QueryParam("worker") String worker) {
+        worker(authorization);
+        return builds.lease(worker).map(l -> Response.ok(l).build()).orElse(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/builds/{id}/heartbeat")
+    public Lease heartbeat(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+                           @HeaderParam(LEASE_HEADER) UUID lease) {
+        worker(authorization);
+        return builds.heartbeat(id, lease);
+    }
+
+    @GET
+    @Path("/builds/{id}/sources")
+    @Produces("application/gzip")
+    public byte[] sources(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+                          @HeaderParam(LEASE_HEADER) UUID lease) {
+        worker(authorization);
+        return builds.sources(id, lease);
+    }
+
+    @POST
+    @Path("/builds/{id}/log")
+    @Consumes(MediaType.WILDCARD)
+    public Response log(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+                        @HeaderParam(LEASE_HEADER) UUID lease, InputStream body) throws IOException {
+        worker(authorization);
+        builds.log(id, lease, text(body));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/builds/{id}/success")
+    @Consumes(MediaType.WILDCARD)
+    public BuildView success(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+                             @HeaderParam(LEASE_HEADER) UUID lease, InputStream body) throws IOException {
+        worker(authorization);
+        byte[] pkg = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxPackageSize() + 1));
+        if (pkg.length > limits.maxPackageSize()) {
+            throw ApiException.tooLarge("a package file is at most " + limits.maxPackageSize() + " bytes");
+        }
+        return builds.succeed(id, lease, pkg);
+    }
+
+    @POST
+    @Path("/builds/{id}/failure")
+    @Consumes(MediaType.WILDCARD)
+    public BuildView failure(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
+                             @HeaderParam(LEASE_HEADER) UUID lease, InputStream body) throws IOException {
+        worker(authorization);
+        return builds.fail(id, lease, text(body));
+    }
+
+    private void worker(String authorization) {
+        guard.require(authorization, AccessGuard.Realm.REST, Scope.Action.WORKER, null);
+    }
+
+    private static String text(InputStream body) throws IOException {
+        return new String(body.readNBytes(MAX_LOG_CHUNK), StandardCharsets.UTF_8);
+    }
+}

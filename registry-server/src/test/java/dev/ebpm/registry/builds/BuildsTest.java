@@ -1,0 +1,152 @@
+package dev.ebpm.registry.builds;
+
+import dev.ebpm.registry.testing.Api;
+import dev.ebpm.registry.testing.Fixtures;
+import dev.ebpm.registry.testing.LocalServices;
+import dev.ebpm.registry.testing.Sources;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * Builds through the worker API, with the test as the worker: lease, heartbeat, sources, report. The lease
+ * lasts 2 s in the test profile, so expiry and re-leasing are observable.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalServices.class, scope = TestResourceScope.GLOBAL)
+class BuildsTest {
+    private String publisher;
+    private String worker;
+
+    @BeforeEach
+    void tokens() {
+        publisher = Api.publisher();
+        worker = Api.token("worker", "worker");
+    }
+
+    private String submit(String name, String version, byte[] archive) {
+        return Api.as(publisher).contentType("application/gzip").body(archive)
+            .queryParam("name", name).queryParam("version", version).post("/api/v1/builds")
+            .then().statusCode(202).body("state", equalTo("queued")).extract().path("id");
+    }
+
+    /** Leases until it gets {@code build} (other tests' builds may be queued too, and are failed here). */
+    private Map<String, Object> leaseOf(String build) {
+        for (int i = 0; i < 50; i++) {
+            Response r = Api.as(worker).post("/api/v1/worker/lease?worker=test");
+            assertThat(r.statusCode()).isEqualTo(200);
+            Map<String, Object> lease = r.as(Map.class);
+            if (lease.get("build").equals(build)) {
+                return lease;
+            }
+            Api.as(worker).header("Ebpm-Lease", (String) lease.get("lease")).body("not this test's")
+                .post("/api/v1/worker/builds/" + lease.get("build") + "/failure");
+        }
+        throw new AssertionError("build " + build + " was never leased");
+    }
+
+    @Test
+    void aBuildIsLeasedCompiledAndPublished() {
+        byte[] sources = Sources.example("sigsnoop");
+        String id = submit("built/sigsnoop", "1.0.0", sources);
+        Api.as(worker).post("/api/v1/worker/builds/" + id + "/heartbeat").then().statusCode(409);
+
+        Map<String, Object> lease = leaseOf(id);
+        String leaseId = (String) lease.get("lease");
+        assertThat(lease).containsEntry("name", "built/sigsnoop").containsEntry("version", "1.0.0")
+            .containsEntry("attempt", 1);
+        RestAssured.get("/api/v1/builds/" + id).then().body("state", equalTo("running"));
+        byte[] fetched = Api.as(worker).header("Ebpm-Lease", leaseId).get((String) lease.get("sources"))
+            .then().statusCode(200).extract().asByteArray();
+        assertThat(fetched).isEqualTo(sources);
+        Api.as(worker).header("Ebpm-Lease", leaseId).post("/api/v1/worker/builds/" + id + "/heartbeat")
+            .then().statusCode(200);
+        Api.as(worker).header("Ebpm-Lease", leaseId).body("clang -target bpf ... ok\n")
+            .post("/api/v1/worker/builds/" + id + "/log").then().statusCode(204);
+
+        byte[] pkg = Fixtures.file(Fixtures.renamed("sigsnoop", "built/sigsnoop", "1.0.0"));
+        Api.as(worker).header("Ebpm-Lease", leaseId).body(pkg).post("/api/v1/worker/builds/" + id + "/success")
+            .then().statusCode(200).body("state", equalTo("succeeded"))
+            .body("packageVersion", equalTo("/api/v1/packages/built/sigsnoop/-/versions/1.0.0"))
+            .body("log", containsString("clang -target bpf"));
+        RestAssured.get("/api/v1/packages/built/sigsnoop/-/versions/1.0.0").then().statusCode(200)
+            .body("buildId", equalTo(id));
+        // The same name@version cannot be built again.
+        Api.as(publisher).body(sources).queryParam("name", "built/sigsnoop").queryParam("version", "1.0.0")
+            .post("/api/v1/builds").then().statusCode(409);
+    }
+
+    @Test
+    void aFailedCompileKeepsItsLog() {
+        String id = submit("built/broken", "1.0.0", Sources.example("opensnoop"));
+        String leaseId = (String) leaseOf(id).get("lease");
+        Api.as(worker).header("Ebpm-Lease", leaseId).body("opensnoop.bpf.c:12: error: unknown type name 'u33'\n")
+            .post("/api/v1/worker/builds/" + id + "/failure").then().statusCode(200)
+            .body("state", equalTo("failed")).body("log", containsString("unknown type name"));
+        RestAssured.get("/api/v1/packages/built/broken").then().statusCode(404);
+        // A failed build may be submitted again.
+        submit("built/broken", "1.0.0", Sources.example("opensnoop"));
+    }
+
+    @Test
+    void anExpiredLeaseGoesToTheNextWorkerAndTheOldOneIsRefused() throws InterruptedException {
+        String id = submit("built/slow", "1.0.0", Sources.example("execsnoop"));
+        String first = (String) leaseOf(id).get("lease");
+        Thread.sleep(2500);
+        Map<String, Object> second = leaseOf(id);
+        assertThat(second.get("attempt")).isEqualTo(2);
+        Api.as(worker).header("Ebpm-Lease", first).body(Fixtures.file(Fixtures.renamed("execsnoop", "built/slow",
+            "1.0.0"))).post("/api/v1/worker/builds/" + id + "/success").then().statusCode(409)
+            .body("errors[0].code", equalTo("LEASE_LOST"));
+        Thread.sleep(2500);
+        assertThat(leaseOf(id).get("attempt")).isEqualTo(3);
+        Thread.sleep(2500);
+        // The third lease expired too: the build is given up the next time anything is leased.
+        Api.as(worker).post("/api/v1/worker/lease?worker=test");
+        RestAssured.get("/api/v1/builds/" + id).then().body("state", equalTo("failed"))
+            .body("error", startsWith("no worker finished the build in 3 attempts"));
+    }
+
+    @Test
+    void unsafeArchivesAreRefused() {
+        Map<String, byte[]> ok = new LinkedHashMap<>();
+        ok.put("p.bpf.c", "int x;".getBytes(StandardCharsets.UTF_8));
+        byte[] symlink = Sources.tarGz(tar -> {
+            TarArchiveEntry link = new TarArchiveEntry("p.h", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName("/etc/shadow");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        });
+        Map<String, byte[]> absolute = Map.of("/etc/p.bpf.c", new byte[1]);
+        Map<String, byte[]> dotdot = Map.of("../p.bpf.c", new byte[1]);
+        Map<String, byte[]> many = new LinkedHashMap<>(ok);
+        for (int i = 0; i < 100; i++) {
+            many.put("h" + i + ".h", new byte[1]);
+        }
+        Map<String, byte[]> huge = new LinkedHashMap<>(ok);
+        huge.put("big.h", new byte[6 << 20]);
+        Map<String, byte[]> none = Map.of("README.md", new byte[1]);
+        for (byte[] bad : new byte[][] {symlink, Sources.tarGz(absolute), Sources.tarGz(dotdot), Sources.tarGz(many),
+            Sources.tarGz(huge), Sources.tarGz(none), "not gzip".getBytes(StandardCharsets.UTF_8)}) {
+            Api.as(publisher).body(bad).queryParam("name", "built/unsafe").queryParam("version", "1.0.0")
+                .post("/api/v1/builds").then().statusCode(400).body("errors[0].code", equalTo("SOURCES_INVALID"));
+        }
+        Api.as(worker).body(new byte[0]).queryParam("name", "built/unsafe").queryParam("version", "1.0.0")
+            .post("/api/v1/builds").then().statusCode(403);
+        Api.as(publisher).post("/api/v1/worker/lease").then().statusCode(403);
+    }
+}
