@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -136,7 +135,8 @@ public class OciUploadResource {
     }
 
     private static Response created(String name, Digest d) {
-        return Response.created(URI.create("/v2/" + name + "/blobs/" + d))
+        // Relative, like every Location the OCI endpoints send: correct behind any proxy.
+        return Response.status(201).header("Location", "/v2/" + name + "/blobs/" + d)
             .header("Docker-Content-Digest", d.toString()).build();
     }
 }
