@@ -8,6 +8,7 @@ import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.oci.Manifests;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -27,8 +28,10 @@ public class CatalogService {
     private final EntityManager em;
     private final Manifests manifests;
     private final ObjectMapper json;
+    private final Event<PackageChanged> changed;
 
-    CatalogService(EntityManager em, Manifests manifests, ObjectMapper json) {
+    CatalogService(EntityManager em, Manifests manifests, ObjectMapper json, Event<PackageChanged> changed) {
+        this.changed = changed;
         this.em = em;
         this.manifests = manifests;
         this.json = json;
@@ -211,6 +214,7 @@ public class CatalogService {
     /** Points a tag at a version, inside the caller's transaction (the one that may have created the version). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void moveTag(Package p, String tag, PackageVersion v) {
+        changed.fire(new PackageChanged(p.name));
         Tag t = em.find(Tag.class, new Tag.Key(p.id, tag));
         if (t == null) {
             t = new Tag();
@@ -235,12 +239,17 @@ public class CatalogService {
         }
         em.remove(t);
         em.flush();
+        changed.fire(new PackageChanged(p.name));
         return tagMap(p, versions(p));
     }
 
-    /** Search reads description and keywords from the package row: keep them those of the latest version. */
+    /**
+     * After any change to a package's versions or tags: search reads description and keywords from the
+     * package row, so keep them those of the latest version, and tell resolution caches.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refreshSearchFields(Package p, List<PackageVersion> versions) {
+        changed.fire(new PackageChanged(p.name));
         Optional<PackageVersion> latest = Versions.latest(versions);
         p.latestVersion = latest.map(v -> v.version).orElse(null);
         latest.ifPresent(v -> {

@@ -42,6 +42,19 @@ public class Downloads {
         counter.count(id);
     }
 
+    /**
+     * Counts a fetched blob when its version is already known here; false when that needs the database
+     * (the caller then takes the blocking path, which calls {@link #blob}).
+     */
+    public boolean blobIfKnown(String repository, Digest digest) {
+        Long id = versionOfLayer.get(repository + "@" + digest);
+        if (id != null) {
+            counter.count(id);
+            return true;
+        }
+        return false;
+    }
+
     @Transactional
     Long lookup(String repository, Digest digest) {
         List<?> ids = em.createNativeQuery("SELECT v.id FROM package_version v JOIN package p ON p.id = v.package_id "

@@ -18,7 +18,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Blobs as the registry knows them: received into a temp file while hashed and capped, stored in the
@@ -30,6 +32,8 @@ public class BlobService {
     private final BlobStore store;
     private final EntityManager em;
     private final Path spoolDir;
+    private final Map<String, Long> servable = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 100_000;
 
     BlobService(BlobStore store, EntityManager em, UploadConfig uploads) {
         this.store = store;
@@ -138,6 +142,28 @@ public class BlobService {
     public void link(String repository, Digest digest) {
         em.createNativeQuery("INSERT INTO repository_blob (repository, digest) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
             .setParameter(1, repository).setParameter(2, digest.toString()).executeUpdate();
+    }
+
+    /** The blob's size if {@code repository} may serve it; links are never removed, so hits are remembered. */
+    public Optional<Long> sizeIn(String repository, Digest digest) {
+        String key = repository + "@" + digest.hex();
+        Long size = servable.get(key);
+        if (size == null) {
+            size = find(repository, digest).map(b -> b.size).orElse(null);
+            if (size == null) {
+                return Optional.empty();
+            }
+            if (servable.size() > MAX_REMEMBERED) {
+                servable.clear();
+            }
+            servable.put(key, size);
+        }
+        return Optional.of(size);
+    }
+
+    /** The size {@link #sizeIn} remembered, or null: never touches the database. */
+    public Long rememberedSize(String repository, Digest digest) {
+        return servable.get(repository + "@" + digest.hex());
     }
 
     /** The blob if {@code repository} may serve it. */

@@ -33,9 +33,11 @@ public class ManifestService {
     private final CatalogService catalog;
     private final PublishService publisher;
     private final Limits limits;
+    private final ManifestCache cache;
 
     ManifestService(BlobService blobs, Manifests manifests, CatalogService catalog, PublishService publisher,
-                    Limits limits) {
+                    Limits limits, ManifestCache cache) {
+        this.cache = cache;
         this.blobs = blobs;
         this.manifests = manifests;
         this.catalog = catalog;
@@ -143,7 +145,26 @@ public class ManifestService {
     }
 
     /** The manifest a reference names: a digest, a version, a tag or {@code latest}. */
-    public StoredManifest get(String repository, String reference) {
+    public ManifestView get(String repository, String reference) {
+        ManifestView cached = cache.get(repository, reference);
+        if (cached != null) {
+            return cached;
+        }
+        ManifestView found = ManifestView.of(lookup(repository, reference));
+        cache.put(repository, reference, found);
+        return found;
+    }
+
+    /** Resolves again and replaces the cached answer (or drops it when the reference no longer resolves). */
+    public void refresh(String repository, String reference) {
+        try {
+            cache.put(repository, reference, ManifestView.of(lookup(repository, reference)));
+        } catch (RuntimeException e) {
+            cache.forget(repository, reference);
+        }
+    }
+
+    private StoredManifest lookup(String repository, String reference) {
         CatalogService.checkName(repository);
         if (OciDigests.looksLikeDigest(reference)) {
             Digest d = OciDigests.parse(reference);

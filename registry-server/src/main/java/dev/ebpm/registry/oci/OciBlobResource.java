@@ -34,8 +34,7 @@ public class OciBlobResource {
     public Response get(@PathParam("name") String name, @PathParam("digest") String digest,
                         @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Digest d = OciDigests.parse(digest);
-        BlobRecord b = find(name, d);
-        Response r = responses.respond(d, b.size, OCTETS, range, ifNoneMatch, false);
+        Response r = responses.respond(d, size(name, d), OCTETS, range, ifNoneMatch, false);
         if (r.getStatus() == 200) {
             downloads.blob(name, d);
         }
@@ -46,7 +45,7 @@ public class OciBlobResource {
     @Path(OciNames.NAME + "/blobs/{digest}")
     public Response head(@PathParam("name") String name, @PathParam("digest") String digest) {
         Digest d = OciDigests.parse(digest);
-        return responses.respond(d, find(name, d).size, OCTETS, null, null, true);
+        return responses.respond(d, size(name, d), OCTETS, null, null, true);
     }
 
     @DELETE
@@ -56,9 +55,9 @@ public class OciBlobResource {
             + "deleted");
     }
 
-    private BlobRecord find(String name, Digest d) {
+    private long size(String name, Digest d) {
         CatalogService.checkName(name);
-        return blobs.find(name, d).orElseThrow(() -> ApiException.notFound(ErrorCode.BLOB_UNKNOWN,
+        return blobs.sizeIn(name, d).orElseThrow(() -> ApiException.notFound(ErrorCode.BLOB_UNKNOWN,
             name + " has no blob " + d));
     }
 }

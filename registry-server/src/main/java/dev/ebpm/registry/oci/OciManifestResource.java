@@ -38,20 +38,20 @@ public class OciManifestResource {
     @GET
     @Path(OciNames.NAME + "/manifests/{reference}")
     public Response get(@PathParam("name") String name, @PathParam("reference") String reference) {
-        StoredManifest m = manifests.get(name, reference);
-        return headers(m).entity(m.content).build();
+        ManifestView m = manifests.get(name, reference);
+        return headers(m).entity(m.content()).build();
     }
 
     @HEAD
     @Path(OciNames.NAME + "/manifests/{reference}")
     public Response head(@PathParam("name") String name, @PathParam("reference") String reference) {
-        StoredManifest m = manifests.get(name, reference);
-        return headers(m).header("Content-Length", m.content.length).build();
+        ManifestView m = manifests.get(name, reference);
+        return headers(m).header("Content-Length", m.content().length).build();
     }
 
-    private static Response.ResponseBuilder headers(StoredManifest m) {
-        return Response.ok().type(m.mediaType).header("Docker-Content-Digest", m.digest)
-            .header("ETag", "\"" + m.digest + "\"");
+    private static Response.ResponseBuilder headers(ManifestView m) {
+        return Response.ok().type(m.mediaType()).header("Docker-Content-Digest", m.digest())
+            .header("ETag", "\"" + m.digest() + "\"");
     }
 
     @PUT

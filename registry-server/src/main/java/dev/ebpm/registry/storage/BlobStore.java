@@ -111,6 +111,11 @@ public class BlobStore {
         }
     }
 
+    /** The blob if it is in memory, else null: never touches the object store. */
+    public byte[] cached(Digest digest) {
+        return cache.get(digest);
+    }
+
     /** Whether {@link #read} would serve this blob from memory. */
     public boolean cacheable(long size) {
         return cache.fits(size);

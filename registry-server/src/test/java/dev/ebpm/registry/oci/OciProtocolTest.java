@@ -83,6 +83,16 @@ class OciProtocolTest {
                 .extract().asByteArray();
             assertThat(got).isEqualTo(a.manifest());
         }
+        // The second pull of each comes from memory (MemoryPulls): same bytes, same headers.
+        for (int i = 0; i < 2; i++) {
+            RestAssured.get("/v2/proto/runqlat/manifests/stable").then().statusCode(200)
+                .header("ETag", "\"" + digest + "\"").header("Docker-Distribution-API-Version", "registry/2.0");
+            byte[] layer = RestAssured.get("/v2/proto/runqlat/blobs/" + Digest.sha256(a.layer())).then()
+                .statusCode(200).header("Docker-Content-Digest", Digest.sha256(a.layer()).toString())
+                .header("Cache-Control", "public, max-age=31536000, immutable")
+                .contentType("application/octet-stream").extract().asByteArray();
+            assertThat(layer).isEqualTo(a.layer());
+        }
         RestAssured.head("/v2/proto/runqlat/manifests/stable").then().statusCode(200)
             .header("Content-Length", String.valueOf(a.manifest().length));
         // Pushing the same manifest again is harmless; versions are immutable otherwise.
