@@ -71,6 +71,10 @@ start_s3() {
   if s3_running; then
     return
   fi
+  if curl -s -o /dev/null "http://127.0.0.1:$s3_port/"; then
+    say "an S3 server already answers on 127.0.0.1:$s3_port (started from another checkout?); using it"
+    return
+  fi
   if [ ! -f "$s3proxy_jar" ]; then
     say "fetching s3proxy $s3proxy_version from Maven Central"
     mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
