@@ -25,7 +25,7 @@ trap cleanup EXIT
 
 token="ebpm_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 EBPM_AUTH_ADMIN_TOKEN="$token" EBPM_JSON_LOGS=false QUARKUS_HTTP_PORT=18080 QUARKUS_LOG_LEVEL=WARN \
-  java -XX:+UseParallelGC -Xmx512m -jar registry-server/target/quarkus-app/quarkus-run.jar > "$work/registry.log" 2>&1 &
+  java -XX:+UseParallelGC -Xmx1g -Xmn600m -jar registry-server/target/quarkus-app/quarkus-run.jar > "$work/registry.log" 2>&1 &
 pids+=($!)
 
 bin/ecc -o "$work/pkg" --name bench-sigsnoop --version "1.0.$(date +%s)" examples/sigsnoop/sigsnoop.bpf.c \
@@ -78,7 +78,7 @@ PY
 
 # Warm the JIT of both paths before measuring (C2 settles after ~10 s of load here).
 wrk -t2 -c"$conns" -d10s "http://127.0.0.1:18080/v2/bench-sigsnoop/blobs/$layer" >/dev/null
-wrk -t2 -c"$conns" -d10s "http://127.0.0.1:18080/v2/bench-sigsnoop/manifests/latest" >/dev/null
+wrk -t2 -c"$conns" -d20s "http://127.0.0.1:18080/v2/bench-sigsnoop/manifests/latest" >/dev/null
 
 read -r n_rps n_p50 n_p99 n_err < <(measure "http://127.0.0.1:18081/blob")
 read -r b_rps b_p50 b_p99 b_err < <(measure "http://127.0.0.1:18080/v2/bench-sigsnoop/blobs/$layer")

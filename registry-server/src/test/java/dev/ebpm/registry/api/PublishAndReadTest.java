@@ -76,4 +76,25 @@ class PublishAndReadTest {
         assertThat(RestAssured.get("/api/v1/packages/dl-opensnoop/-/versions/latest/package.ebpm").asByteArray())
             .isEqualTo(file);
     }
+
+    @Test
+    void downloadsAreCounted() throws InterruptedException {
+        EbpmPackage pkg = Fixtures.renamed("execsnoop", "dl-count", "1.0.0");
+        publish(Api.publisher(), pkg).then().statusCode(201);
+        String layer = RestAssured.get("/api/v1/packages/dl-count/-/versions/1.0.0").path("digests.layer");
+        RestAssured.get("/api/v1/packages/dl-count/-/versions/1.0.0/package.json").then().statusCode(200);
+        RestAssured.get("/api/v1/packages/dl-count/-/versions/1.0.0/package.ebpm").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            RestAssured.get("/v2/dl-count/blobs/" + layer).then().statusCode(200);
+        }
+        RestAssured.head("/v2/dl-count/blobs/" + layer).then().statusCode(200);
+        // Counts reach the database every second in the test profile.
+        long downloads = 0;
+        for (int i = 0; i < 50 && downloads < 5; i++) {
+            Thread.sleep(100);
+            downloads = RestAssured.get("/api/v1/packages/dl-count").<Integer>path("downloads");
+        }
+        assertThat(downloads).isEqualTo(5);
+        RestAssured.get("/api/v1/packages/dl-count").then().body("versions[0].downloads", equalTo(5));
+    }
 }
