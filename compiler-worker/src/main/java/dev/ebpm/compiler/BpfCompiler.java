@@ -9,6 +9,7 @@ import dev.ebpm.compiler.export.ExportTypeSelector;
 import dev.ebpm.compiler.headers.BuildCache;
 import dev.ebpm.compiler.headers.PrecompiledHeader;
 import dev.ebpm.compiler.headers.VmlinuxHeader;
+import dev.ebpm.compiler.toolchain.Bubblewrap;
 import dev.ebpm.compiler.toolchain.CommandResult;
 import dev.ebpm.compiler.toolchain.CommandRunner;
 import dev.ebpm.compiler.toolchain.Toolchain;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +50,28 @@ public final class BpfCompiler {
     private final BuildCache cache;
     private final BuildLog log;
     private final CommandRunner runner;
+    private final Bubblewrap sandbox;
 
     public BpfCompiler(BuildCache cache, BuildLog log, Duration toolTimeout) {
+        this(cache, log, toolTimeout, null);
+    }
+
+    /** Makes a compiler per build, each with its own log. */
+    @FunctionalInterface
+    public interface Factory {
+        BpfCompiler create(BuildLog log);
+    }
+
+    /**
+     * A compiler whose tools see the sources through {@code sandbox} (null: run them directly). The
+     * toolchain probe and vmlinux.h generation read only the system and run outside; precompiled headers
+     * are off when sandboxed, since they would be shared between untrusted builds.
+     */
+    public BpfCompiler(BuildCache cache, BuildLog log, Duration toolTimeout, Bubblewrap sandbox) {
         this.cache = cache;
         this.log = log;
         this.runner = new CommandRunner(log, toolTimeout);
+        this.sandbox = sandbox;
     }
 
     public CompileResult compile(CompileRequest request) throws CompileException {
@@ -78,6 +97,8 @@ public final class BpfCompiler {
             vmlinux.map(VmlinuxHeader::directory).orElse(null), request.extraCflags());
 
         Path work = createWorkDir();
+        CommandRunner tools = sandbox == null ? runner : runner.within(sandbox.seeing(readable(sourceDir, header,
+            request.includeDirs(), vmlinux), List.of(work)));
         try {
             Optional<ExportHeader> export = header == null ? Optional.empty()
                 : Optional.of(ExportHeader.scan(read(header)));
@@ -87,11 +108,12 @@ public final class BpfCompiler {
                 Files.writeString(prelude, export.get().dummyDeclarations());
             }
             Path object = work.resolve(stem + ".bpf.o");
-            Path pch = precompiledHeader(sourceText, sourceDir, request.includeDirs(), vmlinux, clang, toolchain);
+            Path pch = sandbox != null ? null
+                : precompiledHeader(sourceText, sourceDir, request.includeDirs(), vmlinux, clang, toolchain);
             log.detail("precompiled header: " + (pch == null ? "none" : pch.toString()) + elapsed(started));
-            List<SourceDecl> decls = compileAndReadDocs(clang, sourceDir, sourceName, pch, prelude, object);
+            List<SourceDecl> decls = compileAndReadDocs(tools, clang, sourceDir, sourceName, pch, prelude, object);
             log.detail("compiled and read " + decls.size() + " declarations" + elapsed(started));
-            strip(toolchain, object);
+            strip(tools, toolchain, object);
             byte[] elf = Files.readAllBytes(object);
             if (elf.length > MAX_OBJECT_SIZE) {
                 throw new CompileException("the compiled object is " + elf.length + " bytes, over the "
@@ -141,11 +163,12 @@ public final class BpfCompiler {
      * Compiles the object and, at the same time, dumps the AST for doc comments. A precompiled header
      * clang refuses (it was built by another clang, say) is dropped and the compile runs again without it.
      */
-    private List<SourceDecl> compileAndReadDocs(ClangCommand clang, Path sourceDir, String sourceName, Path pch,
-                                                Path prelude, Path object) throws CompileException {
-        var compile = runner.start(clang.compile(sourceName, pch, prelude, object), sourceDir,
+    private List<SourceDecl> compileAndReadDocs(CommandRunner tools, ClangCommand clang, Path sourceDir,
+                                                String sourceName, Path pch, Path prelude, Path object)
+        throws CompileException {
+        var compile = tools.start(clang.compile(sourceName, pch, prelude, object), sourceDir,
             InputStream::readAllBytes);
-        var ast = runner.start(clang.astDump(sourceName, pch, prelude), sourceDir,
+        var ast = tools.start(clang.astDump(sourceName, pch, prelude), sourceDir,
             in -> AstDeclReader.read(in, sourceName));
         var compiled = compile.finish();
         if (compiled.exitCode() != 0) {
@@ -153,7 +176,12 @@ public final class BpfCompiler {
             if (pch != null && mentionsPrecompiledHeader(compiled.stderr())) {
                 log.detail("clang refused the precompiled header; compiling without it");
                 PrecompiledHeader.discard(pch);
-                return compileAndReadDocs(clang, sourceDir, sourceName, null, prelude, object);
+                return compileAndReadDocs(tools, clang, sourceDir, sourceName, null, prelude, object);
+            }
+            String limit = sandbox == null ? null : sandbox.limits().explain(compiled.exitCode(), compiled.stderr());
+            if (limit != null) {
+                throw new CompileException("clang could not compile " + sourceName + ": " + limit,
+                    Diagnostics.withSourcePaths(compiled.stderr(), displayDir(sourceDir)));
             }
             String diagnostics = Diagnostics.withSourcePaths(compiled.stderr(), displayDir(sourceDir));
             throw new CompileException("clang could not compile " + sourceName + " ("
@@ -161,6 +189,10 @@ public final class BpfCompiler {
         }
         log.output(Diagnostics.withSourcePaths(compiled.stderr(), displayDir(sourceDir)));
         var docs = ast.finish();
+        String docsLimit = sandbox == null ? null : sandbox.limits().explain(docs.exitCode(), docs.stderr());
+        if (docsLimit != null) {
+            throw new CompileException("clang could not read the doc comments of " + sourceName + ": " + docsLimit);
+        }
         if (docs.exitCode() != 0 || docs.value() == null) {
             throw new CompileException("clang could not dump the AST of " + sourceName + " for its doc comments",
                 docs.stderr());
@@ -172,8 +204,20 @@ public final class BpfCompiler {
         return stderr.contains("precompiled header") || stderr.contains("PCH file") || stderr.contains(".pch");
     }
 
-    private void strip(Toolchain toolchain, Path object) throws CompileException {
-        CommandResult r = runner.run(List.of(toolchain.llvmStrip().toString(), "-g", object.toString()), null);
+    /** What sandboxed tools may read besides the system: the sources, headers, include dirs and vmlinux.h. */
+    private static List<Path> readable(Path sourceDir, Path header, List<Path> includeDirs,
+                                       Optional<VmlinuxHeader> vmlinux) {
+        List<Path> paths = new ArrayList<>(List.of(sourceDir));
+        if (header != null) {
+            paths.add(header.getParent());
+        }
+        paths.addAll(includeDirs);
+        vmlinux.ifPresent(v -> paths.add(v.directory()));
+        return paths;
+    }
+
+    private void strip(CommandRunner tools, Toolchain toolchain, Path object) throws CompileException {
+        CommandResult r = tools.run(List.of(toolchain.llvmStrip().toString(), "-g", object.toString()), null);
         if (!r.ok()) {
             throw new CompileException("llvm-strip failed on " + object.getFileName() + " (exit " + r.exitCode() + ")",
                 r.stderr());

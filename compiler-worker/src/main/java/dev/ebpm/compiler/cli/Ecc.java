@@ -6,6 +6,8 @@ import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.CompileRequest;
 import dev.ebpm.compiler.CompileResult;
 import dev.ebpm.compiler.headers.BuildCache;
+import dev.ebpm.compiler.toolchain.Bubblewrap;
+import dev.ebpm.compiler.toolchain.SandboxLimits;
 import dev.ebpm.compiler.toolchain.Toolchain;
 import dev.ebpm.format.meta.ObjectMeta;
 
@@ -75,7 +77,8 @@ public final class Ecc {
             o.vmlinux, new CompileRequest.PackageOptions(o.name, o.version, o.description, o.license, o.keywords,
                 o.readme), o.yaml, new Toolchain.Overrides(o.clang, o.llvmStrip, o.bpftool));
         BuildLog log = new BuildLog(err, o.verbose);
-        return new BpfCompiler(BuildCache.defaultLocation(), log, Duration.ofMinutes(5)).compile(request);
+        return new BpfCompiler(BuildCache.defaultLocation(), log, Duration.ofMinutes(5),
+            o.sandbox ? Bubblewrap.locate(SandboxLimits.DEFAULT) : null).compile(request);
     }
 
     private static String version() {

@@ -34,6 +34,7 @@ final class EccOptions {
     Path llvmStrip;
     Path bpftool;
     boolean verbose;
+    boolean sandbox;
     boolean help;
     boolean showVersion;
 
@@ -69,6 +70,9 @@ final class EccOptions {
             (o, v) -> o.llvmStrip = Path.of(v)),
         new Option(List.of("--bpftool"), "PATH", "bpftool to use (default: from PATH).",
             (o, v) -> o.bpftool = Path.of(v)),
+        new Option(List.of("--sandbox"), null, "Run clang and llvm-strip under bubblewrap: no network, only the "
+            + "sources, headers and system directories visible, CPU, memory and file-size limits (for untrusted "
+            + "sources).", (o, v) -> o.sandbox = true),
         new Option(List.of("-v", "--verbose"), null, "Show each command, timings, and stack traces on errors.",
             (o, v) -> o.verbose = true),
         new Option(List.of("-h", "--help"), null, "Show this help and exit.", (o, v) -> o.help = true),

@@ -5,6 +5,7 @@ import dev.ebpm.compiler.CompileException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** Runs toolchain commands with a time limit, logging each command line when the log is verbose. */
+/**
+ * Runs toolchain commands with a time limit, inside a {@link Sandbox} when one is given, logging each
+ * command line when the log is verbose. Error output is kept up to {@link #MAX_STDERR} bytes.
+ */
 public final class CommandRunner {
     /** Each output of each tool gets its own thread: a shared pool of two could deadlock on full pipes. */
     private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
@@ -24,12 +28,26 @@ public final class CommandRunner {
         return t;
     });
 
+    /** A runaway expansion can print gigabytes of diagnostics; the first few MiB say what went wrong. */
+    public static final int MAX_STDERR = 4 << 20;
+
     private final BuildLog log;
     private final Duration timeout;
+    private final Sandbox sandbox;
 
     public CommandRunner(BuildLog log, Duration timeout) {
+        this(log, timeout, Sandbox.NONE);
+    }
+
+    private CommandRunner(BuildLog log, Duration timeout, Sandbox sandbox) {
         this.log = log;
         this.timeout = timeout;
+        this.sandbox = sandbox;
+    }
+
+    /** A runner that runs every command inside {@code sandbox}. */
+    public CommandRunner within(Sandbox sandbox) {
+        return new CommandRunner(log, timeout, sandbox);
     }
 
     /** Runs the command and collects both outputs. */
@@ -44,11 +62,11 @@ public final class CommandRunner {
      */
     public <T> Running<T> start(List<String> command, Path workDir, StdoutReader<T> stdoutReader)
         throws CompileException {
-        log.detail("$ " + String.join(" ", command));
+        log.detail((sandbox == Sandbox.NONE ? "$ " : "$ [sandbox] ") + String.join(" ", command));
         long started = System.nanoTime();
         Process process;
         try {
-            ProcessBuilder pb = new ProcessBuilder(command);
+            ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(command, workDir));
             if (workDir != null) {
                 pb.directory(workDir.toFile());
             }
@@ -71,7 +89,10 @@ public final class CommandRunner {
 
     private static String readText(InputStream in) {
         try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] kept = in.readNBytes(MAX_STDERR);
+            long dropped = in.transferTo(OutputStream.nullOutputStream());
+            String text = new String(kept, StandardCharsets.UTF_8);
+            return dropped == 0 ? text : text + "\n[… " + dropped + " more bytes of output cut]\n";
         } catch (IOException e) {
             return "";
         }

@@ -3,6 +3,8 @@ package dev.ebpm.registry.builds;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.EbpmPackage;
 import dev.ebpm.format.EbpmPackageCodec;
+import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.sources.SourceArchive;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.CatalogService;
 import dev.ebpm.registry.error.ApiException;
@@ -46,7 +48,11 @@ public class BuildService {
         if (catalog.find(name).flatMap(p -> catalog.version(p, version)).isPresent()) {
             throw ApiException.conflict(ErrorCode.VERSION_EXISTS, name + "@" + version + " is already published");
         }
-        SourceArchive.check(archive, config.maxFiles(), config.maxUnpackedSize());
+        try {
+            SourceArchive.read(archive, config.maxFiles(), config.maxUnpackedSize());
+        } catch (PackageFormatException e) {
+            throw ApiException.badRequest(ErrorCode.SOURCES_INVALID, e.getMessage());
+        }
         Digest digest = Digest.sha256(archive);
         blobs.store(archive, digest, null);
         return BuildView.from(queue.insert(name, version, digest, archive.length, caller.tokenId()));
