@@ -42,11 +42,21 @@ public final class Ecli {
             .build());
         rootSpec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Show ecli's version "
             + "and exit.").build());
-        rootSpec.usageMessage().description("Run eBPF packages: eunomia-bpf's package.json and ebpm packages.")
-            .footer("", "See 'ecli COMMAND --help' for a command's options.");
+        rootSpec.usageMessage().description("Run eBPF packages: eunomia-bpf's package.json and ebpm packages, from "
+            + "files or from a registry.")
+            .footer("", "See 'ecli COMMAND --help' for a command's options.", "",
+                "Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 auth required or denied, 5 registry "
+                    + "unreachable, 6 digest mismatch, 7 build failed, 70 internal error.");
         CommandLine root = new CommandLine(rootSpec);
         Map<String, BaseCommand> commands = new LinkedHashMap<>();
         commands.put("run", new RunCommand(out, err));
+        commands.put("pull", new PullCommand(out, err));
+        commands.put("push", new PushCommand(out, err));
+        commands.put("search", new SearchCommand(out, err));
+        commands.put("info", new InfoCommand(out, err));
+        commands.put("login", new LoginCommand(out, err, false));
+        commands.put("logout", new LoginCommand(out, err, true));
+        commands.put("cache", new CacheCommand(out, err));
         commands.put("completion", new CompletionCommand(out, err, root));
         commands.forEach((name, command) -> root.addSubcommand(name, new CommandLine(command.spec())));
 

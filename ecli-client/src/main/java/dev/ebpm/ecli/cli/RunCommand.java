@@ -12,6 +12,7 @@ import dev.ebpm.ecli.run.RunOptions;
 import dev.ebpm.ecli.source.LoadedPackage;
 import dev.ebpm.ecli.source.PackageSource;
 import dev.ebpm.object.BpfObject;
+import dev.ebpm.reference.PackageReference;
 import dev.ebpm.object.ObjectFormatException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -38,10 +39,13 @@ final class RunCommand extends BaseCommand {
         spec.usageMessage().sortOptions(false)
             .description("Run a package in the kernel and print what it reports until Ctrl-C, SIGTERM or --duration.",
                 "",
-                "PACKAGE is a package.json or package.yaml (eunomia-bpf), an .ebpm file, an http(s) URL, or - for "
-                    + "standard input. Everything after PACKAGE goes to the program: its own flags (ecli run "
-                    + "PACKAGE --help lists them), and the run options below, which may also come after it.")
-            .footer("", "Examples:", "  sudo ecli run examples/opensnoop/package.json --pid_target $$ --duration 5",
+                "PACKAGE is a package in a registry (NAME, NAME:TAG, NAME@VERSION, NAME@sha256:..., "
+                    + "NS/NAME:TAG, HOST[:PORT]/NS/NAME:TAG), a package.json or package.yaml (eunomia-bpf), an .ebpm "
+                    + "file, an http(s) URL, or - for standard input. Registry packages are pulled, checked against "
+                    + "their digests and cached. Everything after PACKAGE goes to the program: its own flags (ecli "
+                    + "run PACKAGE --help lists them), and the run options below, which may also come after it.")
+            .footer("", "Examples:", "  sudo ecli run sigsnoop:latest --duration 5",
+                "  sudo ecli run examples/opensnoop/package.json --pid_target $$ --duration 5",
                 "  sudo ecli run --json sigsnoop.ebpm --signal 9", "  sudo ecli run tcpingress.ebpm --iface eth0",
                 "  ecli run --dry-run package.json --pid_target 42");
         spec.addOption(flag("--json", "Print events and samples as JSON lines."));
@@ -52,6 +56,8 @@ final class RunCommand extends BaseCommand {
             + "package."));
         spec.addOption(flag("--dry-run", "Check the package, its flags and its edits, say what would be attached, "
             + "and stop before loading anything (no root needed)."));
+        HubOptions.addRegistry(spec);
+        HubOptions.addPull(spec);
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("PACKAGE").type(String.class)
             .description("The package to run.").build());
         spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("FLAG").type(String[].class)
@@ -79,7 +85,10 @@ final class RunCommand extends BaseCommand {
         String ref = parsed.matchedPositionalValue(0, null);
         String[] rest = parsed.matchedPositionalValue(1, new String[0]);
 
-        LoadedPackage pkg = PackageSource.load(ref, System.in);
+        PackageReference reference = HubOptions.reference(ref);
+        HubOptions.Extracted hub = HubOptions.extract(List.of(rest));
+        LoadedPackage pkg = reference.kind() == PackageReference.Kind.REGISTRY
+            ? HubOptions.resolver(parsed, hub, err).resolve(reference).loaded() : PackageSource.load(ref, System.in);
         BpfObject object;
         try {
             object = BpfObject.parse(pkg.elf());
@@ -87,7 +96,7 @@ final class RunCommand extends BaseCommand {
             throw EcliException.failed("bad package: " + e.getMessage());
         }
         ProgramFlags flags = ProgramFlags.of(pkg.meta(), object, pkg.displayName());
-        ProgramArgs args = ProgramArgs.parse(List.of(rest), flags, options);
+        ProgramArgs args = ProgramArgs.parse(hub.rest(), flags, options);
         if (args.help()) {
             out.print(ProgramHelp.render(flags));
             out.flush();

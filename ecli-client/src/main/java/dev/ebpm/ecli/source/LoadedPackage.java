@@ -5,9 +5,9 @@ import dev.ebpm.format.meta.ObjectMeta;
 
 /**
  * A package ready to run: its meta and BPF object, where it came from (for messages), and its identity
- * when it is an ebpm package (null for eunomia's package.json).
+ * and README when it is an ebpm package (null for eunomia's package.json).
  */
-public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageInfo info) {
+public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageInfo info, String readme) {
     /** The name shown to the user: the package name, else the object name. */
     public String displayName() {
         if (info != null) {

@@ -58,11 +58,11 @@ public final class PackageSource {
         try {
             if (isTar(bytes)) {
                 EbpmPackage p = EbpmPackageCodec.read(bytes, origin);
-                return new LoadedPackage(p.meta(), p.elf(), origin, p.info());
+                return new LoadedPackage(p.meta(), p.elf(), origin, p.info(), p.readme());
             }
             EunomiaPackage p = startsWithBrace(bytes) ? EunomiaPackageCodec.readJson(bytes, origin)
                 : EunomiaPackageCodec.readYaml(bytes, origin);
-            return new LoadedPackage(p.meta(), p.elf(), origin, null);
+            return new LoadedPackage(p.meta(), p.elf(), origin, null, null);
         } catch (PackageFormatException e) {
             throw EcliException.failed("bad package: " + e.getMessage());
         }

@@ -1,0 +1,170 @@
+package dev.ebpm.ecli.cache;
+
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.format.Digest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Content-addressed storage of pulled packages. A blob is written to a private file then moved into
+ * place, so readers never see half of one; reading checks the digest, and a blob that does not match
+ * (disk corruption, tampering) is removed and reported as {@link Read#corrupt}.
+ */
+public final class PackageCache {
+    private final Path root;
+
+    public PackageCache(Path root) {
+        this.root = root;
+    }
+
+    public static PackageCache fromEnvironment() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return new PackageCache(base.resolve("ebpm"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A blob read from the cache: its bytes, or that it is missing, or that it was corrupt (and is gone now). */
+    public record Read(byte[] bytes, boolean corrupt) {
+        public boolean found() {
+            return bytes != null;
+        }
+    }
+
+    public Read blob(Digest digest) {
+        Path file = blobFile(digest);
+        if (!Files.isRegularFile(file)) {
+            return new Read(null, false);
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (digest.matches(bytes)) {
+                return new Read(bytes, false);
+            }
+            Files.deleteIfExists(file);
+            return new Read(null, true);
+        } catch (IOException e) {
+            return new Read(null, false);
+        }
+    }
+
+    public void putBlob(Digest digest, byte[] content) {
+        write(blobFile(digest), content);
+    }
+
+    public Optional<CachedRef> ref(URI registry, String name, String reference) {
+        Path file = refFile(registry, name, reference);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n");
+            return Optional.of(new CachedRef(registry.toString(), name, reference, Digest.parse(lines[0].strip()),
+                Instant.ofEpochMilli(Long.parseLong(lines[1].strip()))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void putRef(URI registry, String name, String reference, Digest manifest) {
+        write(refFile(registry, name, reference), (manifest + "\n" + System.currentTimeMillis() + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every cached reference, by registry, name and reference. */
+    public List<CachedRef> refs() {
+        Path refs = root.resolve("refs");
+        List<CachedRef> out = new ArrayList<>();
+        if (!Files.isDirectory(refs)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.walk(refs)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path rel = refs.relativize(f);
+                if (rel.getNameCount() < 3) {
+                    continue;
+                }
+                String name = rel.subpath(1, rel.getNameCount() - 1).toString();
+                String reference = rel.getFileName().toString();
+                URI uri = URI.create(hostDirToUri(rel.getName(0).toString()));
+                ref(uri, name, reference).ifPresent(out::add);
+            }
+        } catch (IOException e) {
+            throw EcliException.failed("cannot list the cache at " + root + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    public long blobBytes(Digest digest) {
+        try {
+            return Files.size(blobFile(digest));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Removes everything; returns the bytes freed. */
+    public long clean() {
+        long freed = 0;
+        for (String part : List.of("blobs", "refs")) {
+            Path dir = root.resolve(part);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    if (Files.isRegularFile(f)) {
+                        freed += Files.size(f);
+                    }
+                    Files.delete(f);
+                }
+            } catch (IOException e) {
+                throw EcliException.failed("cannot clean the cache at " + root + ": " + e.getMessage());
+            }
+        }
+        return freed;
+    }
+
+    private Path blobFile(Digest digest) {
+        return root.resolve("blobs").resolve("sha256").resolve(digest.hex().substring(0, 2)).resolve(digest.hex());
+    }
+
+    /** refs/&lt;scheme_host_port&gt;/&lt;name&gt;/&lt;reference&gt;: names and references are checked before they get here. */
+    private Path refFile(URI registry, String name, String reference) {
+        return root.resolve("refs").resolve(uriToHostDir(registry)).resolve(name).resolve(reference);
+    }
+
+    private static String uriToHostDir(URI registry) {
+        return registry.getScheme() + "_" + registry.getHost() + (registry.getPort() < 0 ? "" : "_" + registry.getPort());
+    }
+
+    private static String hostDirToUri(String dir) {
+        String[] p = dir.split("_");
+        return p[0] + "://" + p[1] + (p.length > 2 ? ":" + p[2] : "");
+    }
+
+    private static void write(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".tmp-", "");
+            Files.write(tmp, content);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // The cache is an optimisation: a failed write means the next run fetches again.
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ebpm.ecli.source;
+
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.format.EbpmPackage;
+import dev.ebpm.format.EbpmPackageCodec;
+import dev.ebpm.format.EunomiaPackageCodec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a package to a file in the format its name asks for: .json/.yaml (eunomia-bpf) or .ebpm. */
+public final class PackageFiles {
+    private PackageFiles() {
+    }
+
+    public static void write(Path file, EbpmPackage pkg, byte[] layer) {
+        String name = file.getFileName().toString();
+        byte[] bytes = name.endsWith(".json") ? EunomiaPackageCodec.writeJson(pkg.toEunomia())
+            : name.endsWith(".yaml") || name.endsWith(".yml") ? EunomiaPackageCodec.writeYaml(pkg.toEunomia())
+            : EbpmPackageCodec.write(pkg, layer);
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".ecli-", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw EcliException.failed("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}
