@@ -57,6 +57,27 @@ public class BuildQueue {
         return b;
     }
 
+    /** The latest build of the same sources that succeeded, if any. */
+    @Transactional
+    public Optional<Build> succeededWith(Digest sources) {
+        return em.createQuery("from Build where sourceDigest = :d and state = 'succeeded' and versionId is not null "
+                + "order by finishedAt desc", Build.class)
+            .setParameter("d", sources.toString()).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Ends a build the registry completed itself (from an earlier build's result), with no worker involved. */
+    @Transactional
+    public Build completeWithoutWorker(UUID id, Long versionId, String error, String log) {
+        Build b = em.find(Build.class, id, LockModeType.PESSIMISTIC_WRITE);
+        append(b, log);
+        b.state = versionId != null ? Build.State.succeeded.name() : Build.State.failed.name();
+        b.versionId = versionId;
+        b.error = error;
+        b.startedAt = OffsetDateTime.now();
+        b.finishedAt = b.startedAt;
+        return b;
+    }
+
     @Transactional
     public Build get(UUID id) {
         Build b = em.find(Build.class, id);

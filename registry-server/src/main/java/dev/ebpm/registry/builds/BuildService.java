@@ -4,15 +4,18 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.format.EbpmPackage;
 import dev.ebpm.format.EbpmPackageCodec;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.sources.SourceArchive;
+import dev.ebpm.format.PackageInfo;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.CatalogService;
+import dev.ebpm.registry.catalog.PackageVersion;
+import dev.ebpm.registry.download.PackageFiles;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.oci.BlobService;
 import dev.ebpm.registry.publish.PublishResult;
 import dev.ebpm.registry.publish.PublishService;
 import dev.ebpm.registry.storage.BlobStore;
+import dev.ebpm.sources.SourceArchive;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -31,9 +34,11 @@ public class BuildService {
     private final CatalogService catalog;
     private final PublishService publisher;
     private final BuildConfig config;
+    private final PackageFiles files;
 
     BuildService(BuildQueue queue, BlobService blobs, BlobStore store, CatalogService catalog,
-                 PublishService publisher, BuildConfig config) {
+                 PublishService publisher, BuildConfig config, PackageFiles files) {
+        this.files = files;
         this.queue = queue;
         this.blobs = blobs;
         this.store = store;
@@ -55,7 +60,33 @@ public class BuildService {
         }
         Digest digest = Digest.sha256(archive);
         blobs.store(archive, digest, null);
-        return BuildView.from(queue.insert(name, version, digest, archive.length, caller.tokenId()));
+        Build build = queue.insert(name, version, digest, archive.length, caller.tokenId());
+        Optional<Build> earlier = queue.succeededWith(digest);
+        return BuildView.from(earlier.isPresent() ? reuse(build, earlier.get()) : build);
+    }
+
+    /**
+     * Identical sources compile to the identical object: publish the earlier build's program under the new
+     * name and version instead of compiling again (the package's description, license, keywords and README
+     * come along; its identity is the new one).
+     */
+    private Build reuse(Build build, Build earlier) {
+        PackageVersion done = catalog.versionById(earlier.versionId);
+        String log = "identical sources to build " + earlier.id + " (" + earlier.packageName + "@" + earlier.version
+            + "); reusing its compiled program instead of compiling again\n";
+        try {
+            byte[] file = files.ebpm(done);
+            EbpmPackage old = EbpmPackageCodec.read(file, done.packageDigest);
+            PackageInfo i = old.info();
+            EbpmPackage pkg = new EbpmPackage(new PackageInfo(build.packageName, build.version, i.description(),
+                i.license(), i.keywords()), old.meta(), old.elf(), old.readme());
+            PublishResult published = publisher.publish(build.packageName, build.version, pkg,
+                EbpmPackageCodec.objectBytes(file), List.of(), null, build.id);
+            return queue.completeWithoutWorker(build.id, published.versionId(), null, log);
+        } catch (ApiException e) {
+            queue.completeWithoutWorker(build.id, null, "publishing the reused program failed: " + e.getMessage(), log);
+            throw e;
+        }
     }
 
     public BuildView view(UUID id) {

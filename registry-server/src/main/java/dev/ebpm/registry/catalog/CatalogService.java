@@ -83,6 +83,11 @@ public class CatalogService {
     }
 
     @Transactional
+    public PackageVersion versionById(long id) {
+        return em.find(PackageVersion.class, id);
+    }
+
+    @Transactional
     public List<Tag> tags(Package p) {
         return em.createQuery("from Tag where packageId = :p order by name", Tag.class).setParameter("p", p.id)
             .getResultList();

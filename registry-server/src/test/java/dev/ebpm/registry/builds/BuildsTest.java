@@ -91,6 +91,24 @@ class BuildsTest {
     }
 
     @Test
+    void identicalSourcesAreNotCompiledTwice() {
+        byte[] sources = Sources.example("tcpstates");
+        String first = submit("built/tcpstates", "1.0.0", sources);
+        String leaseId = (String) leaseOf(first).get("lease");
+        Api.as(worker).header("Ebpm-Lease", leaseId).body(Fixtures.file(Fixtures.renamed("tcpstates",
+            "built/tcpstates", "1.0.0"))).post("/api/v1/worker/builds/" + first + "/success").then().statusCode(200);
+
+        String second = Api.as(publisher).contentType("application/gzip").body(sources)
+            .queryParam("name", "built/tcpstates-copy").queryParam("version", "2.0.0").post("/api/v1/builds")
+            .then().statusCode(202).body("state", equalTo("succeeded"))
+            .body("log", containsString("identical sources to build " + first)).extract().path("id");
+        RestAssured.get("/api/v1/packages/built/tcpstates-copy/-/versions/2.0.0").then().statusCode(200)
+            .body("buildId", equalTo(second))
+            .body("digests.layer", equalTo(RestAssured.get("/api/v1/packages/built/tcpstates/-/versions/1.0.0")
+                .path("digests.layer")));
+    }
+
+    @Test
     void aFailedCompileKeepsItsLog() {
         String id = submit("built/broken", "1.0.0", Sources.example("opensnoop"));
         String leaseId = (String) leaseOf(id).get("lease");
