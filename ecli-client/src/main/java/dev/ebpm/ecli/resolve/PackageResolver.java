@@ -100,6 +100,10 @@ public final class PackageResolver {
         } catch (PackageFormatException e) {
             throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": bad package: " + e.getMessage());
         }
+        if (pkg.info().name().equals(ref.name())) {
+            // A version always names this manifest: remember it, so NAME@VERSION works offline after NAME:TAG.
+            cache.putRef(registry, ref.name(), pkg.info().version(), manifestDigest);
+        }
         String origin = pkg.info().name() + "@" + pkg.info().version();
         return new ResolvedPackage(pkg, layer, manifestDigest, origin);
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -33,15 +34,33 @@ public final class EcliProcess implements AutoCloseable {
         return startWithPrefix(List.of(), args);
     }
 
+    /** Starts ecli with extra environment variables (its config and cache directories, say). */
+    public static EcliProcess startWithEnv(Map<String, String> env, String... args) {
+        return start(List.of(), env, args);
+    }
+
+    /** Runs ecli with extra environment variables to the end (at most {@code seconds}). */
+    public static EcliProcess runWithEnv(long seconds, Map<String, String> env, String... args) {
+        EcliProcess p = startWithEnv(env, args);
+        p.waitFor(seconds);
+        return p;
+    }
+
     /** Starts ecli under a wrapper command, such as {@code setpriv} dropping capabilities. */
     public static EcliProcess startWithPrefix(List<String> prefix, String... args) {
+        return start(prefix, Map.of(), args);
+    }
+
+    private static EcliProcess start(List<String> prefix, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
             "dev.ebpm.ecli.cli.Ecli"));
         cmd.addAll(List.of(args));
         try {
-            return new EcliProcess(new ProcessBuilder(cmd).start());
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(env);
+            return new EcliProcess(pb.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,6 +160,10 @@ public final class EcliProcess implements AutoCloseable {
 
     public List<String> err() {
         return List.copyOf(err);
+    }
+
+    public String outText() {
+        return String.join("\n", out);
     }
 
     public String errText() {

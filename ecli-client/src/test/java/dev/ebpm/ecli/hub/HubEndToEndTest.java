@@ -1,0 +1,227 @@
+package dev.ebpm.ecli.hub;
+
+import dev.ebpm.ecli.testing.EcliProcess;
+import dev.ebpm.ecli.testing.HubStack;
+import dev.ebpm.ecli.testing.KernelState;
+import dev.ebpm.ecli.testing.TestPackages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hub end to end, with real processes: sources pushed with {@code ecli push DIR} are compiled by worker
+ * processes in their sandbox and published by registry-server; {@code ecli run NAME:latest} pulls and runs
+ * them in the kernel; the cache serves offline and pinned runs and heals itself; a killed worker's build
+ * goes to another worker.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HubEndToEndTest {
+    private static final List<String> EXAMPLES = List.of("sigsnoop", "opensnoop", "execsnoop", "runqlat",
+        "bashreadline", "tcpingress", "tcpstates");
+
+    private HubStack hub;
+    /** One ecli "user" for the whole class: its config (the login) and cache carry from test to test. */
+    private Path home;
+    private Map<String, String> env;
+
+    @BeforeAll
+    void startHub() throws Exception {
+        home = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "e2e-home");
+        hub = HubStack.start();
+        hub.startWorker();
+        hub.startWorker();
+    }
+
+    private KernelState before;
+
+    @BeforeEach
+    void recordKernelState() {
+        before = KernelState.isRoot() ? KernelState.now() : null;
+    }
+
+    @AfterEach
+    void nothingLeftLoaded() throws InterruptedException {
+        if (before == null) {
+            return;
+        }
+        KernelState after = KernelState.now();
+        for (int i = 0; i < 30 && !after.equals(before); i++) {
+            Thread.sleep(100);
+            after = KernelState.now();
+        }
+        assertThat(after).as("programs, links and tc filters after the test").isEqualTo(before);
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    private EcliProcess ecli(long seconds, String... args) {
+        return EcliProcess.runWithEnv(seconds, env(), args);
+    }
+
+    private Map<String, String> env() {
+        if (env == null) {
+            env = hub.ecliEnv(home);
+            EcliProcess login = EcliProcess.runWithEnv(60, env, "login", "--token", hub.token("e2e publisher",
+                "publish:*"));
+            assertThat(login.exitCode()).as(login.errText()).isZero();
+        }
+        return env;
+    }
+
+    @Test
+    @Order(1)
+    void everyExamplePushedAsSourcesIsCompiledAndPublished() {
+        for (String example : EXAMPLES) {
+            EcliProcess push = ecli(180, "push", TestPackages.ROOT.resolve("examples").resolve(example).toString(),
+                example + ":1.0.0");
+            assertThat(push.exitCode()).as(push.errText()).isZero();
+            assertThat(push.outText()).contains("published " + example + "@1.0.0");
+        }
+        EcliProcess search = ecli(60, "search", "signal");
+        assertThat(search.outText()).contains("sigsnoop");
+        EcliProcess info = ecli(60, "info", "opensnoop");
+        assertThat(info.outText()).contains("--pid_target", "prints struct event");
+    }
+
+    @Test
+    @Order(2)
+    void sigsnoopRunsByNameAndShowsASignal() throws Exception {
+        Assumptions.assumeTrue(KernelState.isRoot(), "loading eBPF programs needs root; run the tests as root");
+        Process target = new ProcessBuilder("sleep", "60").start();
+        try (EcliProcess run = EcliProcess.startWithEnv(env(), "run", "sigsnoop:latest", "--signal", "10",
+            "--duration", "20")) {
+            run.awaitRunning(60);
+            assertThat(new ProcessBuilder("kill", "-USR1", Long.toString(target.pid())).start().waitFor()).isZero();
+            assertThat(run.awaitOutput(Long.toString(target.pid()), 10)).as(run.errText()).isTrue();
+            run.signal("INT");
+            assertThat(run.waitFor(20)).isZero();
+        } finally {
+            target.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theCacheServesOfflineAndPinnedRunsAndHealsCorruption() throws IOException {
+        Assumptions.assumeTrue(KernelState.isRoot(), "loading eBPF programs needs root; run the tests as root");
+        EcliProcess pull = ecli(60, "pull", "opensnoop:latest");
+        assertThat(pull.exitCode()).as(pull.errText()).isZero();
+        Matcher digest = Pattern.compile("(sha256:[0-9a-f]{64})").matcher(pull.outText());
+        assertThat(digest.find()).isTrue();
+
+        // Offline, ecli makes no registry client at all: only the cache can answer.
+        EcliProcess offline = ecli(60, "run", "opensnoop@1.0.0", "--offline", "--duration", "1");
+        assertThat(offline.exitCode()).as(offline.errText()).isZero();
+        EcliProcess pinned = ecli(60, "run", "opensnoop@" + digest.group(1), "--offline", "--duration", "1");
+        assertThat(pinned.exitCode()).as(pinned.errText()).isZero();
+
+        try (Stream<Path> blobs = Files.walk(home.resolve("cache/ebpm/blobs"))) {
+            for (Path blob : blobs.filter(Files::isRegularFile).toList()) {
+                Files.write(blob, new byte[] {'x'}, StandardOpenOption.APPEND);
+            }
+        }
+        EcliProcess healed = ecli(60, "run", "opensnoop@1.0.0", "--duration", "1");
+        assertThat(healed.exitCode()).as(healed.errText()).isZero();
+        assertThat(healed.errText()).contains("was corrupt; removed it, fetching it again");
+        EcliProcess offlineAgain = ecli(60, "run", "opensnoop@1.0.0", "--offline", "--duration", "1");
+        assertThat(offlineAgain.exitCode()).as(offlineAgain.errText()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void aBuildWhoseWorkerIsKilledIsFinishedByAnother() throws Exception {
+        hub.stopWorkers();
+        Process first = hub.startWorker();
+        Path sources = Files.createDirectories(home.resolve("killed"));
+        for (String f : List.of("execsnoop.bpf.c", "execsnoop.h")) {
+            Files.copy(TestPackages.ROOT.resolve("examples/execsnoop").resolve(f), sources.resolve(f));
+        }
+        Files.writeString(sources.resolve("execsnoop.bpf.c"), "\n// e2e " + System.nanoTime() + "\n",
+            StandardOpenOption.APPEND);
+        try (EcliProcess push = EcliProcess.startWithEnv(env(), "push", sources.toString(), "killed/execsnoop:1.0.0")) {
+            String id = awaitBuild(push);
+            awaitState(id, "running", 60);
+            first.destroyForcibly().waitFor();
+            hub.startWorker();
+            assertThat(push.waitFor(120)).as(push.errText()).isZero();
+            String build = hub.get("/api/v1/builds/" + id);
+            assertThat(build).contains("\"state\":\"succeeded\"", "\"attempts\":2", "lease expired");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theSandboxKeepsHostFilesAwayAndStopsRunawayCompiles() throws IOException {
+        Path shadow = Files.createDirectories(home.resolve("shadow"));
+        Files.writeString(shadow.resolve("peek.bpf.c"), """
+            #include "vmlinux.h"
+            #include <bpf/bpf_helpers.h>
+            #include "/etc/shadow"
+            char LICENSE[] SEC("license") = "GPL";
+            SEC("tp/syscalls/sys_enter_kill") int peek(void *ctx) { return 0; }
+            """);
+        EcliProcess peek = ecli(180, "push", shadow.toString(), "sandbox/peek:1.0.0");
+        assertThat(peek.exitCode()).isEqualTo(7);
+        assertThat(peek.errText()).contains("'/etc/shadow' file not found", "build ");
+
+        Path bomb = Files.createDirectories(home.resolve("bomb"));
+        StringBuilder src = new StringBuilder("#include \"vmlinux.h\"\n#include <bpf/bpf_helpers.h>\n");
+        src.append("#define A0 1+1+1+1+1+1+1+1+1+1+\n");
+        for (int i = 1; i <= 9; i++) {
+            src.append("#define A").append(i).append(' ').append(("A" + (i - 1) + " ").repeat(10)).append('\n');
+        }
+        src.append("int v = A9 A9 0;\nchar LICENSE[] SEC(\"license\") = \"GPL\";\n")
+            .append("SEC(\"tp/syscalls/sys_enter_kill\") int boom(void *ctx) { return 0; }\n");
+        Files.writeString(bomb.resolve("boom.bpf.c"), src.toString());
+        EcliProcess boom = ecli(300, "push", bomb.toString(), "sandbox/boom:1.0.0");
+        assertThat(boom.exitCode()).as(boom.errText()).isEqualTo(7);
+        assertThat(boom.errText()).containsAnyOf("ran out of memory", "of CPU time", "did not finish within");
+    }
+
+    private static String awaitBuild(EcliProcess push) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Matcher m = Pattern.compile("build ([0-9a-f-]{36})").matcher(push.errText());
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("ecli push did not say which build it started:\n" + push.errText());
+    }
+
+    private void awaitState(String id, String state, long seconds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000;
+        while (System.currentTimeMillis() < deadline) {
+            if (hub.get("/api/v1/builds/" + id).contains("\"state\":\"" + state + "\"")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("build " + id + " never became " + state + ": " + hub.get("/api/v1/builds/" + id));
+    }
+}
