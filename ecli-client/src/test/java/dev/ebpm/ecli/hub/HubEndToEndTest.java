@@ -64,12 +64,7 @@ class HubEndToEndTest {
         if (before == null) {
             return;
         }
-        KernelState after = KernelState.now();
-        for (int i = 0; i < 30 && !after.equals(before); i++) {
-            Thread.sleep(100);
-            after = KernelState.now();
-        }
-        assertThat(after).as("programs, links and tc filters after the test").isEqualTo(before);
+        assertThat(KernelState.settled(before)).as("programs, links and tc filters after the test").isEqualTo(before);
     }
 
     @AfterAll

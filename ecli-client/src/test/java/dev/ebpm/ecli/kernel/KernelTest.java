@@ -30,13 +30,7 @@ abstract class KernelTest {
         if (before == null) {
             return;
         }
-        // The kernel frees a detached program after an RCU grace period, so give it a moment.
-        KernelState after = KernelState.now();
-        for (int i = 0; i < 30 && !after.equals(before); i++) {
-            Thread.sleep(100);
-            after = KernelState.now();
-        }
-        assertThat(after).as("programs, links and tc filters after the test").isEqualTo(before);
+        assertThat(KernelState.settled(before)).as("programs, links and tc filters after the test").isEqualTo(before);
     }
 
     /** Runs a command to the end and returns its exit code. */

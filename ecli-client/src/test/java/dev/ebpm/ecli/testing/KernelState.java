@@ -19,6 +19,19 @@ public record KernelState(long programs, long links, long tcFilters) {
         return Commands.run(command).lines().filter(l -> l.matches("^\\d+: .*")).count();
     }
 
+    /**
+     * The state now, once it equals {@code before} or after 3 s: the kernel frees a detached program after
+     * an RCU grace period, so a clean run may need a moment to look clean.
+     */
+    public static KernelState settled(KernelState before) throws InterruptedException {
+        KernelState after = now();
+        for (int i = 0; i < 30 && !after.equals(before); i++) {
+            Thread.sleep(100);
+            after = now();
+        }
+        return after;
+    }
+
     public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
