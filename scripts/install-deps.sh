@@ -5,8 +5,9 @@
 #   gcc: the tests and benchmarks build small C programs; iproute2 (tc, ip): the network tests check hooks
 #   postgresql: registry-server's database; curl: scripts/services.sh waits for s3proxy with it
 #   skopeo: an independent OCI client the registry tests push and pull with
+#   bubblewrap: the sandbox the compile worker runs clang in
 set -euo pipefail
-packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo)
+packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo bubblewrap)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
