@@ -2,7 +2,9 @@ package dev.ebpm.ecli.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.cache.CacheImport;
 import dev.ebpm.ecli.cache.CachedRef;
 import dev.ebpm.ecli.cache.PackageCache;
 import dev.ebpm.format.json.Json;
@@ -11,6 +13,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +33,15 @@ final class CacheCommand extends BaseCommand {
     @Override
     CommandSpec describe() {
         CommandSpec spec = CommandSpec.create();
-        spec.usageMessage().description("List (ls) or empty (clean) the package cache in $XDG_CACHE_HOME/ebpm.");
+        spec.usageMessage().description("List (ls) or empty (clean) the package cache in $XDG_CACHE_HOME/ebpm, or "
+            + "import an .ebpm file into it (import FILE), so NAME@VERSION runs offline, on a machine with no "
+            + "access to the registry.");
         spec.addOption(flag("--json", "List as JSON."));
-        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ls|clean").type(String.class)
+        HubOptions.addRegistry(spec);
+        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("ls|clean|import").type(String.class)
             .description("What to do.").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1").arity("0..1").paramLabel("FILE").type(String.class)
+            .description("For import: the .ebpm package.").build());
         return spec;
     }
 
@@ -44,6 +53,17 @@ final class CacheCommand extends BaseCommand {
             case "clean" -> {
                 long freed = cache.clean();
                 out.println("removed " + (freed >> 10) + " KiB from " + cache.root());
+                return ExitCodes.OK;
+            }
+            case "import" -> {
+                String file = parsed.matchedPositionalValue(1, null);
+                if (file == null) {
+                    throw EcliException.usage("cache import needs the .ebpm file to import");
+                }
+                URI registry = HubOptions.resolver(parsed, err).registryOf(null);
+                CachedRef ref = CacheImport.importFile(cache, registry, Path.of(file));
+                out.println("imported " + ref.name() + "@" + ref.reference() + " (" + ref.manifest() + ") into the "
+                    + "cache, as if pulled from " + registry);
                 return ExitCodes.OK;
             }
             case "ls" -> {
@@ -73,7 +93,7 @@ final class CacheCommand extends BaseCommand {
                 return ExitCodes.OK;
             }
             default -> {
-                err.println("ecli: cache: expected ls or clean, got \"" + action + "\"");
+                err.println("ecli: cache: expected ls, clean or import, got \"" + action + "\"");
                 return ExitCodes.USAGE;
             }
         }

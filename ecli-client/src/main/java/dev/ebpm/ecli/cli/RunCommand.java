@@ -49,7 +49,8 @@ final class RunCommand extends BaseCommand {
                 "  sudo ecli run --json sigsnoop.ebpm --signal 9", "  sudo ecli run tcpingress.ebpm --iface eth0",
                 "  ecli run --dry-run package.json --pid_target 42");
         spec.addOption(flag("--json", "Print events and samples as JSON lines."));
-        spec.addOption(option("--duration", "SECONDS", "Stop after this long (default: until Ctrl-C or SIGTERM)."));
+        spec.addOption(option("--duration", "SECONDS", "Stop after this long; 0 stops as soon as everything is "
+            + "attached (default: until Ctrl-C or SIGTERM)."));
         spec.addOption(option("--iface", "NAME", "Attach tc and xdp programs to this interface."));
         spec.addOption(option("--ifindex", "N", "Attach tc and xdp programs to the interface with this index."));
         spec.addOption(option("--uprobe-binary", "PATH", "Attach uprobes to this binary instead of the one in the "

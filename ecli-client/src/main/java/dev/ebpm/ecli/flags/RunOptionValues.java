@@ -10,13 +10,14 @@ public final class RunOptionValues {
     public static double duration(String text) {
         try {
             double d = Double.parseDouble(text);
-            if (d > 0 && !Double.isInfinite(d)) {
+            if (d >= 0 && !Double.isInfinite(d)) {
                 return d;
             }
         } catch (NumberFormatException e) {
             // Reported below.
         }
-        throw EcliException.usage("--duration: expected a positive number of seconds, got \"" + text + "\"");
+        throw EcliException.usage("--duration: expected a number of seconds (0: stop once attached), got \""
+            + text + "\"");
     }
 
     public static int ifindex(String text) {

@@ -56,17 +56,18 @@ public final class PackageResolver {
 
     public ResolvedPackage resolve(PackageReference ref) {
         URI registry = registryOf(ref);
-        RegistryClient client = policy == PullPolicy.NEVER ? null : client(registry);
+        // Made only when the cache cannot answer: a warm run should not even load the HTTP client.
+        Lazy client = new Lazy(policy == PullPolicy.NEVER ? null : registry);
         Digest manifestDigest = manifestDigest(ref, registry);
         byte[] manifestBytes = null;
         if (manifestDigest != null) {
             manifestBytes = cached(manifestDigest, "the manifest of " + ref.display());
         }
         if (manifestBytes == null) {
-            if (client == null) {
+            if (client.unavailable()) {
                 throw notCached(ref);
             }
-            RegistryClient.Fetched m = client.manifest(ref.name(), ref.reference());
+            RegistryClient.Fetched m = client.get().manifest(ref.name(), ref.reference());
             if (ref.isDigest() && !m.digest().toString().equals(ref.reference())) {
                 throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": the registry sent a manifest whose "
                     + "digest is " + m.digest());
@@ -126,17 +127,38 @@ public final class PackageResolver {
         return null;
     }
 
-    private byte[] blob(RegistryClient client, PackageReference ref, OciDescriptor d, String what) {
+    private byte[] blob(Lazy client, PackageReference ref, OciDescriptor d, String what) {
         byte[] bytes = cached(d.digest(), "the " + what + " of " + ref.display());
         if (bytes != null) {
             return bytes;
         }
-        if (client == null) {
+        if (client.unavailable()) {
             throw notCached(ref);
         }
-        bytes = client.blob(ref.name(), d.digest(), d.size(), ref.name() + " " + what);
+        bytes = client.get().blob(ref.name(), d.digest(), d.size(), ref.name() + " " + what);
         cache.putBlob(d.digest(), bytes);
         return bytes;
+    }
+
+    /** The registry client, made on first use; none at all when the policy forbids the network. */
+    private final class Lazy {
+        private final URI registry;
+        private RegistryClient client;
+
+        Lazy(URI registry) {
+            this.registry = registry;
+        }
+
+        boolean unavailable() {
+            return registry == null;
+        }
+
+        RegistryClient get() {
+            if (client == null) {
+                client = client(registry);
+            }
+            return client;
+        }
     }
 
     private byte[] cached(Digest digest, String what) {

@@ -138,7 +138,11 @@ public final class ProgramRun {
                 pollers.add(t);
                 t.start();
             }
-            control.await((long) (options.durationSeconds * 1000));
+            if (options.durationSeconds == 0) {
+                control.stop();
+            } else {
+                control.await(options.durationSeconds < 0 ? 0 : Math.max(1, (long) (options.durationSeconds * 1000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -7,7 +7,8 @@ package dev.ebpm.ecli.run;
  */
 public final class RunOptions {
     public boolean json;
-    public double durationSeconds;
+    /** How long to run: negative until stopped, 0 to stop as soon as everything is attached. */
+    public double durationSeconds = -1;
     public boolean verbose;
     public int ifindex;
     public String iface;

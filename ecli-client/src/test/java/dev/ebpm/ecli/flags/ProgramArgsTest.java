@@ -59,7 +59,7 @@ class ProgramArgsTest {
         assertThatThrownBy(() -> ProgramArgs.parse(List.of("-p"), flags("opensnoop"), new RunOptions()))
             .hasMessage("-p needs a value: <pid_t>");
         assertThatThrownBy(() -> ProgramArgs.parse(List.of("--duration", "soon"), flags("opensnoop"), new RunOptions()))
-            .hasMessage("--duration: expected a positive number of seconds, got \"soon\"");
+            .hasMessage("--duration: expected a number of seconds (0: stop once attached), got \"soon\"");
         assertThatThrownBy(() -> ProgramArgs.parse(List.of("--tid_target", "99999999999"), flags("opensnoop"),
             new RunOptions())).hasMessageContaining("out of range for pid_t");
     }
