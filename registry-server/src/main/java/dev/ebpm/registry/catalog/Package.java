@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 
 /** A row of {@code package}: a name and what search needs of its latest version. */
 @Entity
+@DynamicUpdate
 @Table(name = "package")
 public class Package {
     @Id

@@ -7,14 +7,19 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A row of {@code package_version}: an immutable version, its blobs' digests and what was derived from them. */
+/**
+ * A row of {@code package_version}: an immutable version, its blobs' digests and what was derived from them.
+ * Updates write only the changed columns, so a yank never overwrites the download counter's additions.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "package_version")
 public class PackageVersion {
     @Id

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.ebpm.registry.storage.StorageException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,6 +78,14 @@ public class ErrorMappers {
         LOG.error(e.getMessage(), e.getCause());
         return respond(503, ErrorCode.INTERNAL, "blob storage is unavailable, try again later")
             .header("Retry-After", "5").build();
+    }
+
+    /** Two writers that met head-on in PostgreSQL: the request is safe to repeat. */
+    @ServerExceptionMapper
+    public Response contention(PessimisticLockException e) {
+        LOG.warn("lock contention: " + e.getMessage());
+        return respond(503, ErrorCode.INTERNAL, "the registry is busy with a conflicting change; try again")
+            .header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper
