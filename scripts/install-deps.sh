@@ -6,8 +6,9 @@
 #   postgresql: registry-server's database; curl: scripts/services.sh waits for s3proxy with it
 #   skopeo: an independent OCI client the registry tests push and pull with
 #   bubblewrap: the sandbox the compile worker runs clang in
+#   chromium, chromium-driver: the catalog's browser tests (Selenium, headless)
 set -euo pipefail
-packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo bubblewrap)
+packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo bubblewrap chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

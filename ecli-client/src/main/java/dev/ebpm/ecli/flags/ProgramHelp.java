@@ -13,7 +13,7 @@ public final class ProgramHelp {
     private static final int LEFT = 32;
     private static final List<String[]> RUN_OPTIONS = List.of(
         new String[] {"    --json", "Print events and samples as JSON lines."},
-        new String[] {"    --duration <SECONDS>", "Stop after this long (default: run until Ctrl-C or SIGTERM)."},
+        new String[] {"    --duration <SECONDS>", "Stop after this long; 0 stops once attached (default: until Ctrl-C)."},
         new String[] {"    --iface <NAME>", "Attach tc and xdp programs to this interface."},
         new String[] {"    --ifindex <N>", "Attach tc and xdp programs to the interface with this index."},
         new String[] {"    --uprobe-binary <PATH>", "Attach uprobes to this binary instead of the package's."},

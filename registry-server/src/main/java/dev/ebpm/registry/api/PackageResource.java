@@ -44,11 +44,16 @@ public class PackageResource {
     @Path("/search")
     public SearchPage search(@QueryParam("q") String q, @QueryParam("sort") @DefaultValue("relevance") String sort,
                              @QueryParam("page") @DefaultValue("1") int page,
-                             @QueryParam("per_page") @DefaultValue("20") int perPage) {
-        return search.search(q, sortOf(sort), page, perPage);
+                             @QueryParam("per_page") @DefaultValue("20") int perPage,
+                             @QueryParam("kind") String kind, @QueryParam("output") String output) {
+        return search.search(q, sortOf(sort), page, perPage, blankToNull(kind), blankToNull(output));
     }
 
-    private static SearchService.Sort sortOf(String sort) {
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static SearchService.Sort sortOf(String sort) {
         return switch (sort) {
             case "recent" -> SearchService.Sort.RECENT;
             case "relevance" -> SearchService.Sort.RELEVANCE;

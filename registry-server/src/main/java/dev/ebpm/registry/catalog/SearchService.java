@@ -31,8 +31,32 @@ public class SearchService {
         this.em = em;
     }
 
+    /** Program kinds and output kinds a search may be narrowed to (as {@link VersionDetails} names them). */
+    public static final List<String> KINDS = List.of("tracepoint", "raw_tracepoint", "tp_btf", "tracing", "lsm",
+        "uprobe", "kprobe", "tc", "xdp", "perf_event");
+    public static final List<String> OUTPUTS = List.of("events", "histogram", "samples", "none");
+
     @Transactional
     public SearchPage search(String text, Sort sort, int page, int perPage) {
+        return search(text, sort, page, perPage, null, null);
+    }
+
+    /**
+     * Search narrowed to packages whose latest version has a program of {@code kind} and prints
+     * {@code output} (either may be null).
+     */
+    @Transactional
+    public SearchPage search(String text, Sort sort, int page, int perPage, String kind, String output) {
+        if (kind != null && !KINDS.contains(kind)) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "kind must be one of " + String.join(", ", KINDS));
+        }
+        if (output != null && !OUTPUTS.contains(output)) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "output must be one of " + String.join(", ", OUTPUTS));
+        }
+        return run(text, sort, page, perPage, kind, output);
+    }
+
+    private SearchPage run(String text, Sort sort, int page, int perPage, String kind, String output) {
         if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
             throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "page starts at 1 and per_page is 1 to "
                 + MAX_PER_PAGE);
@@ -43,8 +67,18 @@ public class SearchService {
             if (i > 0) {
                 tsquery.append(" && ");
             }
-            tsquery.append("(to_tsquery('english', ?").append(i + 1).append(") || to_tsquery('simple', ?")
-                .append(i + 1).append("))");
+            tsquery.append("(to_tsquery('english', :t").append(i).append(") || to_tsquery('simple', :t")
+                .append(i).append("))");
+        }
+        StringBuilder filters = new StringBuilder(" p.latest_version IS NOT NULL");
+        if (kind != null) {
+            filters.append(" AND EXISTS (SELECT 1 FROM package_version v WHERE v.package_id = p.id AND v.version = "
+                + "p.latest_version AND v.details -> 'programs' @> jsonb_build_array(jsonb_build_object('kind', "
+                + "CAST(:kind AS text))))");
+        }
+        if (output != null) {
+            filters.append(" AND EXISTS (SELECT 1 FROM package_version v WHERE v.package_id = p.id AND v.version = "
+                + "p.latest_version AND v.details ->> 'output' = :output)");
         }
         String where = terms.isEmpty() ? "" : " WHERE p.search @@ q.query";
         String from = terms.isEmpty() ? "package p" : "package p, (SELECT " + tsquery + " AS query) q";
@@ -56,11 +90,9 @@ public class SearchService {
         };
         Query q = em.createNativeQuery("SELECT p.name, p.description, p.keywords, p.latest_version, p.downloads, "
             + "p.updated_at, " + rank + " AS rank, count(*) OVER () FROM " + from + where
-            + (where.isEmpty() ? " WHERE" : " AND") + " p.latest_version IS NOT NULL ORDER BY " + order
+            + (where.isEmpty() ? " WHERE" : " AND") + filters + " ORDER BY " + order
             + " LIMIT " + perPage + " OFFSET " + (long) (page - 1) * perPage);
-        for (int i = 0; i < terms.size(); i++) {
-            q.setParameter(i + 1, terms.get(i) + ":*");
-        }
+        bind(q, terms, kind, output);
         long total = 0;
         List<SearchHit> hits = new ArrayList<>();
         for (Object o : q.getResultList()) {
@@ -70,18 +102,24 @@ public class SearchService {
             total = ((Number) row[7]).longValue();
         }
         if (hits.isEmpty() && page > 1) {
-            total = count(terms, tsquery.toString(), from, where);
+            Query c = em.createNativeQuery("SELECT count(*) FROM " + from + where + (where.isEmpty() ? " WHERE" : " AND")
+                + filters);
+            bind(c, terms, kind, output);
+            total = ((Number) c.getSingleResult()).longValue();
         }
         return new SearchPage(text == null ? "" : text, total, page, perPage, hits);
     }
 
-    private long count(List<String> terms, String tsquery, String from, String where) {
-        Query q = em.createNativeQuery("SELECT count(*) FROM " + from + where + (where.isEmpty() ? " WHERE" : " AND")
-            + " p.latest_version IS NOT NULL");
+    private static void bind(Query q, List<String> terms, String kind, String output) {
         for (int i = 0; i < terms.size(); i++) {
-            q.setParameter(i + 1, terms.get(i) + ":*");
+            q.setParameter("t" + i, terms.get(i) + ":*");
         }
-        return ((Number) q.getSingleResult()).longValue();
+        if (kind != null) {
+            q.setParameter("kind", kind);
+        }
+        if (output != null) {
+            q.setParameter("output", output);
+        }
     }
 
     /** Words of the query, reduced to what a tsquery lexeme may hold; punctuation separates words. */

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.ebpm.registry.storage.StorageException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.inject.Inject;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -19,16 +24,27 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    /** The catalog's error page, for browsers on the catalog's own pages. */
+    @Inject
+    @Location("error.html")
+    Template errorPage;
+
     @ServerExceptionMapper
-    public Response api(ApiException e) {
+    public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
+        if (wantsPage(uri, headers)) {
+            return page(e.status(), e.getMessage());
+        }
         Response.ResponseBuilder r = respond(e.status(), e.code(), e.getMessage());
         e.headers().forEach(r::header);
         return r.build();
     }
 
     @ServerExceptionMapper
-    public Response jaxrs(WebApplicationException e) {
+    public Response jaxrs(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 404 && wantsPage(uri, headers)) {
+            return page(404, "There is no page at " + uri.getPath() + ".");
+        }
         ErrorCode code = switch (status) {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
@@ -89,9 +105,32 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         LOG.error("request failed", e);
+        if (wantsPage(uri, headers)) {
+            return page(500, "Something went wrong on our side; it has been logged.");
+        }
         return respond(500, ErrorCode.INTERNAL, "internal error").build();
+    }
+
+    /** A browser on a catalog page (not the REST or OCI APIs, not a program asking for JSON). */
+    private static boolean wantsPage(UriInfo uri, HttpHeaders headers) {
+        String path = uri.getPath();
+        if (path.startsWith("/api/") || path.startsWith("/v2") || path.startsWith("/q/")) {
+            return false;
+        }
+        return headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE)
+            && !m.isWildcardType());
+    }
+
+    private Response page(int status, String message) {
+        String title = switch (status) {
+            case 404 -> "Not found";
+            case 400 -> "Bad request";
+            default -> status >= 500 ? "Server error" : "Error";
+        };
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+            .entity(errorPage.data("status", status).data("title", title).data("message", message).render()).build();
     }
 
     public static Response.ResponseBuilder respond(int status, ErrorCode code, String message) {

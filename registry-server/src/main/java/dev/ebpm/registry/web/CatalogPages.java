@@ -1,0 +1,97 @@
+package dev.ebpm.registry.web;
+
+import dev.ebpm.registry.builds.BuildService;
+import dev.ebpm.registry.builds.BuildView;
+import dev.ebpm.registry.catalog.CatalogService;
+import dev.ebpm.registry.catalog.Package;
+import dev.ebpm.registry.catalog.PackageView;
+import dev.ebpm.registry.catalog.SearchHit;
+import dev.ebpm.registry.catalog.SearchPage;
+import dev.ebpm.registry.catalog.SearchService;
+import dev.ebpm.registry.catalog.VersionView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The catalog's pages: home, search, a package, a build. Each is one service call and one template. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class CatalogPages {
+    static final int PER_PAGE = 20;
+    private static final int CHART_DAYS = 30;
+
+    private final CatalogService catalog;
+    private final SearchService search;
+    private final BuildService builds;
+
+    CatalogPages(CatalogService catalog, SearchService search, BuildService builds) {
+        this.catalog = catalog;
+        this.search = search;
+        this.builds = builds;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(CatalogService.Stats stats, List<SearchHit> recent, List<SearchHit> popular);
+
+        static native TemplateInstance search(SearchModel model);
+
+        static native TemplateInstance pkg(PackageModel model);
+
+        static native TemplateInstance build(BuildView build, boolean running);
+    }
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home(catalog.stats(), search.search(null, SearchService.Sort.RECENT, 1, 8).results(),
+            search.search(null, SearchService.Sort.DOWNLOADS, 1, 8).results());
+    }
+
+    @GET
+    @Path("/search")
+    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("kind") String kind,
+                                   @QueryParam("output") String output, @QueryParam("page") Integer page) {
+        String k = blankToNull(kind);
+        String o = blankToNull(output);
+        int p = page == null || page < 1 ? 1 : page;
+        SearchPage results = search.search(q, SearchService.Sort.RELEVANCE, p, PER_PAGE, k, o);
+        return Templates.search(SearchModel.of(q == null ? "" : q, k, o, results));
+    }
+
+    @GET
+    @Path("/packages/{name: [^/]+(?:/[^/]+)?}")
+    public TemplateInstance pkg(@PathParam("name") String name, @QueryParam("version") String version,
+                                @Context UriInfo uri) {
+        PackageView view = catalog.view(name);
+        VersionView v = catalog.view(catalog.resolve(name, version == null || version.isBlank() ? "latest" : version));
+        Package p = catalog.require(name);
+        return Templates.pkg(PackageModel.of(view, v, Markdown.toHtml(v.readme()),
+            DownloadChart.svg(catalog.dailyDownloads(p, CHART_DAYS)), registryOf(uri)));
+    }
+
+    @GET
+    @Path("/builds/{id}")
+    public TemplateInstance build(@PathParam("id") UUID id) {
+        BuildView b = builds.view(id);
+        return Templates.build(b, b.state().equals("queued") || b.state().equals("running"));
+    }
+
+    private static String registryOf(UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
