@@ -5,6 +5,7 @@
 #   scripts/hub.sh stop      stop the worker and the registry (PostgreSQL and s3proxy keep running)
 #   scripts/hub.sh status    say what runs
 # The admin token is generated once into .run/admin-token; the worker's token into .run/worker-token.
+# EBPM_PORT picks the port (8080); EBPM_JAVA_OPTS adds JVM options to the registry (e.g. for profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run=.run
@@ -31,7 +32,7 @@ start_registry() {
   eval "$(scripts/services.sh env)"
   say "starting registry-server on $url (log: $run/registry.log)"
   EBPM_AUTH_ADMIN_TOKEN="$(admin_token)" QUARKUS_HTTP_PORT="$port" EBPM_JSON_LOGS=false \
-    nohup java -XX:+UseParallelGC -Xmx512m -jar registry-server/target/quarkus-app/quarkus-run.jar \
+    nohup java -XX:+UseParallelGC -Xmx512m ${EBPM_JAVA_OPTS:-} -jar registry-server/target/quarkus-app/quarkus-run.jar \
     > "$run/registry.log" 2>&1 &
   echo $! > "$run/registry.pid"
   for _ in $(seq 1 240); do

@@ -88,7 +88,7 @@ public class TokenService {
 
     private Optional<ApiToken> find(String secret) {
         return em.createQuery("from ApiToken where secretHash = :h", ApiToken.class)
-            .setParameter("h", TokenSecret.hash(secret)).getResultStream().findFirst();
+            .setParameter("h", TokenSecret.hash(secret)).getResultList().stream().findFirst();
     }
 
     @Transactional

@@ -62,7 +62,7 @@ public class BuildQueue {
     public Optional<Build> succeededWith(Digest sources) {
         return em.createQuery("from Build where sourceDigest = :d and state = 'succeeded' and versionId is not null "
                 + "order by finishedAt desc", Build.class)
-            .setParameter("d", sources.toString()).setMaxResults(1).getResultStream().findFirst();
+            .setParameter("d", sources.toString()).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** Ends a build the registry completed itself (from an earlier build's result), with no worker involved. */

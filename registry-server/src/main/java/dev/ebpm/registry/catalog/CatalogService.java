@@ -1,7 +1,5 @@
 package dev.ebpm.registry.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebpm.reference.PackageName;
 import dev.ebpm.reference.SemVer;
 import dev.ebpm.registry.error.ApiException;
@@ -25,20 +23,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Reading the catalog and the few changes that are not publishes: yank, unyank, tags. */
 @ApplicationScoped
 public class CatalogService {
     private final EntityManager em;
     private final Manifests manifests;
-    private final ObjectMapper json;
+    private final StoredDetails details;
     private final Event<PackageChanged> changed;
 
-    CatalogService(EntityManager em, Manifests manifests, ObjectMapper json, Event<PackageChanged> changed) {
+    CatalogService(EntityManager em, Manifests manifests, StoredDetails details, Event<PackageChanged> changed) {
         this.changed = changed;
         this.em = em;
         this.manifests = manifests;
-        this.json = json;
+        this.details = details;
     }
 
     public static void checkName(String name) {
@@ -58,14 +57,14 @@ public class CatalogService {
     @Transactional
     public Optional<Package> find(String name) {
         return em.createQuery("from Package where name = :n", Package.class).setParameter("n", name)
-            .getResultStream().findFirst();
+            .getResultList().stream().findFirst();
     }
 
     /** The package, locked until the transaction ends, so its versions and tags change one writer at a time. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Package lock(String name) {
         return em.createQuery("from Package where name = :n", Package.class).setParameter("n", name)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream().findFirst()
             .orElseThrow(() -> ApiException.packageUnknown(name));
     }
 
@@ -83,7 +82,7 @@ public class CatalogService {
     @Transactional
     public Optional<PackageVersion> version(Package p, String version) {
         return em.createQuery("from PackageVersion where packageId = :p and version = :v", PackageVersion.class)
-            .setParameter("p", p.id).setParameter("v", version).getResultStream().findFirst();
+            .setParameter("p", p.id).setParameter("v", version).getResultList().stream().findFirst();
     }
 
     @Transactional
@@ -105,51 +104,89 @@ public class CatalogService {
     @Transactional
     public ResolvedVersion resolve(String name, String reference) {
         Package p = require(name);
+        return new ResolvedVersion(p, resolve(p, reference, this::versions, this::tags));
+    }
+
+    private PackageVersion resolve(Package p, String reference, Function<Package, List<PackageVersion>> versions,
+                                   Function<Package, List<Tag>> tags) {
         if (SemVer.isValid(reference)) {
-            return new ResolvedVersion(p, version(p, reference)
-                .orElseThrow(() -> ApiException.versionUnknown(name, reference)));
+            return version(p, reference).orElseThrow(() -> ApiException.versionUnknown(p.name, reference));
         }
         if (!TagName.isOciTag(reference)) {
             throw ApiException.badRequest(ErrorCode.TAG_INVALID, "\"" + reference + "\" is neither a version nor a tag");
         }
-        Optional<Tag> tag = tags(p).stream().filter(t -> t.name.equals(reference)).findFirst();
+        Optional<Tag> tag = tags.apply(p).stream().filter(t -> t.name.equals(reference)).findFirst();
         if (tag.isPresent()) {
             PackageVersion v = em.find(PackageVersion.class, tag.get().versionId);
             if (!v.yanked) {
-                return new ResolvedVersion(p, v);
+                return v;
             }
             if (!reference.equals(TagName.LATEST)) {
-                throw ApiException.notFound(ErrorCode.TAG_UNKNOWN, name + ":" + reference + " points at " + v.version
-                    + ", which is yanked");
+                throw ApiException.notFound(ErrorCode.TAG_UNKNOWN, p.name + ":" + reference + " points at "
+                    + v.version + ", which is yanked");
             }
         }
         if (reference.equals(TagName.LATEST)) {
-            return new ResolvedVersion(p, Versions.latest(versions(p)).orElseThrow(() -> ApiException.notFound(
-                ErrorCode.TAG_UNKNOWN, name + " has no version that is not yanked")));
+            return Versions.latest(versions.apply(p)).orElseThrow(() -> ApiException.notFound(
+                ErrorCode.TAG_UNKNOWN, p.name + " has no version that is not yanked"));
         }
-        throw ApiException.notFound(ErrorCode.TAG_UNKNOWN, name + " has no tag " + reference);
+        throw ApiException.notFound(ErrorCode.TAG_UNKNOWN, p.name + " has no tag " + reference);
+    }
+
+    /** Everything a package page shows, read in one transaction: the package, one version, the downloads chart. */
+    public record PackagePage(PackageView pkg, VersionView version, List<Long> dailyDownloads) {
+    }
+
+    @Transactional
+    public PackagePage page(String name, String reference, int chartDays) {
+        Package p = require(name);
+        List<PackageVersion> versions = versions(p);
+        List<Tag> tags = tags(p);
+        PackageVersion v = resolve(p, reference, x -> versions, x -> tags);
+        PackageView pkg = view(p, versions, tags);
+        String manifest = pkg.versions().stream().filter(s -> s.version().equals(v.version)).findFirst()
+            .map(VersionSummary::digest).orElseGet(() -> manifests.byId(v.manifestId).digest);
+        return new PackagePage(pkg, view(new ResolvedVersion(p, v), manifest), dailyDownloads(p, chartDays));
     }
 
     @Transactional
     public PackageView view(String name) {
         Package p = require(name);
-        List<PackageVersion> versions = versions(p);
-        Map<String, String> tags = tagMap(p, versions);
+        return view(p, versions(p), tags(p));
+    }
+
+    private PackageView view(Package p, List<PackageVersion> versions, List<Tag> tags) {
+        Map<Long, String> digests = manifestDigests(p);
         List<VersionSummary> summaries = new ArrayList<>();
         for (PackageVersion v : Versions.newestFirst(versions)) {
-            summaries.add(VersionSummary.from(v, manifests.byId(v.manifestId).digest));
+            summaries.add(VersionSummary.from(v, digests.get(v.manifestId)));
         }
         return new PackageView(p.name, p.description, Arrays.asList(p.keywords),
-            Versions.latest(versions).map(v -> v.version).orElse(null), tags, p.downloads, p.createdAt, p.updatedAt,
-            summaries);
+            Versions.latest(versions).map(v -> v.version).orElse(null), tagMap(versions, tags), p.downloads,
+            p.createdAt, p.updatedAt, summaries);
+    }
+
+    /** The manifest digest of each of a package's versions, by manifest id, in one query. */
+    private Map<Long, String> manifestDigests(Package p) {
+        Map<Long, String> digests = new HashMap<>();
+        for (Object o : em.createNativeQuery("SELECT m.id, m.digest FROM package_version v JOIN manifest m "
+            + "ON m.id = v.manifest_id WHERE v.package_id = ?1").setParameter(1, p.id).getResultList()) {
+            Object[] row = (Object[]) o;
+            digests.put(((Number) row[0]).longValue(), (String) row[1]);
+        }
+        return digests;
     }
 
     /** Every tag that resolves, by name: the explicit ones, and {@code latest} as resolution computes it. */
     private Map<String, String> tagMap(Package p, List<PackageVersion> versions) {
+        return tagMap(versions, tags(p));
+    }
+
+    private static Map<String, String> tagMap(List<PackageVersion> versions, List<Tag> explicit) {
         Map<Long, PackageVersion> byId = new LinkedHashMap<>();
         versions.forEach(v -> byId.put(v.id, v));
         Map<String, String> tags = new TreeMap<>();
-        for (Tag t : tags(p)) {
+        for (Tag t : explicit) {
             PackageVersion v = byId.get(t.versionId);
             if (v != null && !v.yanked) {
                 tags.put(t.name, v.version);
@@ -176,19 +213,19 @@ public class CatalogService {
 
     @Transactional
     public VersionView view(ResolvedVersion r) {
+        return view(r, manifests.byId(r.version().manifestId).digest);
+    }
+
+    private VersionView view(ResolvedVersion r, String manifestDigest) {
         PackageVersion v = r.version();
         String base = "/api/v1/packages/" + r.pkg().name + "/-/versions/" + v.version;
-        try {
-            return new VersionView(r.pkg().name, v.version, v.description, v.license, Arrays.asList(v.keywords),
-                v.publishedAt, v.yanked, v.yankedReason, v.downloads,
-                new VersionView.Digests(manifests.byId(v.manifestId).digest, v.configDigest, v.layerDigest,
-                    v.packageDigest), v.packageSize, v.objectSize, v.buildId,
-                new VersionView.Links(base + "/package.ebpm", base + "/package.json",
-                    "/v2/" + r.pkg().name + "/manifests/" + v.version),
-                json.readValue(v.details, VersionDetails.class), v.readme);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored details of " + r.pkg().name + "@" + v.version + " do not parse", e);
-        }
+        return new VersionView(r.pkg().name, v.version, v.description, v.license, Arrays.asList(v.keywords),
+            v.publishedAt, v.yanked, v.yankedReason, v.downloads,
+            new VersionView.Digests(manifestDigest, v.configDigest, v.layerDigest, v.packageDigest), v.packageSize,
+            v.objectSize, v.buildId,
+            new VersionView.Links(base + "/package.ebpm", base + "/package.json",
+                "/v2/" + r.pkg().name + "/manifests/" + v.version),
+            details.of(v), v.readme);
     }
 
     @Transactional

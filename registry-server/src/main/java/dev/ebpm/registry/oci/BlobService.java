@@ -171,7 +171,7 @@ public class BlobService {
     public Optional<BlobRecord> find(String repository, Digest digest) {
         return em.createQuery("select b from BlobRecord b where b.digest = :d and exists (select 1 from "
                 + "RepositoryBlob r where r.repository = :r and r.digest = :d)", BlobRecord.class)
-            .setParameter("d", digest.toString()).setParameter("r", repository).getResultStream().findFirst();
+            .setParameter("d", digest.toString()).setParameter("r", repository).getResultList().stream().findFirst();
     }
 
     /** The blob wherever it is stored (for downloads by digest, which are not tied to a repository). */

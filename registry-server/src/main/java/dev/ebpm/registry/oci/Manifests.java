@@ -57,7 +57,7 @@ public class Manifests {
     @Transactional
     public Optional<StoredManifest> find(String repository, Digest digest) {
         return em.createQuery("from StoredManifest where repository = :r and digest = :d", StoredManifest.class)
-            .setParameter("r", repository).setParameter("d", digest.toString()).getResultStream().findFirst();
+            .setParameter("r", repository).setParameter("d", digest.toString()).getResultList().stream().findFirst();
     }
 
     @Transactional

@@ -3,12 +3,9 @@ package dev.ebpm.registry.web;
 import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
 import dev.ebpm.registry.catalog.CatalogService;
-import dev.ebpm.registry.catalog.Package;
-import dev.ebpm.registry.catalog.PackageView;
 import dev.ebpm.registry.catalog.SearchHit;
 import dev.ebpm.registry.catalog.SearchPage;
 import dev.ebpm.registry.catalog.SearchService;
-import dev.ebpm.registry.catalog.VersionView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -33,11 +30,13 @@ public class CatalogPages {
     private final CatalogService catalog;
     private final SearchService search;
     private final BuildService builds;
+    private final Readmes readmes;
 
-    CatalogPages(CatalogService catalog, SearchService search, BuildService builds) {
+    CatalogPages(CatalogService catalog, SearchService search, BuildService builds, Readmes readmes) {
         this.catalog = catalog;
         this.search = search;
         this.builds = builds;
+        this.readmes = readmes;
     }
 
     @CheckedTemplate
@@ -72,11 +71,10 @@ public class CatalogPages {
     @Path("/packages/{name: [^/]+(?:/[^/]+)?}")
     public TemplateInstance pkg(@PathParam("name") String name, @QueryParam("version") String version,
                                 @Context UriInfo uri) {
-        PackageView view = catalog.view(name);
-        VersionView v = catalog.view(catalog.resolve(name, version == null || version.isBlank() ? "latest" : version));
-        Package p = catalog.require(name);
-        return Templates.pkg(PackageModel.of(view, v, Markdown.toHtml(v.readme()),
-            DownloadChart.svg(catalog.dailyDownloads(p, CHART_DAYS)), registryOf(uri)));
+        CatalogService.PackagePage page = catalog.page(name, version == null || version.isBlank() ? "latest" : version,
+            CHART_DAYS);
+        return Templates.pkg(PackageModel.of(page.pkg(), page.version(), readmes.html(page.version().readme()),
+            DownloadChart.svg(page.dailyDownloads()), registryOf(uri)));
     }
 
     @GET

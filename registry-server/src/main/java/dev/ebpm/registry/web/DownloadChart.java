@@ -1,7 +1,6 @@
 package dev.ebpm.registry.web;
 
 import java.util.List;
-import java.util.Locale;
 
 /** A small inline SVG bar chart of daily downloads, with a text equivalent for screen readers. */
 public final class DownloadChart {
@@ -21,9 +20,16 @@ public final class DownloadChart {
         for (int i = 0; i < perDay.size(); i++) {
             long n = perDay.get(i);
             double h = n == 0 ? 1 : Math.max(2, (double) n * (HEIGHT - 2) / max);
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
-                + "<title>%d</title></rect>", i * bar + 0.5, HEIGHT - h, Math.max(1, bar - 1), h, n));
+            b.append("<rect x=\"").append(tenths(i * bar + 0.5)).append("\" y=\"").append(tenths(HEIGHT - h))
+                .append("\" width=\"").append(tenths(Math.max(1, bar - 1))).append("\" height=\"").append(tenths(h))
+                .append("\"><title>").append(n).append("</title></rect>");
         }
         return b.append("</svg>").toString();
+    }
+
+    /** One decimal, as SVG wants it whatever the locale (String.format costs more than the rest of the chart). */
+    private static String tenths(double v) {
+        long t = Math.round(v * 10);
+        return (t / 10) + "." + (t % 10);
     }
 }
