@@ -1,6 +1,7 @@
 package dev.ebpm.registry.builds;
 
 import dev.ebpm.registry.testing.Api;
+import dev.ebpm.registry.testing.Builds;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;
 import dev.ebpm.registry.testing.Sources;
@@ -8,7 +9,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.response.Response;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,41 +31,22 @@ import static org.hamcrest.Matchers.startsWith;
 class BuildsTest {
     private String publisher;
     private String worker;
+    private Builds builds;
 
     @BeforeEach
     void tokens() {
-        publisher = Api.publisher();
-        worker = Api.token("worker", "worker");
-    }
-
-    private String submit(String name, String version, byte[] archive) {
-        return Api.as(publisher).contentType("application/gzip").body(archive)
-            .queryParam("name", name).queryParam("version", version).post("/api/v1/builds")
-            .then().statusCode(202).body("state", equalTo("queued")).extract().path("id");
-    }
-
-    /** Leases until it gets {@code build} (other tests' builds may be queued too, and are failed here). */
-    private Map<String, Object> leaseOf(String build) {
-        for (int i = 0; i < 50; i++) {
-            Response r = Api.as(worker).post("/api/v1/worker/lease?worker=test");
-            assertThat(r.statusCode()).isEqualTo(200);
-            Map<String, Object> lease = r.as(Map.class);
-            if (lease.get("build").equals(build)) {
-                return lease;
-            }
-            Api.as(worker).header("Ebpm-Lease", (String) lease.get("lease")).body("not this test's")
-                .post("/api/v1/worker/builds/" + lease.get("build") + "/failure");
-        }
-        throw new AssertionError("build " + build + " was never leased");
+        builds = Builds.withFreshTokens();
+        publisher = builds.publisher();
+        worker = builds.worker();
     }
 
     @Test
     void aBuildIsLeasedCompiledAndPublished() {
         byte[] sources = Sources.example("sigsnoop");
-        String id = submit("built/sigsnoop", "1.0.0", sources);
+        String id = builds.submit("built/sigsnoop", "1.0.0", sources);
         Api.as(worker).post("/api/v1/worker/builds/" + id + "/heartbeat").then().statusCode(409);
 
-        Map<String, Object> lease = leaseOf(id);
+        Map<String, Object> lease = builds.leaseOf(id);
         String leaseId = (String) lease.get("lease");
         assertThat(lease).containsEntry("name", "built/sigsnoop").containsEntry("version", "1.0.0")
             .containsEntry("attempt", 1);
@@ -93,8 +74,8 @@ class BuildsTest {
     @Test
     void identicalSourcesAreNotCompiledTwice() {
         byte[] sources = Sources.example("tcpstates");
-        String first = submit("built/tcpstates", "1.0.0", sources);
-        String leaseId = (String) leaseOf(first).get("lease");
+        String first = builds.submit("built/tcpstates", "1.0.0", sources);
+        String leaseId = (String) builds.leaseOf(first).get("lease");
         Api.as(worker).header("Ebpm-Lease", leaseId).body(Fixtures.file(Fixtures.renamed("tcpstates",
             "built/tcpstates", "1.0.0"))).post("/api/v1/worker/builds/" + first + "/success").then().statusCode(200);
 
@@ -110,28 +91,28 @@ class BuildsTest {
 
     @Test
     void aFailedCompileKeepsItsLog() {
-        String id = submit("built/broken", "1.0.0", Sources.example("opensnoop"));
-        String leaseId = (String) leaseOf(id).get("lease");
+        String id = builds.submit("built/broken", "1.0.0", Sources.example("opensnoop"));
+        String leaseId = (String) builds.leaseOf(id).get("lease");
         Api.as(worker).header("Ebpm-Lease", leaseId).body("opensnoop.bpf.c:12: error: unknown type name 'u33'\n")
             .post("/api/v1/worker/builds/" + id + "/failure").then().statusCode(200)
             .body("state", equalTo("failed")).body("log", containsString("unknown type name"));
         RestAssured.get("/api/v1/packages/built/broken").then().statusCode(404);
         // A failed build may be submitted again.
-        submit("built/broken", "1.0.0", Sources.example("opensnoop"));
+        builds.submit("built/broken", "1.0.0", Sources.example("opensnoop"));
     }
 
     @Test
     void anExpiredLeaseGoesToTheNextWorkerAndTheOldOneIsRefused() throws InterruptedException {
-        String id = submit("built/slow", "1.0.0", Sources.example("execsnoop"));
-        String first = (String) leaseOf(id).get("lease");
+        String id = builds.submit("built/slow", "1.0.0", Sources.example("execsnoop"));
+        String first = (String) builds.leaseOf(id).get("lease");
         Thread.sleep(2500);
-        Map<String, Object> second = leaseOf(id);
+        Map<String, Object> second = builds.leaseOf(id);
         assertThat(second.get("attempt")).isEqualTo(2);
         Api.as(worker).header("Ebpm-Lease", first).body(Fixtures.file(Fixtures.renamed("execsnoop", "built/slow",
             "1.0.0"))).post("/api/v1/worker/builds/" + id + "/success").then().statusCode(409)
             .body("errors[0].code", equalTo("LEASE_LOST"));
         Thread.sleep(2500);
-        assertThat(leaseOf(id).get("attempt")).isEqualTo(3);
+        assertThat(builds.leaseOf(id).get("attempt")).isEqualTo(3);
         Thread.sleep(2500);
         // The third lease expired too: the build is given up the next time anything is leased.
         Api.as(worker).post("/api/v1/worker/lease?worker=test");

@@ -1,8 +1,11 @@
 package dev.ebpm.registry.web;
 
 import dev.ebpm.registry.testing.Api;
+import dev.ebpm.registry.testing.Browser;
+import dev.ebpm.registry.testing.Builds;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;
+import dev.ebpm.registry.testing.Sources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -14,19 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalog in a real browser (Debian's chromium, headless, driven by Selenium): search, read a package,
- * see yanked versions and the 404 page. Screenshots land in target/screenshots/.
+ * see yanked versions, follow a build, get the 404 page. Screenshots land in target/screenshots/.
  */
 @QuarkusTest
 @WithTestResource(value = LocalServices.class, scope = TestResourceScope.GLOBAL)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogBrowserTest {
-    private static final Path SHOTS = Path.of("target/screenshots");
-
     @TestHTTPResource("/")
     URL base;
 
-    private WebDriver browser;
+    private Browser browser;
+    private WebDriver page;
 
     /** Once, before the first test (RestAssured knows the test port only per test, not in @BeforeAll). */
     @BeforeEach
@@ -65,86 +59,98 @@ class CatalogBrowserTest {
             RestAssured.get("/api/v1/packages/sigsnoop/-/versions/1.0.0/package.ebpm").then().statusCode(200);
         }
         Thread.sleep(1500);
-        Files.createDirectories(SHOTS);
-        browser = chromium();
+        browser = Browser.open(base);
+        page = browser.driver();
     }
 
     @AfterAll
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
-    }
-
-    static WebDriver chromium() {
-        File binary = new File("/usr/bin/chromium");
-        File driver = new File("/usr/bin/chromedriver");
-        if (!binary.canExecute() || !driver.canExecute()) {
-            throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver "
-                + "(scripts/install-deps.sh installs them)");
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(binary)
-            .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--window-size=1280,1400", "--disable-dev-shm-usage");
-        WebDriver d = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
-        d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return d;
     }
 
     private void open(String path) {
-        browser.get(base.toString().replaceAll("/$", "") + path);
+        browser.get(path);
     }
 
-    private void shoot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private void shoot(String name) {
+        browser.screenshot(name);
     }
 
     @Test
-    void searchForASignalToolThenReadAndRunIt() throws IOException {
+    void searchForASignalToolThenReadAndRunIt() {
         open("/");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Find an eBPF tool");
+        assertThat(page.findElement(By.tagName("h1")).getText()).contains("Find an eBPF tool");
         shoot("home");
 
-        WebElement box = browser.findElement(By.id("home-q"));
+        WebElement box = page.findElement(By.id("home-q"));
         box.sendKeys("signal", Keys.ENTER);
-        List<WebElement> hits = browser.findElements(By.cssSelector("ol.results li h2 a"));
+        List<WebElement> hits = page.findElements(By.cssSelector("ol.results li h2 a"));
         assertThat(hits).isNotEmpty();
         assertThat(hits.get(0).getText()).isEqualTo("sigsnoop");
         shoot("search");
 
         hits.get(0).click();
-        assertThat(browser.getTitle()).startsWith("sigsnoop");
-        assertThat(browser.findElement(By.id("run-cmd")).getAttribute("value")).endsWith("ecli run sigsnoop:latest");
-        assertThat(browser.findElement(By.cssSelector("button.copy")).isDisplayed()).isTrue();
-        String flags = browser.findElement(By.cssSelector("table.flags")).getText();
+        assertThat(page.getTitle()).startsWith("sigsnoop");
+        assertThat(page.findElement(By.id("run-cmd")).getAttribute("value")).endsWith("ecli run sigsnoop:latest");
+        assertThat(page.findElement(By.cssSelector("button.copy")).isDisplayed()).isTrue();
+        String flags = page.findElement(By.cssSelector("table.flags")).getText();
         assertThat(flags).contains("-p, --pid", "pid_t", "--failed", "bool", "Only show signals that could not be");
-        String versions = browser.findElement(By.cssSelector("ol.versions")).getText();
+        String versions = page.findElement(By.cssSelector("ol.versions")).getText();
         assertThat(versions).contains("1.1.0", "YANKED", "1.0.0");
-        assertThat(browser.findElement(By.cssSelector(".package-head .meta")).getText()).contains("3 downloads");
-        assertThat(browser.findElement(By.cssSelector(".readme")).getText()).contains("Traces signals");
-        assertThat(browser.findElement(By.cssSelector("svg.chart")).getAttribute("aria-label")).contains("3 in total");
+        assertThat(page.findElement(By.cssSelector(".package-head .meta")).getText()).contains("3 downloads");
+        assertThat(page.findElement(By.cssSelector(".readme")).getText()).contains("Traces signals");
+        assertThat(page.findElement(By.cssSelector("svg.chart")).getAttribute("aria-label")).contains("3 in total");
         shoot("package");
 
-        browser.findElement(By.linkText("1.1.0")).click();
-        assertThat(browser.findElement(By.cssSelector(".warning")).getText()).contains("yanked", "wrong pid");
+        page.findElement(By.linkText("1.1.0")).click();
+        assertThat(page.findElement(By.cssSelector(".warning")).getText()).contains("yanked", "wrong pid");
     }
 
     @Test
     void filtersNarrowTheResults() {
         open("/search?q=&kind=tc");
-        List<String> names = browser.findElements(By.cssSelector("ol.results li h2 a")).stream()
+        List<String> names = page.findElements(By.cssSelector("ol.results li h2 a")).stream()
             .map(WebElement::getText).toList();
         assertThat(names).doesNotContain("sigsnoop", "runqlat");
         open("/search?q=&output=histogram");
-        assertThat(browser.findElements(By.cssSelector("ol.results li h2 a")).stream().map(WebElement::getText))
+        assertThat(page.findElements(By.cssSelector("ol.results li h2 a")).stream().map(WebElement::getText))
             .contains("runqlat").doesNotContain("sigsnoop");
     }
 
     @Test
-    void aMissingPackageGetsTheNotFoundPage() throws IOException {
+    void aMissingPackageGetsTheNotFoundPage() {
         open("/packages/no-such-tool");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("no package named no-such-tool");
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(page.findElement(By.tagName("main")).getText()).contains("no package named no-such-tool");
         shoot("not-found");
+    }
+
+    @Test
+    void aBuildPageFollowsItsBuildUntilTheVersionIsPublished() {
+        Builds builds = Builds.withFreshTokens();
+        String id = builds.submit("web/tcpstates", "1.0.0", Sources.example("tcpstates"));
+        String lease = (String) builds.leaseOf(id).get("lease");
+        Api.as(builds.worker()).header("Ebpm-Lease", lease).body("compiling tcpstates.bpf.c\n")
+            .post("/api/v1/worker/builds/" + id + "/log").then().statusCode(204);
+
+        open("/builds/" + id);
+        assertThat(page.findElement(By.cssSelector(".state strong")).getText()).isEqualTo("running");
+        assertThat(page.findElement(By.cssSelector("pre.log")).getText()).contains("compiling tcpstates.bpf.c");
+        assertThat(page.findElements(By.cssSelector("meta[http-equiv=refresh]"))).hasSize(1);
+        shoot("build");
+
+        Api.as(builds.worker()).header("Ebpm-Lease", lease)
+            .body(Fixtures.file(Fixtures.renamed("tcpstates", "web/tcpstates", "1.0.0")))
+            .post("/api/v1/worker/builds/" + id + "/success").then().statusCode(200);
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(d ->
+            d.findElement(By.cssSelector(".state strong")).getText().equals("succeeded"));
+        assertThat(page.findElements(By.cssSelector("meta[http-equiv=refresh]"))).isEmpty();
+
+        page.findElement(By.linkText("The published version")).click();
+        assertThat(page.findElement(By.tagName("h1")).getText()).contains("web/tcpstates");
+        page.findElement(By.linkText("build log")).click();
+        assertThat(page.getCurrentUrl()).endsWith("/builds/" + id);
     }
 }
