@@ -32,5 +32,5 @@ else
   echo "Run one as root, e.g.: sudo ECLI_REGISTRY=$url bin/ecli run sigsnoop:latest"
 fi
 echo
-echo "Catalog: $url/api/v1/packages (search: $url/api/v1/search?q=signal; the web pages at $url/ come next)"
+echo "Catalog: $url/ (the same over the API: $url/api/v1/search?q=signal)"
 echo "Stop the hub with scripts/hub.sh stop."
