@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A BPF object in the kernel, with the attachments made for it. Closing it detaches everything, in
- * reverse order, and then closes the object, so nothing stays loaded.
+ * A BPF object in the kernel, with the attachments made for it. Closing it detaches everything (links all at
+ * once, the rest in reverse order) and then closes the object, so nothing stays loaded.
  */
 public final class LoadedObject implements AutoCloseable {
     private final Pointer object;
@@ -65,10 +65,38 @@ public final class LoadedObject implements AutoCloseable {
             return;
         }
         closed = true;
-        for (int i = attachments.size() - 1; i >= 0; i--) {
-            attachments.get(i).close();
+        List<Thread> detaching = new ArrayList<>();
+        for (Attachment a : attachments) {
+            if (a.detachesIndependently()) {
+                Thread t = new Thread(a::close, "detach " + a.describe());
+                t.start();
+                detaching.add(t);
+            }
         }
+        for (int i = attachments.size() - 1; i >= 0; i--) {
+            if (!attachments.get(i).detachesIndependently()) {
+                attachments.get(i).close();
+            }
+        }
+        joinAll(detaching);
         attachments.clear();
         LibBpf.bpf_object__close(object);
+    }
+
+    /** Waits for every detach, even when interrupted: the object must not be closed under a live link. */
+    private static void joinAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -19,6 +19,11 @@ final class LinkAttachment implements Attachment {
     }
 
     @Override
+    public boolean detachesIndependently() {
+        return true;
+    }
+
+    @Override
     public synchronized void close() {
         if (link != null) {
             LibBpf.bpf_link__destroy(link);
