@@ -3,6 +3,7 @@ package dev.ebpm.registry.error;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.ebpm.registry.storage.BlobMissingException;
 import dev.ebpm.registry.storage.StorageException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -87,6 +88,13 @@ public class ErrorMappers {
     private static Response badJson(JsonProcessingException e) {
         return respond(400, ErrorCode.BAD_REQUEST, "not valid JSON for this request: " + e.getOriginalMessage())
             .build();
+    }
+
+    @ServerExceptionMapper
+    public Response missingBlob(BlobMissingException e) {
+        LOG.error(e.getMessage());
+        return respond(500, ErrorCode.INTERNAL, "the registry lost the content of this blob; its operator has been "
+            + "told which").build();
     }
 
     @ServerExceptionMapper

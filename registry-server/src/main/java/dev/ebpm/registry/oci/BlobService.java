@@ -110,23 +110,23 @@ public class BlobService {
         return new SpooledBlob(file, new Digest(HexFormat.of().formatHex(sha.digest())), total);
     }
 
-    /** Stores verified content and makes it servable from {@code repository} (null: from no repository). */
+    /**
+     * Stores verified content and makes it servable from {@code repository} (null: from no repository). The
+     * object store, not the blob table, says whether it is already there: a bucket restored from an older
+     * backup then heals when the content is pushed again.
+     */
     public void store(SpooledBlob blob, String repository) {
-        if (!known(blob.digest())) {
+        if (!store.exists(blob.digest())) {
             store.put(blob.digest(), blob.file());
         }
         record(blob.digest(), blob.size(), repository);
     }
 
     public void store(byte[] content, Digest digest, String repository) {
-        if (!known(digest)) {
+        if (!store.exists(digest)) {
             store.put(digest, content);
         }
         record(digest, content.length, repository);
-    }
-
-    private boolean known(Digest digest) {
-        return em.find(BlobRecord.class, digest.toString()) != null;
     }
 
     @Transactional

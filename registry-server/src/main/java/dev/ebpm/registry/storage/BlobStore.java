@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Content-addressed blobs in the S3 bucket. Callers verify a digest before they store under it, so what
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 public class BlobStore {
     private static final Logger LOG = Logger.getLogger(BlobStore.class);
     private static final String CONTENT_TYPE = "application/octet-stream";
+    private static final Set<String> MISSING = Set.of("NoSuchKey", "NoSuchObject");
 
     private final StorageConfig config;
     private final MinioClient client;
@@ -83,7 +85,7 @@ public class BlobStore {
                 .build());
             return true;
         } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+            if (MISSING.contains(e.errorResponse().code())) {
                 return false;
             }
             throw failure("look up", digest, e);
@@ -148,6 +150,10 @@ public class BlobStore {
     }
 
     private StorageException failure(String action, Digest digest, Exception e) {
+        if (e instanceof ErrorResponseException r && MISSING.contains(r.errorResponse().code())) {
+            return new BlobMissingException("blob " + digest + " is recorded but missing from the object store at "
+                + config.endpoint() + " (bucket " + config.bucket() + ")", e);
+        }
         return new StorageException("cannot " + action + " blob " + digest + " in the object store at "
             + config.endpoint() + ": " + e.getMessage(), e);
     }
