@@ -19,11 +19,13 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,7 @@ class CatalogAccessibilityTest {
         WebElement search = page.switchTo().activeElement();
         assertThat(search.getAttribute("id")).isEqualTo("top-q");
         search.sendKeys("latency", Keys.ENTER);
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/search"));
         assertThat(page.findElements(By.cssSelector("ol.results li h2 a")).stream().map(WebElement::getText))
             .contains("a11y/runqlat");
     }

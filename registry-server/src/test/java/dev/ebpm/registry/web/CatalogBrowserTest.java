@@ -86,6 +86,7 @@ class CatalogBrowserTest {
 
         WebElement box = page.findElement(By.id("home-q"));
         box.sendKeys("signal", Keys.ENTER);
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/search"));
         List<WebElement> hits = page.findElements(By.cssSelector("ol.results li h2 a"));
         assertThat(hits).isNotEmpty();
         assertThat(hits.get(0).getText()).isEqualTo("sigsnoop");
