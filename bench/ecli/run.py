@@ -75,11 +75,14 @@ PKG, OBJ = f"{work}/pkg/package.json", f"{work}/pkg/ringbench.bpf.o"
 subprocess.run(["bin/ecli", "run", PKG, "--duration", "0.5"], cwd=ROOT, capture_output=True)  # records ecli's CDS archive
 
 c_loader = lambda pid: [CLOADER, OBJ, pid, "ringbench_bpf"]
+# --verbose makes ecli report its event count and span at the end, which the rate runs need; it also echoes
+# libbpf's debug messages, which the C loader does not print, so start-up is timed without it.
 java_loader = lambda pid: ["bin/ecli", "run", "--json", "--verbose", PKG, "--target_pid", pid]
+java_quiet = lambda pid: ["bin/ecli", "run", "--json", PKG, "--target_pid", pid]
 
 starts = {"c": [], "java": []}
 for _ in range(ROUNDS):
-    for kind, loader in (("c", c_loader), ("java", java_loader)):
+    for kind, loader in (("c", c_loader), ("java", java_quiet)):
         p, seconds = start_loader(loader("0"))
         stop_loader(p)
         starts[kind].append(seconds * 1000)

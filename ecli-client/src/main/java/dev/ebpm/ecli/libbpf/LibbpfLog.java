@@ -12,11 +12,12 @@ import java.util.List;
 
 /**
  * Receives libbpf's messages. They are formatted with libc's {@code vsnprintf} (libbpf hands over a
- * {@code va_list}), kept so that an error can show the verifier's log, and echoed to stderr in verbose
- * mode. Installed once per process; the callback stays reachable for good, as libbpf keeps it globally.
+ * {@code va_list}), kept so that an error can show the verifier's log and libbpf's warnings, and echoed to
+ * stderr in verbose mode (debug messages are kept only then). Installed once per process; the callback stays reachable for good, as libbpf keeps it globally.
  */
 public final class LibbpfLog {
     private static final int KEEP_LINES = 4000;
+    private static final int LIBBPF_DEBUG = 2;
     private static final LibbpfLog INSTANCE = new LibbpfLog();
     private static boolean installed;
 
@@ -39,6 +40,11 @@ public final class LibbpfLog {
     }
 
     private int print(int level, Pointer format, Pointer args) {
+        if (level == LIBBPF_DEBUG && echo == null) {
+            // Errors are explained from warnings and the verifier log (a warning too); formatting the ~160 debug
+            // lines of a load would only cost start-up.
+            return 0;
+        }
         synchronized (buffer) {
             return format(format, args);
         }
