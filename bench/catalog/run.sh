@@ -6,6 +6,7 @@
 # Usage: bench/catalog/run.sh [SECONDS per measurement, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib/wrk.sh
 secs="${1:-10}"
 conns=16
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
@@ -20,20 +21,7 @@ for example in sigsnoop opensnoop runqlat tcpstates; do
   curl -sf "$url/api/v1/packages/$example/-/versions/1.0.0" >/dev/null || bin/ecli push "examples/$example" "$example:1.0.0" >/dev/null
 done
 
-measure() {
-  wrk -t2 -c"$conns" -d"${secs}s" --latency -H 'Accept: text/html' "$1" > "$work/wrk.out"
-  python3 - "$work/wrk.out" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-def ms(v):
-    n, unit = re.match(r"([\d.]+)(\w+)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p = dict(re.findall(r"\s+(50|99)%\s+(\S+)", text))
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{rps:.0f} {ms(p['50']):.2f} {ms(p['99']):.2f} {errors.group(1) if errors else 0}")
-PY
-}
+measure() { wrk_measure "$conns" "$secs" "$1" -H 'Accept: text/html'; }
 package_url="$url/packages/sigsnoop"
 search_url="$url/search?q=signal"
 static_url="$url/static/ebpm.css"

@@ -8,6 +8,7 @@
 # Usage: bench/registry/run.sh [SECONDS per measurement, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib/wrk.sh
 secs="${1:-10}"
 conns=64
 for tool in wrk nginx; do
@@ -60,21 +61,7 @@ nginx -c "$work/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 sleep 1
 
-# wrk prints latency percentiles with --latency; this turns them into milliseconds.
-measure() {
-  wrk -t2 -c"$conns" -d"${secs}s" --latency "$1" > "$work/wrk.out"
-  python3 - "$work/wrk.out" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-def ms(v):
-    n, unit = re.match(r"([\d.]+)(\w+)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p = dict(re.findall(r"\s+(50|99)%\s+(\S+)", text))
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{rps:.0f} {ms(p['50']):.2f} {ms(p['99']):.2f} {errors.group(1) if errors else 0}")
-PY
-}
+measure() { wrk_measure "$conns" "$secs" "$1"; }
 
 # Warm the JIT of both paths before measuring (C2 settles after ~10 s of load here).
 wrk -t2 -c"$conns" -d10s "http://127.0.0.1:18080/v2/bench-sigsnoop/blobs/$layer" >/dev/null

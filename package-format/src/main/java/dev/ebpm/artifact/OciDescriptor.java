@@ -3,7 +3,6 @@ package dev.ebpm.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.json.JsonFields;
 
@@ -36,14 +35,8 @@ public record OciDescriptor(String mediaType, Digest digest, long size, String a
     }
 
     static OciDescriptor read(JsonFields f) {
-        String digest = f.requiredString("digest");
-        Digest d;
-        try {
-            d = Digest.parse(digest);
-        } catch (PackageFormatException e) {
-            throw f.invalid("digest", e.getMessage());
-        }
-        return new OciDescriptor(f.requiredString("mediaType"), d, f.requiredInteger("size", 0, Long.MAX_VALUE),
+        return new OciDescriptor(f.requiredString("mediaType"), f.requiredDigest("digest"),
+            f.requiredInteger("size", 0, Long.MAX_VALUE),
             f.string("artifactType"), annotations(f), f.strings("urls"));
     }
 

@@ -32,20 +32,9 @@ public record PackageConfig(PackageInfo info, String readme, ObjectMeta meta, Di
         if (schema != SCHEMA_VERSION) {
             throw f.invalid("schemaVersion", "this ebpm reads config schema " + SCHEMA_VERSION + ", found " + schema);
         }
-        PackageInfo info;
-        try {
-            info = new PackageInfo(f.requiredString("name"), f.requiredString("version"), f.string("description"),
-                f.string("license"), f.strings("keywords"));
-        } catch (PackageFormatException e) {
-            throw JsonFields.error("config", e.getMessage());
-        }
+        PackageInfo info = PackageInfo.read(f);
         JsonFields object = f.requiredObject("object");
-        Digest digest;
-        try {
-            digest = Digest.parse(object.requiredString("digest"));
-        } catch (PackageFormatException e) {
-            throw object.invalid("digest", e.getMessage());
-        }
+        Digest digest = object.requiredDigest("digest");
         f.requiredObject("meta");
         JsonNode meta = f.raw("meta");
         return new PackageConfig(info, f.string("readme"), ObjectMeta.read(meta, "config.meta"), digest,

@@ -11,13 +11,8 @@ public record BlobDescriptor(String mediaType, Digest digest, long size) {
     }
 
     static BlobDescriptor read(JsonFields f) {
-        String digest = f.requiredString("digest");
-        try {
-            return new BlobDescriptor(f.requiredString("mediaType"), Digest.parse(digest),
-                f.requiredInteger("size", 0, Long.MAX_VALUE));
-        } catch (PackageFormatException e) {
-            throw f.invalid("digest", e.getMessage());
-        }
+        return new BlobDescriptor(f.requiredString("mediaType"), f.requiredDigest("digest"),
+            f.requiredInteger("size", 0, Long.MAX_VALUE));
     }
 
     ObjectNode toJson() {

@@ -1,5 +1,6 @@
 package dev.ebpm.format;
 
+import dev.ebpm.format.json.JsonFields;
 import dev.ebpm.reference.PackageName;
 import dev.ebpm.reference.SemVer;
 
@@ -29,6 +30,17 @@ public record PackageInfo(String name, String version, String description, Strin
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw new PackageFormatException("a package description is at most " + MAX_DESCRIPTION + " characters");
+        }
+    }
+
+    /** Reads the identity fields of a manifest or config document; a bad value names the document. */
+    public static PackageInfo read(JsonFields f) {
+        String name = f.requiredString("name");
+        String version = f.requiredString("version");
+        try {
+            return new PackageInfo(name, version, f.string("description"), f.string("license"), f.strings("keywords"));
+        } catch (PackageFormatException e) {
+            throw JsonFields.error(f.path(), e.getMessage());
         }
     }
 }

@@ -26,20 +26,9 @@ public record PackageManifest(int schemaVersion, PackageInfo info, BlobDescripto
             throw f.invalid("schemaVersion", "this ebpm reads schema version " + SCHEMA_VERSION + ", the package has "
                 + schema + " (a newer ebpm wrote it?)");
         }
-        PackageInfo info;
-        try {
-            info = new PackageInfo(f.requiredString("name"), f.requiredString("version"), f.string("description"),
-                f.string("license"), f.strings("keywords"));
-        } catch (PackageFormatException e) {
-            throw JsonFields.error("manifest", e.getMessage());
-        }
+        PackageInfo info = PackageInfo.read(f);
         JsonFields object = f.requiredObject("object");
-        Digest uncompressed;
-        try {
-            uncompressed = Digest.parse(object.requiredString("uncompressedDigest"));
-        } catch (PackageFormatException e) {
-            throw object.invalid("uncompressedDigest", e.getMessage());
-        }
+        Digest uncompressed = object.requiredDigest("uncompressedDigest");
         JsonFields readme = f.object("readme");
         return new PackageManifest(schema, info, BlobDescriptor.read(f.requiredObject("meta")),
             BlobDescriptor.read(object), uncompressed, object.requiredInteger("uncompressedSize", 0, Long.MAX_VALUE),

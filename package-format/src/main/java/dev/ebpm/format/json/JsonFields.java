@@ -1,5 +1,7 @@
 package dev.ebpm.format.json;
 
+import dev.ebpm.format.Digest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.PackageFormatException;
@@ -67,6 +69,16 @@ public final class JsonFields {
             throw missing(key, "a string");
         }
         return s;
+    }
+
+    /** A {@code sha256:…} digest; a malformed one is an error naming this field. */
+    public Digest requiredDigest(String key) {
+        String text = requiredString(key);
+        try {
+            return Digest.parse(text);
+        } catch (PackageFormatException e) {
+            throw invalid(key, e.getMessage());
+        }
     }
 
     public String string(String key) {

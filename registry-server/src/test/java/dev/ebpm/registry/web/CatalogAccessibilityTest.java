@@ -1,29 +1,22 @@
 package dev.ebpm.registry.web;
 
 import dev.ebpm.registry.testing.Api;
-import dev.ebpm.registry.testing.Browser;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(value = LocalServices.class, scope = TestResourceScope.GLOBAL)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogAccessibilityTest {
+class CatalogAccessibilityTest extends BrowserTestBase {
     private static final List<String> PAGES = List.of("/", "/search?q=latency", "/search?q=&output=histogram",
         "/packages/a11y/runqlat", "/packages/a11y/runqlat?version=1.1.0", "/packages/nothing-here", "/no/such/page");
 
@@ -55,18 +47,10 @@ class CatalogAccessibilityTest {
         + "  if (r.right > w + 1 && p.right <= w + 1) { out.push(e.tagName + '.' + e.className + ' right=' + r.right); }"
         + "}); return out.length ? out : ['the page is ' + (d.scrollWidth - w) + ' px too wide'];";
 
-    @TestHTTPResource("/")
-    URL base;
-
-    private Browser browser;
-    private WebDriver page;
     private String check;
 
-    @BeforeEach
-    void publishAndOpenABrowser() throws IOException {
-        if (browser != null) {
-            return;
-        }
+    @Override
+    void publish() throws IOException {
         String token = Api.publisher();
         Api.publish(token, Fixtures.renamed("runqlat", "a11y/runqlat", "1.0.0")).then().statusCode(201);
         Api.publish(token, Fixtures.renamed("runqlat", "a11y/runqlat", "1.1.0")).then().statusCode(201);
@@ -74,15 +58,6 @@ class CatalogAccessibilityTest {
             .put("/api/v1/packages/a11y/runqlat/-/versions/1.1.0/yank").then().statusCode(200);
         try (InputStream in = getClass().getResourceAsStream("/web/accessibility.js")) {
             check = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        browser = Browser.open(base);
-        page = browser.driver();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
         }
     }
 

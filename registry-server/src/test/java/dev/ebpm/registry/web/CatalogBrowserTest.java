@@ -1,27 +1,20 @@
 package dev.ebpm.registry.web;
 
 import dev.ebpm.registry.testing.Api;
-import dev.ebpm.registry.testing.Browser;
 import dev.ebpm.registry.testing.Builds;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;
 import dev.ebpm.registry.testing.Sources;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(value = LocalServices.class, scope = TestResourceScope.GLOBAL)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogBrowserTest {
-    @TestHTTPResource("/")
-    URL base;
-
-    private Browser browser;
-    private WebDriver page;
-
-    /** Once, before the first test (RestAssured knows the test port only per test, not in @BeforeAll). */
-    @BeforeEach
-    void publishAndOpenABrowser() throws Exception {
-        if (browser != null) {
-            return;
-        }
+class CatalogBrowserTest extends BrowserTestBase {
+    @Override
+    void publish() throws InterruptedException {
         String token = Api.publisher();
         for (String example : List.of("sigsnoop", "opensnoop", "runqlat", "tcpstates")) {
             Api.publish(token, Fixtures.renamed(example, example, "1.0.0")).then().statusCode(201);
@@ -58,16 +40,7 @@ class CatalogBrowserTest {
         for (int i = 0; i < 3; i++) {
             RestAssured.get("/api/v1/packages/sigsnoop/-/versions/1.0.0/package.ebpm").then().statusCode(200);
         }
-        Thread.sleep(1500);
-        browser = Browser.open(base);
-        page = browser.driver();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        Thread.sleep(1500); // downloads are counted in memory and written every second
     }
 
     private void open(String path) {
