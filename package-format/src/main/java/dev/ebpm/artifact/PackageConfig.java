@@ -1,7 +1,6 @@
 package dev.ebpm.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
@@ -44,16 +43,7 @@ public record PackageConfig(PackageInfo info, String readme, ObjectMeta meta, Di
     public byte[] toBytes() {
         ObjectNode o = Json.object();
         o.put("schemaVersion", SCHEMA_VERSION);
-        o.put("name", info.name());
-        o.put("version", info.version());
-        if (info.description() != null) {
-            o.put("description", info.description());
-        }
-        if (info.license() != null) {
-            o.put("license", info.license());
-        }
-        ArrayNode kw = o.putArray("keywords");
-        info.keywords().forEach(kw::add);
+        info.writeTo(o);
         if (readme != null) {
             o.put("readme", readme);
         }

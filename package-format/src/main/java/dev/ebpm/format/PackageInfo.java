@@ -1,5 +1,7 @@
 package dev.ebpm.format;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.json.JsonFields;
 import dev.ebpm.reference.PackageName;
 import dev.ebpm.reference.SemVer;
@@ -31,6 +33,20 @@ public record PackageInfo(String name, String version, String description, Strin
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw new PackageFormatException("a package description is at most " + MAX_DESCRIPTION + " characters");
         }
+    }
+
+    /** Writes the fields {@link #read} reads; absent description and license are left out. */
+    public void writeTo(ObjectNode o) {
+        o.put("name", name);
+        o.put("version", version);
+        if (description != null) {
+            o.put("description", description);
+        }
+        if (license != null) {
+            o.put("license", license);
+        }
+        ArrayNode kw = o.putArray("keywords");
+        keywords.forEach(kw::add);
     }
 
     /** Reads the identity fields of a manifest or config document; a bad value names the document. */

@@ -1,7 +1,6 @@
 package dev.ebpm.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.json.JsonFields;
@@ -39,16 +38,7 @@ public record PackageManifest(int schemaVersion, PackageInfo info, BlobDescripto
         ObjectNode o = Json.object();
         o.put("schemaVersion", schemaVersion);
         o.put("mediaType", MEDIA_TYPE);
-        o.put("name", info.name());
-        o.put("version", info.version());
-        if (info.description() != null) {
-            o.put("description", info.description());
-        }
-        if (info.license() != null) {
-            o.put("license", info.license());
-        }
-        ArrayNode kw = o.putArray("keywords");
-        info.keywords().forEach(kw::add);
+        info.writeTo(o);
         o.set("meta", meta.toJson());
         ObjectNode obj = object.toJson();
         obj.put("uncompressedDigest", objectUncompressedDigest.toString());
