@@ -5,11 +5,15 @@
 #   scripts/services.sh stop     stop s3proxy (PostgreSQL is left to the system)
 #   scripts/services.sh status   say what is running
 #   scripts/services.sh env      print the environment variables a registry-server needs for them
-# Settings (environment): EBPM_STATE_DIR (default .run/ in the checkout), EBPM_S3_PORT (9000),
-# EBPM_DB_USER/EBPM_DB_PASSWORD (ebpm/ebpm).
+# Settings (environment): EBPM_STATE_DIR (pid, config and log; default .run/ in the checkout), EBPM_S3_DATA
+# (the objects; default /var/lib/ebpm/s3 as root, else ~/.local/share/ebpm/s3: one per machine, like the
+# PostgreSQL cluster whose rows point at them, so every checkout sees the blobs its database records),
+# EBPM_S3_PORT (9000), EBPM_DB_USER/EBPM_DB_PASSWORD (ebpm/ebpm).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 state="${EBPM_STATE_DIR:-$root/.run}"
+if [ "$(id -u)" -eq 0 ]; then default_data=/var/lib/ebpm/s3; else default_data="${XDG_DATA_HOME:-$HOME/.local/share}/ebpm/s3"; fi
+s3_data="${EBPM_S3_DATA:-$default_data}"
 s3_port="${EBPM_S3_PORT:-9000}"
 db_user="${EBPM_DB_USER:-ebpm}"
 db_password="${EBPM_DB_PASSWORD:-ebpm}"
@@ -67,12 +71,12 @@ s3_running() {
 }
 
 start_s3() {
-  mkdir -p "$state/s3"
+  mkdir -p "$state" "$s3_data"
   if s3_running; then
     return
   fi
   if curl -s -o /dev/null "http://127.0.0.1:$s3_port/"; then
-    say "an S3 server already answers on 127.0.0.1:$s3_port (started from another checkout?); using it"
+    say "an S3 server already answers on 127.0.0.1:$s3_port (another checkout's s3proxy shares $s3_data); using it"
     return
   fi
   if [ ! -f "$s3proxy_jar" ]; then
@@ -88,9 +92,9 @@ s3proxy.credential=$s3_secret
 jclouds.provider=filesystem-nio2
 jclouds.identity=unused
 jclouds.credential=unused
-jclouds.filesystem.basedir=$state/s3
+jclouds.filesystem.basedir=$s3_data
 CONF
-  say "starting s3proxy on 127.0.0.1:$s3_port (data in $state/s3)"
+  say "starting s3proxy on 127.0.0.1:$s3_port (data in $s3_data)"
   nohup java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener \
     -jar "$s3proxy_jar" --properties "$state/s3proxy.conf" > "$state/s3proxy.log" 2>&1 &
