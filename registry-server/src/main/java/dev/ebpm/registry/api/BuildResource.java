@@ -8,7 +8,7 @@ import dev.ebpm.registry.builds.BuildConfig;
 import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
 import dev.ebpm.registry.catalog.CatalogService;
-import dev.ebpm.registry.error.ApiException;
+import dev.ebpm.registry.publish.Limits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -50,10 +50,7 @@ public class BuildResource {
         CatalogService.checkVersion(version);
         Caller caller = guard.require(authorization, AccessGuard.Realm.REST, Scope.Action.PUBLISH, name);
         rateLimiter.consume(caller, RateLimiter.Limited.PUBLISH);
-        byte[] archive = body.readNBytes((int) config.maxArchiveSize() + 1);
-        if (archive.length > config.maxArchiveSize()) {
-            throw ApiException.tooLarge("a source archive is at most " + config.maxArchiveSize() + " bytes");
-        }
+        byte[] archive = Limits.readAtMost(body, config.maxArchiveSize(), "a source archive");
         BuildView build = builds.create(caller, name, version, archive);
         return Response.accepted(build).location(URI.create("/api/v1/builds/" + build.id())).build();
     }

@@ -10,7 +10,6 @@ import dev.ebpm.registry.catalog.VersionView;
 import dev.ebpm.registry.download.BlobResponses;
 import dev.ebpm.registry.download.Downloads;
 import dev.ebpm.registry.download.PackageFiles;
-import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.publish.Limits;
 import dev.ebpm.registry.publish.PackageUpload;
 import dev.ebpm.registry.publish.PublishResult;
@@ -69,10 +68,7 @@ public class VersionResource {
         CatalogService.checkVersion(version);
         Caller caller = guard.require(authorization, AccessGuard.Realm.REST, Scope.Action.PUBLISH, name);
         rateLimiter.consume(caller, RateLimiter.Limited.PUBLISH);
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxPackageSize() + 1));
-        if (bytes.length > limits.maxPackageSize()) {
-            throw ApiException.tooLarge("a package file is at most " + limits.maxPackageSize() + " bytes");
-        }
+        byte[] bytes = Limits.readAtMost(body, limits.maxPackageSize(), "a package file");
         PackageUpload upload = PackageUpload.read(bytes, contentType, name, version, limits.maxObjectSize());
         PublishResult result = publisher.publish(name, version, upload.pkg(), upload.layer(), tags, caller, null);
         return Response.created(URI.create(Paths.PACKAGES + "/" + name + "/-/versions/" + version))

@@ -5,7 +5,6 @@ import dev.ebpm.registry.auth.Scope;
 import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
 import dev.ebpm.registry.builds.Lease;
-import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.publish.Limits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -85,11 +84,7 @@ public class WorkerResource {
     public BuildView success(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
                              @HeaderParam(LEASE_HEADER) UUID lease, InputStream body) throws IOException {
         worker(authorization);
-        byte[] pkg = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxPackageSize() + 1));
-        if (pkg.length > limits.maxPackageSize()) {
-            throw ApiException.tooLarge("a package file is at most " + limits.maxPackageSize() + " bytes");
-        }
-        return builds.succeed(id, lease, pkg);
+        return builds.succeed(id, lease, Limits.readAtMost(body, limits.maxPackageSize(), "a package file"));
     }
 
     @POST

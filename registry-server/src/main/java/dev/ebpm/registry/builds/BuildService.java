@@ -75,13 +75,13 @@ public class BuildService {
         String log = "identical sources to build " + earlier.id + " (" + earlier.packageName + "@" + earlier.version
             + "); reusing its compiled program instead of compiling again\n";
         try {
-            byte[] file = files.ebpm(done);
-            EbpmPackage old = EbpmPackageCodec.read(file, done.packageDigest);
+            EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(files.ebpm(done), done.packageDigest, size -> { });
+            EbpmPackage old = opened.pkg();
             PackageInfo i = old.info();
             EbpmPackage pkg = new EbpmPackage(new PackageInfo(build.packageName, build.version, i.description(),
                 i.license(), i.keywords()), old.meta(), old.elf(), old.readme());
             PublishResult published = publisher.publish(build.packageName, build.version, pkg,
-                EbpmPackageCodec.objectBytes(file), List.of(), null, build.id);
+                opened.storedObject(), List.of(), null, build.id);
             return queue.completeWithoutWorker(build.id, published.versionId(), null, log);
         } catch (ApiException e) {
             queue.completeWithoutWorker(build.id, null, "publishing the reused program failed: " + e.getMessage(), log);
@@ -117,9 +117,9 @@ public class BuildService {
     public BuildView succeed(UUID build, UUID lease, byte[] packageFile) {
         Build b = queue.holding(build, lease);
         try {
-            EbpmPackage pkg = EbpmPackageCodec.read(packageFile, "the built package");
-            PublishResult published = publisher.publish(b.packageName, b.version, pkg,
-                EbpmPackageCodec.objectBytes(packageFile), List.of(), null, b.id);
+            EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(packageFile, "the built package", size -> { });
+            PublishResult published = publisher.publish(b.packageName, b.version, opened.pkg(),
+                opened.storedObject(), List.of(), null, b.id);
             return BuildView.from(queue.finish(build, lease, published.versionId(), null, null));
         } catch (ApiException e) {
             if (e.code() == ErrorCode.LEASE_LOST) {

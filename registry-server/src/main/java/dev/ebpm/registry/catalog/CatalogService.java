@@ -48,9 +48,10 @@ public class CatalogService {
     }
 
     public static void checkVersion(String version) {
-        if (!SemVer.isValid(version)) {
-            throw ApiException.badRequest(ErrorCode.VERSION_INVALID, "\"" + version
-                + "\" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0 or 2.1.0-rc.1)");
+        try {
+            SemVer.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(ErrorCode.VERSION_INVALID, e.getMessage());
         }
     }
 
@@ -142,21 +143,19 @@ public class CatalogService {
         Package p = require(name);
         List<PackageVersion> versions = versions(p);
         List<Tag> tags = tags(p);
+        Map<Long, String> digests = manifestDigests(p);
         PackageVersion v = resolve(p, reference, x -> versions, x -> tags);
-        PackageView pkg = view(p, versions, tags);
-        String manifest = pkg.versions().stream().filter(s -> s.version().equals(v.version)).findFirst()
-            .map(VersionSummary::digest).orElseGet(() -> manifests.byId(v.manifestId).digest);
-        return new PackagePage(pkg, view(new ResolvedVersion(p, v), manifest), dailyDownloads(p, chartDays));
+        return new PackagePage(view(p, versions, tags, digests),
+            view(new ResolvedVersion(p, v), digests.get(v.manifestId)), dailyDownloads(p, chartDays));
     }
 
     @Transactional
     public PackageView view(String name) {
         Package p = require(name);
-        return view(p, versions(p), tags(p));
+        return view(p, versions(p), tags(p), manifestDigests(p));
     }
 
-    private PackageView view(Package p, List<PackageVersion> versions, List<Tag> tags) {
-        Map<Long, String> digests = manifestDigests(p);
+    private PackageView view(Package p, List<PackageVersion> versions, List<Tag> tags, Map<Long, String> digests) {
         List<VersionSummary> summaries = new ArrayList<>();
         for (PackageVersion v : Versions.newestFirst(versions)) {
             summaries.add(VersionSummary.from(v, digests.get(v.manifestId)));
@@ -231,8 +230,8 @@ public class CatalogService {
     @Transactional
     public VersionView yank(String name, String version, boolean yanked, String reason) {
         checkVersion(version);
-        Package p = require(name);
-        lock(name);
+        checkName(name);
+        Package p = lock(name);
         PackageVersion v = version(p, version).orElseThrow(() -> ApiException.versionUnknown(name, version));
         v.yanked = yanked;
         v.yankedReason = yanked ? reason : null;
@@ -247,7 +246,8 @@ public class CatalogService {
             throw ApiException.badRequest(ErrorCode.TAG_INVALID, problem);
         }
         checkVersion(version);
-        Package p = lock(require(name).name);
+        checkName(name);
+        Package p = lock(name);
         PackageVersion v = version(p, version).orElseThrow(() -> ApiException.versionUnknown(name, version));
         if (v.yanked) {
             throw ApiException.conflict(ErrorCode.VERSION_UNKNOWN, name + "@" + version
@@ -277,7 +277,8 @@ public class CatalogService {
 
     @Transactional
     public Map<String, String> deleteTag(String name, String tag) {
-        Package p = lock(require(name).name);
+        checkName(name);
+        Package p = lock(name);
         Tag t = em.find(Tag.class, new Tag.Key(p.id, tag));
         if (t == null) {
             throw ApiException.notFound(ErrorCode.TAG_UNKNOWN, name + " has no tag " + tag

@@ -1,7 +1,10 @@
 package dev.ebpm.registry.download;
 
 import dev.ebpm.format.Digest;
+import dev.ebpm.registry.catalog.PackageChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -11,12 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What counts as a download: fetching a version's layer (the BPF object) over OCI, its package file or its
- * {@code package.json}. Which version a layer belongs to never changes, so the lookup is remembered.
+ * {@code package.json}. Which version a blob is the layer of is remembered until the package changes.
  */
 @ApplicationScoped
 public class Downloads {
+    private static final Long NOT_A_LAYER = -1L;
+
     private final DownloadCounter counter;
     private final EntityManager em;
+    /** Version id by "repository@digest"; {@link #NOT_A_LAYER} for blobs that are no version's layer (configs). */
     private final Map<String, Long> versionOfLayer = new ConcurrentHashMap<>();
 
     Downloads(DownloadCounter counter, EntityManager em) {
@@ -34,12 +40,11 @@ public class Downloads {
         Long id = versionOfLayer.get(key);
         if (id == null) {
             id = lookup(repository, digest);
-            if (id == null) {
-                return;
-            }
-            versionOfLayer.put(key, id);
+            versionOfLayer.put(key, id == null ? NOT_A_LAYER : id);
         }
-        counter.count(id);
+        if (!NOT_A_LAYER.equals(id)) {
+            counter.count(id);
+        }
     }
 
     /**
@@ -48,11 +53,19 @@ public class Downloads {
      */
     public boolean blobIfKnown(String repository, Digest digest) {
         Long id = versionOfLayer.get(repository + "@" + digest);
-        if (id != null) {
-            counter.count(id);
-            return true;
+        if (id == null) {
+            return false;
         }
-        return false;
+        if (!NOT_A_LAYER.equals(id)) {
+            counter.count(id);
+        }
+        return true;
+    }
+
+    /** A publish may make a blob pushed earlier the layer of a new version: look the package's blobs up again. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PackageChanged event) {
+        String prefix = event.name() + "@";
+        versionOfLayer.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     @Transactional

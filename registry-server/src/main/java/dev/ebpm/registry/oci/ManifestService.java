@@ -27,6 +27,7 @@ import java.util.List;
 public class ManifestService {
     /** The image spec's empty JSON blob, {@code {}}, which artifacts without a config point at. */
     static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final Digest EMPTY_JSON_DIGEST = Digest.sha256(EMPTY_JSON);
 
     private final BlobService blobs;
     private final Manifests manifests;
@@ -135,7 +136,7 @@ public class ManifestService {
             }
             if (blobs.find(d.digest()).isPresent()) {
                 blobs.link(repository, d.digest());
-            } else if (d.digest().equals(Digest.sha256(EMPTY_JSON))) {
+            } else if (d.digest().equals(EMPTY_JSON_DIGEST)) {
                 blobs.store(EMPTY_JSON, d.digest(), repository);
             } else {
                 throw ApiException.badRequest(ErrorCode.MANIFEST_BLOB_UNKNOWN, "the manifest names blob " + d.digest()

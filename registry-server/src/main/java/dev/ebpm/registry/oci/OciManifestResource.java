@@ -60,10 +60,7 @@ public class OciManifestResource {
                         @HeaderParam("Authorization") String authorization, InputStream body) throws IOException {
         CatalogService.checkName(name);
         Caller caller = guard.require(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name);
-        byte[] bytes = body.readNBytes(limits.maxManifestSize() + 1);
-        if (bytes.length > limits.maxManifestSize()) {
-            throw ApiException.tooLarge("a manifest is at most " + limits.maxManifestSize() + " bytes");
-        }
+        byte[] bytes = Limits.readAtMost(body, limits.maxManifestSize(), "a manifest");
         rateLimiter.consume(caller, RateLimiter.Limited.PUBLISH);
         ManifestService.Pushed pushed = manifests.put(name, reference, bytes, caller);
         Response.ResponseBuilder r = Response.status(201)

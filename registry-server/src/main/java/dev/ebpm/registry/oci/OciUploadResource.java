@@ -49,7 +49,7 @@ public class OciUploadResource {
         if (mount != null) {
             Digest d = OciDigests.parse(mount);
             boolean there = from == null ? blobs.find(d).isPresent()
-                : isName(from) && blobs.find(from, d).isPresent();
+                : PackageName.isValid(from) && blobs.find(from, d).isPresent();
             if (there) {
                 blobs.link(name, d);
                 return created(name, d);
@@ -119,10 +119,6 @@ public class OciUploadResource {
     private void authorize(String name, String authorization) {
         CatalogService.checkName(name);
         guard.require(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name);
-    }
-
-    private static boolean isName(String s) {
-        return PackageName.isValid(s);
     }
 
     private static UUID session(String name, String uuid) {

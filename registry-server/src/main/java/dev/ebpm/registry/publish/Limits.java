@@ -1,7 +1,11 @@
 package dev.ebpm.registry.publish;
 
+import dev.ebpm.registry.error.ApiException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Size caps on what clients send ({@code ebpm.limits.*}). Each is checked while the bytes arrive, before
@@ -28,4 +32,13 @@ public interface Limits {
     /** Any blob pushed over OCI. */
     @WithDefault("67108864")
     long maxBlobSize();
+
+    /** A request body read whole, but never more than {@code max} bytes of it: over the cap is a 413. */
+    static byte[] readAtMost(InputStream body, long max, String what) throws IOException {
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw ApiException.tooLarge(what + " is at most " + max + " bytes");
+        }
+        return bytes;
+    }
 }

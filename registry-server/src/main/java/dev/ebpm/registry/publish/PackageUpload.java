@@ -6,7 +6,6 @@ import dev.ebpm.format.EbpmPackageCodec;
 import dev.ebpm.format.EunomiaPackage;
 import dev.ebpm.format.EunomiaPackageCodec;
 import dev.ebpm.format.PackageInfo;
-import dev.ebpm.format.PackageManifest;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.object.BpfObject;
 import dev.ebpm.registry.error.ApiException;
@@ -60,11 +59,8 @@ public record PackageUpload(EbpmPackage pkg, byte[] layer) {
     }
 
     private static PackageUpload ebpm(byte[] body, int maxObject) {
-        PackageManifest manifest = EbpmPackageCodec.readManifest(body, "the package");
-        checkSize(manifest.objectUncompressedSize(), maxObject);
-        EbpmPackage pkg = EbpmPackageCodec.read(body, "the package");
-        byte[] layer = EbpmPackageCodec.objectBytes(body);
-        return new PackageUpload(pkg, layer);
+        EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(body, "the package", size -> checkSize(size, maxObject));
+        return new PackageUpload(opened.pkg(), opened.storedObject());
     }
 
     private static PackageUpload eunomia(JsonNode root, String name, String version, int maxObject) {
