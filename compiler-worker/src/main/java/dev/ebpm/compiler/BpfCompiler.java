@@ -13,6 +13,7 @@ import dev.ebpm.compiler.toolchain.Bubblewrap;
 import dev.ebpm.compiler.toolchain.CommandResult;
 import dev.ebpm.compiler.toolchain.CommandRunner;
 import dev.ebpm.compiler.toolchain.Toolchain;
+import dev.ebpm.files.Directories;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.EbpmPackage;
 import dev.ebpm.format.meta.BpfSkel;
@@ -31,12 +32,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The compile pipeline behind {@code ecc}: clang → llvm-strip → metadata from the object's BTF → doc
@@ -146,7 +145,7 @@ public final class BpfCompiler {
         } catch (IOException e) {
             throw new CompileException("cannot write the package: " + e.getMessage());
         } finally {
-            deleteRecursively(work);
+            Directories.deleteQuietly(work);
         }
     }
 
@@ -277,11 +276,4 @@ public final class BpfCompiler {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary directory is harmless.
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.ebpm.compiler;
 
+import dev.ebpm.files.AtomicFiles;
 import dev.ebpm.format.EbpmPackage;
 import dev.ebpm.format.EbpmPackageCodec;
 import dev.ebpm.format.EunomiaPackageCodec;

@@ -30,10 +30,6 @@ public record OciDescriptor(String mediaType, Digest digest, long size, String a
         return new OciDescriptor(mediaType, digest, size, artifactType, newAnnotations, urls);
     }
 
-    public OciDescriptor withArtifactType(String type) {
-        return new OciDescriptor(mediaType, digest, size, type, annotations, urls);
-    }
-
     static OciDescriptor read(JsonFields f) {
         return new OciDescriptor(f.requiredString("mediaType"), f.requiredDigest("digest"),
             f.requiredInteger("size", 0, Long.MAX_VALUE),

@@ -17,8 +17,6 @@ public record OciManifest(String mediaType, String artifactType, OciDescriptor c
                           OciDescriptor subject, Map<String, String> annotations) {
     public static final String MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
     public static final String INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
-    /** The image spec's empty config, for artifacts that need none. */
-    public static final String EMPTY_MEDIA_TYPE = "application/vnd.oci.empty.v1+json";
 
     public OciManifest {
         layers = List.copyOf(layers);

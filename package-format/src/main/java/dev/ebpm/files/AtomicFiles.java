@@ -1,4 +1,4 @@
-package dev.ebpm.compiler;
+package dev.ebpm.files;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -30,10 +30,20 @@ public final class AtomicFiles {
 
     /** Writes a file readable by everyone (rw-r--r--), as an ordinary output file is. */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, "rw-r--r--");
+    }
+
+    /** Writes a file readable by its owner only (rw-------), for secrets such as tokens. */
+    public static void writePrivate(Path target, byte[] content) throws IOException {
+        write(target, content, "rw-------");
+    }
+
+    private static void write(Path target, byte[] content, String permissions) throws IOException {
         Path tmp = temporarySibling(target);
         try {
+            // The temporary file is created rw------- (createTempFile), so a secret is never readable by others.
             Files.write(tmp, content);
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(permissions));
             publish(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Writes and reads ebpm package files: an uncompressed tar holding {@code manifest.json} first, then
@@ -92,8 +93,21 @@ public final class EbpmPackageCodec {
 
     /** Reads and verifies a package; {@code source} names the file in errors. */
     public static EbpmPackage read(byte[] bytes, String source) {
+        return open(bytes, source, size -> { }).pkg();
+    }
+
+    /** A verified package with its object exactly as the file stores it (zstd), from one pass over the tar. */
+    public record Opened(EbpmPackage pkg, byte[] storedObject) {
+    }
+
+    /**
+     * Reads and verifies a package. {@code objectSizeCheck} sees the object's declared uncompressed size
+     * before anything is inflated, and may throw to refuse it.
+     */
+    public static Opened open(byte[] bytes, String source, LongConsumer objectSizeCheck) {
         try {
-            return read(untar(bytes));
+            Map<String, byte[]> entries = untar(bytes);
+            return new Opened(read(entries, objectSizeCheck), required(entries, OBJECT));
         } catch (PackageFormatException e) {
             throw e.in(source);
         }
@@ -109,18 +123,14 @@ public final class EbpmPackageCodec {
         }
     }
 
-    /** The compressed object exactly as stored in a package file (read it with {@link #read} first to verify). */
-    public static byte[] objectBytes(byte[] bytes) {
-        return required(untar(bytes), OBJECT);
-    }
-
-    private static EbpmPackage read(Map<String, byte[]> entries) {
+    private static EbpmPackage read(Map<String, byte[]> entries, LongConsumer objectSizeCheck) {
         PackageManifest manifest;
         try {
             manifest = PackageManifest.read(Json.parse(required(entries, MANIFEST)));
         } catch (PackageFormatException e) {
             throw e.in(MANIFEST);
         }
+        objectSizeCheck.accept(manifest.objectUncompressedSize());
         byte[] metaBytes = required(entries, META);
         manifest.meta().verify(metaBytes, META);
         byte[] object = required(entries, OBJECT);

@@ -30,6 +30,9 @@ import java.util.zip.GZIPInputStream;
 public final class SourceArchive {
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*");
     public static final String PROGRAM_SUFFIX = ".bpf.c";
+    /** The registry's default caps (ebpm.builds.max-files, max-unpacked-size), which clients check against too. */
+    public static final int DEFAULT_MAX_FILES = 100;
+    public static final long DEFAULT_MAX_UNPACKED = 5L << 20;
 
     private final Map<String, byte[]> files;
 

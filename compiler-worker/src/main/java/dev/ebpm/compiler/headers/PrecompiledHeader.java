@@ -1,6 +1,6 @@
 package dev.ebpm.compiler.headers;
 
-import dev.ebpm.compiler.AtomicFiles;
+import dev.ebpm.files.AtomicFiles;
 import dev.ebpm.compiler.BuildLog;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.toolchain.CommandResult;

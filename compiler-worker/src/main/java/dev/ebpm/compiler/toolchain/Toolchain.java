@@ -1,6 +1,6 @@
 package dev.ebpm.compiler.toolchain;
 
-import dev.ebpm.compiler.AtomicFiles;
+import dev.ebpm.files.AtomicFiles;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.headers.BuildCache;
 import dev.ebpm.format.Digest;

@@ -6,16 +6,15 @@ import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.CompileRequest;
 import dev.ebpm.compiler.CompileResult;
 import dev.ebpm.compiler.toolchain.Toolchain;
+import dev.ebpm.files.Directories;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.object.ObjectNames;
 import dev.ebpm.sources.SourceArchive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -25,10 +24,6 @@ import java.util.function.Consumer;
  * or the log. The directory is removed afterwards.
  */
 final class BuildRunner {
-    /** The same caps the registry applies when sources arrive. */
-    static final int MAX_FILES = 100;
-    static final long MAX_UNPACKED = 5L << 20;
-
     private final RegistryClient client;
     private final BpfCompiler.Factory compilers;
     private final Path workDir;
@@ -63,7 +58,7 @@ final class BuildRunner {
             }
         } finally {
             Thread.interrupted();
-            deleteRecursively(dir);
+            Directories.deleteQuietly(dir);
         }
     }
 
@@ -76,7 +71,7 @@ final class BuildRunner {
         SourceArchive sources;
         Path src = dir.resolve("src");
         try {
-            sources = SourceArchive.read(archive, MAX_FILES, MAX_UNPACKED);
+            sources = SourceArchive.read(archive, SourceArchive.DEFAULT_MAX_FILES, SourceArchive.DEFAULT_MAX_UNPACKED);
             Files.createDirectories(src);
             sources.extractTo(src);
             Files.createDirectories(dir.resolve("out"));
@@ -87,7 +82,7 @@ final class BuildRunner {
             throw new UncheckedIOException("cannot unpack the sources into " + dir, e);
         }
         Path program = src.resolve(sources.program());
-        String stem = program.getFileName().toString().replaceFirst("\\.bpf\\.c$", "");
+        String stem = ObjectNames.sourceStem(program.getFileName().toString());
         Path header = program.resolveSibling(stem + ".h");
         CompileRequest request = new CompileRequest(program, Files.isRegularFile(header) ? header : null,
             dir.resolve("out"), List.of(), List.of(), null, new CompileRequest.PackageOptions(lease.name(),
@@ -109,29 +104,6 @@ final class BuildRunner {
             return "failed: " + e.getMessage();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // Left for the next start to clean.
         }
     }
 }

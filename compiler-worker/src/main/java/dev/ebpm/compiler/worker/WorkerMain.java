@@ -1,10 +1,13 @@
 package dev.ebpm.compiler.worker;
 
 import dev.ebpm.compiler.BpfCompiler;
+import dev.ebpm.compiler.BuildLog;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.headers.BuildCache;
 import dev.ebpm.compiler.toolchain.Bubblewrap;
+import dev.ebpm.compiler.toolchain.CommandRunner;
 import dev.ebpm.compiler.toolchain.SandboxLimits;
+import dev.ebpm.compiler.toolchain.Toolchain;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -49,16 +52,16 @@ public final class WorkerMain {
             Bubblewrap sandbox = settings.sandbox() ? Bubblewrap.locate(settings.limits()) : null;
             Files.createDirectories(settings.workDir());
             BuildCache cache = new BuildCache(settings.workDir().resolve("cache"));
+            // A missing or broken clang would otherwise fail every leased build as if the sources were wrong.
+            Toolchain.discover(Toolchain.Overrides.NONE, new CommandRunner(BuildLog.silent(),
+                settings.toolTimeout()), cache);
             BpfCompiler.Factory compilers = log -> new BpfCompiler(cache, log, settings.toolTimeout(), sandbox);
             say("worker " + settings.name() + " leasing builds from " + settings.registry()
                 + (sandbox == null ? " (NO SANDBOX: trusted sources only)" : " (sandboxed with bubblewrap)"));
             int builds = new Worker(settings, compilers, WorkerMain::say).run();
             say("done after " + builds + " build(s)");
             return 0;
-        } catch (CompileException e) {
-            System.err.println("ebpm-worker: " + e.getMessage());
-            return 1;
-        } catch (IllegalStateException e) {
+        } catch (CompileException | IllegalStateException e) {
             System.err.println("ebpm-worker: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {

@@ -31,8 +31,9 @@ public final class CacheImport {
         EbpmPackage pkg;
         byte[] layer;
         try {
-            pkg = EbpmPackageCodec.read(bytes, file.toString());
-            layer = EbpmPackageCodec.objectBytes(bytes);
+            EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(bytes, file.toString(), size -> { });
+            pkg = opened.pkg();
+            layer = opened.storedObject();
         } catch (PackageFormatException e) {
             throw EcliException.failed("bad package: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.ebpm.ecli.cache;
 
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.files.AtomicFiles;
 import dev.ebpm.format.Digest;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,14 +109,6 @@ public final class PackageCache {
         return out;
     }
 
-    public long blobBytes(Digest digest) {
-        try {
-            return Files.size(blobFile(digest));
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     /** Removes everything; returns the bytes freed. */
     public long clean() {
         long freed = 0;
@@ -159,10 +151,7 @@ public final class PackageCache {
 
     private static void write(Path file, byte[] content) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".tmp-", "");
-            Files.write(tmp, content);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, content);
         } catch (IOException e) {
             // The cache is an optimisation: a failed write means the next run fetches again.
         }

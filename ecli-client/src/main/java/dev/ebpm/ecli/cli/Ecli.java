@@ -37,7 +37,7 @@ public final class Ecli {
 
     /** The one configured command line; tests use it too. Results go to {@code out}, messages to {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
-        CommandSpec rootSpec = CommandSpec.create().name("ecli").version(version());
+        CommandSpec rootSpec = CommandSpec.create().name("ecli").versionProvider(Ecli::version);
         rootSpec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.")
             .build());
         rootSpec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Show ecli's version "
@@ -108,6 +108,7 @@ public final class Ecli {
         }
     }
 
+    // Read only for --version, not at every start.
     private static String[] version() {
         Properties p = new Properties();
         try (InputStream in = Ecli.class.getResourceAsStream("/ecli.properties")) {

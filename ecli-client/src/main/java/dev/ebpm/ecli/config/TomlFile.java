@@ -1,13 +1,12 @@
 package dev.ebpm.ecli.config;
 
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.files.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,14 +53,12 @@ final class TomlFile {
     /** Writes atomically; {@code secret} files are created readable by their owner only. */
     static void write(Path file, String text, boolean secret) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             if (secret) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                AtomicFiles.writePrivate(file, bytes);
+            } else {
+                AtomicFiles.write(file, bytes);
             }
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw EcliException.failed("cannot write " + file + ": " + e.getMessage());
         }

@@ -52,25 +52,11 @@ public final class LibBpf {
 
     public static native Pointer bpf_object__find_program_by_name(Pointer obj, String name);
 
-    public static native Pointer bpf_object__next_map(Pointer obj, Pointer prev);
-
-    public static native String bpf_map__name(Pointer map);
-
     public static native int bpf_map__fd(Pointer map);
-
-    public static native int bpf_map__type(Pointer map);
-
-    public static native int bpf_map__key_size(Pointer map);
-
-    public static native int bpf_map__value_size(Pointer map);
 
     public static native int bpf_map__max_entries(Pointer map);
 
     public static native Pointer bpf_map__initial_value(Pointer map, Pointer size);
-
-    public static native String bpf_program__name(Pointer prog);
-
-    public static native String bpf_program__section_name(Pointer prog);
 
     public static native int bpf_program__fd(Pointer prog);
 

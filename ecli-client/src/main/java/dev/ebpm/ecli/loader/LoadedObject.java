@@ -15,22 +15,16 @@ import java.util.List;
  */
 public final class LoadedObject implements AutoCloseable {
     private final Pointer object;
-    private final String name;
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
     private final Memory elf;
     private final LibbpfLog log;
     private final List<Attachment> attachments = new ArrayList<>();
     private boolean closed;
 
-    LoadedObject(Pointer object, String name, Memory elf, LibbpfLog log) {
+    LoadedObject(Pointer object, Memory elf, LibbpfLog log) {
         this.object = object;
-        this.name = name;
         this.elf = elf;
         this.log = log;
-    }
-
-    public String name() {
-        return name;
     }
 
     public LibbpfLog log() {

@@ -69,14 +69,6 @@ public final class OpenObject implements AutoCloseable {
         return Libbpf.copyOf(b);
     }
 
-    public String name() {
-        return name;
-    }
-
-    Pointer pointer() {
-        return object;
-    }
-
     public Pointer program(String programName) {
         return ObjectLookup.program(object, programName);
     }
@@ -124,7 +116,7 @@ public final class OpenObject implements AutoCloseable {
             throw EcliException.failed(loadFailure(-rc, attachByProgram));
         }
         handedOver = true;
-        return new LoadedObject(object, name, elf, log);
+        return new LoadedObject(object, elf, log);
     }
 
     private String loadFailure(int errno, Map<String, String> attachByProgram) {

@@ -6,5 +6,4 @@ package dev.ebpm.ecli.loader;
  * package says).
  */
 public record RunTargets(int ifindex, String interfaceName, String uprobeBinary) {
-    public static final RunTargets NONE = new RunTargets(0, null, null);
 }

@@ -1,6 +1,5 @@
 package dev.ebpm.ecli.output;
 
-import java.util.List;
 
 /**
  * Text histograms in bcc's layout, for {@code @sample} maps whose value has a {@code slots} array.
@@ -68,10 +67,5 @@ public final class Histogram {
             m = Math.max(m, s);
         }
         return m;
-    }
-
-    /** Convenience for tests and callers holding a list. */
-    public static String log2(List<Long> slots, String unit) {
-        return log2(slots.stream().mapToLong(Long::longValue).toArray(), unit);
     }
 }

@@ -81,7 +81,7 @@ public final class RegistryClient {
         HttpRequest.Builder req = request(path).header("Accept", MANIFEST_TYPES).GET();
         HttpResponse<InputStream> r = send(req.build());
         if (r.statusCode() == 401 && token.isPresent()) {
-            close(r);
+            readQuietly(r);
             r = send(request(path).header("Accept", MANIFEST_TYPES)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + token.get())
                     .getBytes(StandardCharsets.UTF_8))).GET().build());
@@ -93,17 +93,17 @@ public final class RegistryClient {
     }
 
     public JsonNode getJson(String path) {
-        return json(call(request(path).GET(), true), path);
+        return parse(call(request(path).GET()), path);
     }
 
     public JsonNode putJson(String path, byte[] body, String contentType) {
-        return json(call(request(path).header("Content-Type", contentType)
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), true), path);
+        return parse(call(request(path).header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))), path);
     }
 
     public JsonNode postJson(String path, byte[] body, String contentType) {
-        return json(call(request(path).header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)), true), path);
+        return parse(call(request(path).header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))), path);
     }
 
     /** GET with the token: for {@code ecli login}, which checks a token before storing it. */
@@ -121,10 +121,8 @@ public final class RegistryClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private byte[] call(HttpRequest.Builder req, boolean withToken) {
-        if (withToken) {
-            token.ifPresent(t -> req.header("Authorization", "Bearer " + t));
-        }
+    private byte[] call(HttpRequest.Builder req) {
+        token.ifPresent(t -> req.header("Authorization", "Bearer " + t));
         HttpRequest built = req.build();
         HttpResponse<InputStream> r = send(built);
         byte[] body = readQuietly(r);
@@ -200,10 +198,6 @@ public final class RegistryClient {
         }
     }
 
-    private static void close(HttpResponse<InputStream> r) {
-        readQuietly(r);
-    }
-
     private static String errorMessage(byte[] body) {
         try {
             JsonNode n = Json.parse(body);
@@ -211,10 +205,6 @@ public final class RegistryClient {
         } catch (PackageFormatException e) {
             return "";
         }
-    }
-
-    private static JsonNode json(byte[] body, String path) {
-        return parse(body, path);
     }
 
     private static JsonNode parse(byte[] body, String path) {

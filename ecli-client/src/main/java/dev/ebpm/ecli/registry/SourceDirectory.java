@@ -45,7 +45,7 @@ public final class SourceDirectory {
         }
         byte[] archive = out.toByteArray();
         try {
-            SourceArchive.read(archive, 100, 5L << 20);
+            SourceArchive.read(archive, SourceArchive.DEFAULT_MAX_FILES, SourceArchive.DEFAULT_MAX_UNPACKED);
         } catch (PackageFormatException e) {
             throw EcliException.failed(dir + ": " + e.getMessage());
         }

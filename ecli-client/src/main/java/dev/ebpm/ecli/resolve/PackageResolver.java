@@ -60,6 +60,7 @@ public final class PackageResolver {
         Lazy client = new Lazy(policy == PullPolicy.NEVER ? null : registry);
         Digest manifestDigest = manifestDigest(ref, registry);
         byte[] manifestBytes = null;
+        boolean fetched = false;
         if (manifestDigest != null) {
             manifestBytes = cached(manifestDigest, "the manifest of " + ref.display());
         }
@@ -74,6 +75,7 @@ public final class PackageResolver {
             }
             manifestDigest = m.digest();
             manifestBytes = m.bytes();
+            fetched = true;
             cache.putBlob(manifestDigest, manifestBytes);
             if (!ref.isDigest()) {
                 cache.putRef(registry, ref.name(), ref.reference(), manifestDigest);
@@ -101,11 +103,13 @@ public final class PackageResolver {
         } catch (PackageFormatException e) {
             throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": bad package: " + e.getMessage());
         }
-        if (pkg.info().name().equals(ref.name())) {
+        String version = pkg.info().version();
+        if (fetched && pkg.info().name().equals(ref.name()) && !version.equals(ref.reference())) {
             // A version always names this manifest: remember it, so NAME@VERSION works offline after NAME:TAG.
-            cache.putRef(registry, ref.name(), pkg.info().version(), manifestDigest);
+            // (Only on a fetch: a run from the cache writes nothing.)
+            cache.putRef(registry, ref.name(), version, manifestDigest);
         }
-        String origin = pkg.info().name() + "@" + pkg.info().version();
+        String origin = pkg.info().name() + "@" + version;
         return new ResolvedPackage(pkg, layer, manifestDigest, origin);
     }
 

@@ -1,14 +1,13 @@
 package dev.ebpm.ecli.source;
 
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.files.AtomicFiles;
 import dev.ebpm.format.EbpmPackage;
 import dev.ebpm.format.EbpmPackageCodec;
 import dev.ebpm.format.EunomiaPackageCodec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a package to a file in the format its name asks for: .json/.yaml (eunomia-bpf) or .ebpm. */
 public final class PackageFiles {
@@ -21,11 +20,7 @@ public final class PackageFiles {
             : name.endsWith(".yaml") || name.endsWith(".yml") ? EunomiaPackageCodec.writeYaml(pkg.toEunomia())
             : EbpmPackageCodec.write(pkg, layer);
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".ecli-", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw EcliException.failed("cannot write " + file + ": " + e.getMessage());
         }
