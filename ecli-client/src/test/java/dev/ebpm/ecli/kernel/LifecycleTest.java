@@ -27,10 +27,7 @@ class LifecycleTest extends KernelTest {
             }
             assertThat(ecli.waitFor(20)).as("run %d (%s) ended with: %s", i, pkg, ecli.errText()).isZero();
         }
-        for (int i = 0; i < 30 && !KernelState.now().equals(before); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(KernelState.now()).isEqualTo(before);
+        assertThat(KernelState.settled(before)).isEqualTo(before);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -67,10 +68,12 @@ class TokensTest {
             .post("/api/v1/tokens").then().statusCode(400).body("errors[0].message", startsWith("invalid scope"));
     }
 
+    @ConfigProperty(name = "ebpm.rate-limit.publish.burst")
+    int burst;
+
     @Test
     void writesBeyondTheBurstAreRateLimited() {
         String token = Api.token("busy", "publish:busy/*");
-        int burst = 25;
         for (int i = 0; i < burst; i++) {
             publish(token, Fixtures.renamed("sigsnoop", "busy/sigsnoop", "1.0." + i)).then().statusCode(201);
         }

@@ -12,6 +12,7 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,7 +32,7 @@ class CatalogBrowserTest extends BrowserTestBase {
     @Override
     void publish() throws InterruptedException {
         String token = Api.publisher();
-        for (String example : List.of("sigsnoop", "opensnoop", "runqlat", "tcpstates")) {
+        for (String example : List.of("sigsnoop", "opensnoop", "runqlat", "tcpstates", "tcpingress")) {
             Api.publish(token, Fixtures.renamed(example, example, "1.0.0")).then().statusCode(201);
         }
         Api.publish(token, Fixtures.renamed("sigsnoop", "sigsnoop", "1.1.0")).then().statusCode(201);
@@ -40,7 +41,13 @@ class CatalogBrowserTest extends BrowserTestBase {
         for (int i = 0; i < 3; i++) {
             RestAssured.get("/api/v1/packages/sigsnoop/-/versions/1.0.0/package.ebpm").then().statusCode(200);
         }
-        Thread.sleep(1500); // downloads are counted in memory and written every second
+        // Downloads are counted in memory and reach the database every second in the test profile.
+        long downloads = 0;
+        for (int i = 0; i < 100 && downloads < 3; i++) {
+            Thread.sleep(100);
+            downloads = RestAssured.get("/api/v1/packages/sigsnoop").<Integer>path("downloads");
+        }
+        assertThat(downloads).isEqualTo(3);
     }
 
     private void open(String path) {
@@ -87,7 +94,7 @@ class CatalogBrowserTest extends BrowserTestBase {
         open("/search?q=&kind=tc");
         List<String> names = page.findElements(By.cssSelector("ol.results li h2 a")).stream()
             .map(WebElement::getText).toList();
-        assertThat(names).doesNotContain("sigsnoop", "runqlat");
+        assertThat(names).contains("tcpingress").doesNotContain("sigsnoop", "runqlat");
         open("/search?q=&output=histogram");
         assertThat(page.findElements(By.cssSelector("ol.results li h2 a")).stream().map(WebElement::getText))
             .contains("runqlat").doesNotContain("sigsnoop");
@@ -118,7 +125,8 @@ class CatalogBrowserTest extends BrowserTestBase {
         Api.as(builds.worker()).header("Ebpm-Lease", lease)
             .body(Fixtures.file(Fixtures.renamed("tcpstates", "web/tcpstates", "1.0.0")))
             .post("/api/v1/worker/builds/" + id + "/success").then().statusCode(200);
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(d ->
+        // The page reloads itself while the build runs, so an element found may be gone a moment later.
+        new WebDriverWait(page, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d ->
             d.findElement(By.cssSelector(".state strong")).getText().equals("succeeded"));
         assertThat(page.findElements(By.cssSelector("meta[http-equiv=refresh]"))).isEmpty();
 
