@@ -8,7 +8,7 @@
 #   bubblewrap: the sandbox the compile worker runs clang in
 #   chromium, chromium-driver: the catalog's browser tests (Selenium, headless)
 set -euo pipefail
-packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo bubblewrap chromium chromium-driver)
+packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo bubblewrap chromium chromium-driver python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
