@@ -39,8 +39,9 @@ public class Downloads {
         String key = repository + "@" + digest;
         Long id = versionOfLayer.get(key);
         if (id == null) {
-            id = lookup(repository, digest);
-            versionOfLayer.put(key, id == null ? NOT_A_LAYER : id);
+            Long found = lookup(repository, digest);
+            id = found == null ? NOT_A_LAYER : found;
+            versionOfLayer.put(key, id);
         }
         if (!NOT_A_LAYER.equals(id)) {
             counter.count(id);
