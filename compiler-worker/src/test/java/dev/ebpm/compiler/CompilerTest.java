@@ -22,7 +22,10 @@ class CompilerTest {
         Path src = TestCompiles.fixture("plain/counter.bpf.c");
         Path vmlinuxDir;
         try (Stream<Path> dirs = Files.list(TestCompiles.CACHE.root().resolve("vmlinux"))) {
-            vmlinuxDir = dirs.findFirst().orElseThrow();
+            // The cache also holds per-boot key files and headers copied from --vmlinux; any directory with a
+            // generated header will do, but not one without a header.
+            vmlinuxDir = dirs.filter(d -> d.getFileName().toString().startsWith("btf-"))
+                .filter(d -> Files.isRegularFile(d.resolve("vmlinux.h"))).findFirst().orElseThrow();
         }
         Path bare = TestCompiles.tempDir().resolve("bare.bpf.o");
         List<String> cmd = new ArrayList<>(List.of("sh", "-c", "cd " + src.getParent() + " && clang -g -O2 -target bpf "
