@@ -1,7 +1,7 @@
 package dev.ebpm.compiler;
 
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackage;
 
 import java.nio.file.Path;
 import java.util.List;

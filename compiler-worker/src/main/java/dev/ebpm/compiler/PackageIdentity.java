@@ -1,9 +1,9 @@
 package dev.ebpm.compiler;
 
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.format.PackageInfo;
+import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.meta.SkelDoc;
-import dev.ebpm.reference.PackageName;
+import dev.ebpm.format.reference.PackageName;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.ebpm.compiler;
 
-import dev.ebpm.files.AtomicFiles;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
-import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.files.AtomicFiles;
 import dev.ebpm.format.json.Json;
 
 import java.io.IOException;

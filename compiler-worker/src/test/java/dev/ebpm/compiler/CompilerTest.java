@@ -1,8 +1,8 @@
 package dev.ebpm.compiler;
 
-import dev.ebpm.format.EunomiaPackage;
-import dev.ebpm.format.EunomiaPackageCodec;
-import dev.ebpm.testing.Commands;
+import dev.ebpm.format.codec.EunomiaPackage;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.testing.Commands;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.ebpm.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.meta.BpfSkel;
 import dev.ebpm.format.meta.ExportType;
@@ -12,7 +12,7 @@ import dev.ebpm.format.meta.SampleType;
 import dev.ebpm.format.meta.TcHook;
 import dev.ebpm.format.meta.TcOpts;
 import dev.ebpm.format.meta.Variable;
-import dev.ebpm.testing.BpftoolSkeleton;
+import dev.ebpm.format.testing.BpftoolSkeleton;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,7 +1,7 @@
 package dev.ebpm.compiler.cli;
 
-import dev.ebpm.reference.PackageName;
-import dev.ebpm.reference.SemVer;
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.SemVer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

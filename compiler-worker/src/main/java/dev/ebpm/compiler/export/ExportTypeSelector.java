@@ -1,12 +1,12 @@
 package dev.ebpm.compiler.export;
 
-import dev.ebpm.btf.Btf;
-import dev.ebpm.btf.BtfType;
 import dev.ebpm.compiler.CompileException;
+import dev.ebpm.format.btf.Btf;
+import dev.ebpm.format.btf.BtfType;
 import dev.ebpm.format.meta.ExportType;
-import dev.ebpm.object.BpfObject;
-import dev.ebpm.object.MapInfo;
-import dev.ebpm.object.SkeletonExtractor;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.object.MapInfo;
+import dev.ebpm.format.object.SkeletonExtractor;
 
 import java.util.ArrayList;
 import java.util.HashSet;

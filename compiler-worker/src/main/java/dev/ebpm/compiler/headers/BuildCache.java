@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * ecc's cache of generated headers: {@code $ECC_CACHE_DIR}, else {@code $XDG_CACHE_HOME/ebpm/ecc}, else
- * {@code ~/.cache/ebpm/ecc}. Entries are keyed by content digest and written with {@link dev.ebpm.files.AtomicFiles},
+ * {@code ~/.cache/ebpm/ecc}. Entries are keyed by content digest and written with {@link dev.ebpm.format.files.AtomicFiles},
  * so concurrent compiles share them safely and a half-written file is never seen.
  */
 public final class BuildCache {

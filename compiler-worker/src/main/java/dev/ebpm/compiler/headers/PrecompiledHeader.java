@@ -1,12 +1,12 @@
 package dev.ebpm.compiler.headers;
 
-import dev.ebpm.files.AtomicFiles;
 import dev.ebpm.compiler.BuildLog;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.toolchain.CommandResult;
 import dev.ebpm.compiler.toolchain.CommandRunner;
 import dev.ebpm.compiler.toolchain.Toolchain;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.files.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.ebpm.compiler.toolchain;
 
-import dev.ebpm.files.AtomicFiles;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.headers.BuildCache;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.files.AtomicFiles;
 
 import java.io.File;
 import java.io.IOException;

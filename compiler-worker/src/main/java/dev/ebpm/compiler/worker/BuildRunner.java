@@ -6,10 +6,10 @@ import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.CompileRequest;
 import dev.ebpm.compiler.CompileResult;
 import dev.ebpm.compiler.toolchain.Toolchain;
-import dev.ebpm.files.Directories;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.object.ObjectNames;
-import dev.ebpm.sources.SourceArchive;
+import dev.ebpm.format.files.Directories;
+import dev.ebpm.format.object.ObjectNames;
+import dev.ebpm.format.sourcearchive.SourceArchive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

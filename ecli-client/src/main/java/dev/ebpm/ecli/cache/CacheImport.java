@@ -1,11 +1,11 @@
 package dev.ebpm.ecli.cache;
 
-import dev.ebpm.artifact.PackageArtifact;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.artifact.PackageArtifact;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.ebpm.ecli.cache;
 
 import dev.ebpm.ecli.EcliException;
-import dev.ebpm.files.AtomicFiles;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.files.AtomicFiles;
 
 import java.io.IOException;
 import java.net.URI;

@@ -6,7 +6,7 @@ import dev.ebpm.ecli.config.EcliConfig;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.ecli.resolve.PullPolicy;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.reference.PackageReference;
+import dev.ebpm.format.reference.PackageReference;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.registry.RegistryClient;
 import dev.ebpm.format.json.Json;
-import dev.ebpm.reference.PackageReference;
+import dev.ebpm.format.reference.PackageReference;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;

@@ -1,7 +1,7 @@
 package dev.ebpm.ecli.config;
 
 import dev.ebpm.ecli.EcliException;
-import dev.ebpm.files.AtomicFiles;
+import dev.ebpm.format.files.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

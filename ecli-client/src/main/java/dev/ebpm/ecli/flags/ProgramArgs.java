@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.run.RunOptions;
-import dev.ebpm.flags.ProgramFlag;
+import dev.ebpm.format.flags.ProgramFlag;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.ebpm.ecli.flags;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ebpm.btf.Btf;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.loader.Variables;
-import dev.ebpm.flags.ProgramFlag;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.btf.Btf;
+import dev.ebpm.format.flags.ProgramFlag;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.SkelDoc;
-import dev.ebpm.object.BpfObject;
-import dev.ebpm.values.FlagValues;
-import dev.ebpm.values.ValueException;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.values.FlagValues;
+import dev.ebpm.format.values.ValueException;
 
 import java.util.LinkedHashMap;
 import java.util.List;

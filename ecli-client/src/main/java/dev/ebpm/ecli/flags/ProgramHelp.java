@@ -1,6 +1,6 @@
 package dev.ebpm.ecli.flags;
 
-import dev.ebpm.flags.ProgramFlag;
+import dev.ebpm.format.flags.ProgramFlag;
 
 import java.util.ArrayList;
 import java.util.List;

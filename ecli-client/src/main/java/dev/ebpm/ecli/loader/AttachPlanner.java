@@ -13,7 +13,7 @@ import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.meta.TcHook;
 import dev.ebpm.format.meta.TcOpts;
 import dev.ebpm.format.meta.XdpOptions;
-import dev.ebpm.object.SectionKind;
+import dev.ebpm.format.object.SectionKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

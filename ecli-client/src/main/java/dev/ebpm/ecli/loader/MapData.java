@@ -2,16 +2,16 @@ package dev.ebpm.ecli.loader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.jna.Memory;
-import dev.ebpm.btf.Btf;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.LibBpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
+import dev.ebpm.format.btf.Btf;
 import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.ObjectMeta;
-import dev.ebpm.object.BpfObject;
-import dev.ebpm.object.MapInfo;
-import dev.ebpm.values.Encoder;
-import dev.ebpm.values.ValueException;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.object.MapInfo;
+import dev.ebpm.format.values.Encoder;
+import dev.ebpm.format.values.ValueException;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

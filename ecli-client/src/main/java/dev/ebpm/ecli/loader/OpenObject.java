@@ -8,7 +8,7 @@ import dev.ebpm.ecli.libbpf.Errno;
 import dev.ebpm.ecli.libbpf.LibBpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.ecli.libbpf.LibbpfLog;
-import dev.ebpm.object.SectionKind;
+import dev.ebpm.format.object.SectionKind;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -2,10 +2,10 @@ package dev.ebpm.ecli.loader;
 
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.LibC;
-import dev.ebpm.elf.ElfFile;
-import dev.ebpm.elf.ElfSection;
+import dev.ebpm.format.elf.ElfFile;
+import dev.ebpm.format.elf.ElfSection;
 import dev.ebpm.format.meta.ProgMeta;
-import dev.ebpm.object.SectionKind;
+import dev.ebpm.format.object.SectionKind;
 
 import java.io.IOException;
 import java.math.BigInteger;

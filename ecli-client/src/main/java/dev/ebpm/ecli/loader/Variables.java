@@ -1,16 +1,16 @@
 package dev.ebpm.ecli.loader;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ebpm.btf.Btf;
-import dev.ebpm.btf.BtfType;
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.format.btf.Btf;
+import dev.ebpm.format.btf.BtfType;
 import dev.ebpm.format.meta.DataSection;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.Variable;
-import dev.ebpm.object.BpfObject;
-import dev.ebpm.object.ObjectNames;
-import dev.ebpm.values.Encoder;
-import dev.ebpm.values.ValueException;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.object.ObjectNames;
+import dev.ebpm.format.values.Encoder;
+import dev.ebpm.format.values.ValueException;
 
 import java.nio.ByteBuffer;
 import java.util.Map;

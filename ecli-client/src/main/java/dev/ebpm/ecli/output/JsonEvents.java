@@ -3,7 +3,7 @@ package dev.ebpm.ecli.output;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ebpm.values.Decoders;
+import dev.ebpm.format.values.Decoders;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ebpm.format.meta.MapSample;
 import dev.ebpm.format.meta.SampleType;
-import dev.ebpm.values.Decoder;
-import dev.ebpm.values.Decoders;
+import dev.ebpm.format.values.Decoder;
+import dev.ebpm.format.values.Decoders;
 
 import java.io.IOException;
 import java.io.StringWriter;

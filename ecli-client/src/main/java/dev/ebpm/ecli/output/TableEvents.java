@@ -1,6 +1,6 @@
 package dev.ebpm.ecli.output;
 
-import dev.ebpm.values.Decoders;
+import dev.ebpm.format.values.Decoders;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.ebpm.ecli.registry;
 
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.sources.SourceArchive;
+import dev.ebpm.format.sourcearchive.SourceArchive;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 

@@ -1,8 +1,5 @@
 package dev.ebpm.ecli.resolve;
 
-import dev.ebpm.artifact.OciDescriptor;
-import dev.ebpm.artifact.OciManifest;
-import dev.ebpm.artifact.PackageArtifact;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.cache.CachedRef;
@@ -11,9 +8,12 @@ import dev.ebpm.ecli.config.EcliConfig;
 import dev.ebpm.ecli.registry.Progress;
 import dev.ebpm.ecli.registry.RegistryClient;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.reference.PackageReference;
+import dev.ebpm.format.artifact.OciDescriptor;
+import dev.ebpm.format.artifact.OciManifest;
+import dev.ebpm.format.artifact.PackageArtifact;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.reference.PackageReference;
 
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,18 +1,18 @@
 package dev.ebpm.ecli.run;
 
-import dev.ebpm.btf.Btf;
-import dev.ebpm.btf.BtfType;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.output.EventLayout;
+import dev.ebpm.format.btf.Btf;
+import dev.ebpm.format.btf.BtfType;
 import dev.ebpm.format.meta.ExportConfig;
 import dev.ebpm.format.meta.ExportMember;
 import dev.ebpm.format.meta.ExportType;
 import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.ObjectMeta;
-import dev.ebpm.object.BpfObject;
-import dev.ebpm.object.MapInfo;
-import dev.ebpm.values.Decoder;
-import dev.ebpm.values.Decoders;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.object.MapInfo;
+import dev.ebpm.format.values.Decoder;
+import dev.ebpm.format.values.Decoders;
 
 import java.util.ArrayList;
 import java.util.List;

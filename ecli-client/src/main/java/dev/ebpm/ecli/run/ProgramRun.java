@@ -27,9 +27,9 @@ import dev.ebpm.ecli.output.TableEvents;
 import dev.ebpm.ecli.source.LoadedPackage;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.ProgMeta;
-import dev.ebpm.object.BpfObject;
-import dev.ebpm.object.MapType;
-import dev.ebpm.object.SectionKind;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.object.MapType;
+import dev.ebpm.format.object.SectionKind;
 import sun.misc.Signal;
 
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.ebpm.ecli.source;
 
-import dev.ebpm.format.PackageInfo;
+import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.meta.ObjectMeta;
 
 /**

@@ -1,10 +1,10 @@
 package dev.ebpm.ecli.source;
 
 import dev.ebpm.ecli.EcliException;
-import dev.ebpm.files.AtomicFiles;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
-import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.files.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.ebpm.ecli.source;
 
 import dev.ebpm.ecli.EcliException;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
-import dev.ebpm.format.EunomiaPackage;
-import dev.ebpm.format.EunomiaPackageCodec;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.EunomiaPackage;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,8 +5,8 @@ import dev.ebpm.ecli.run.RunOptions;
 import dev.ebpm.ecli.source.LoadedPackage;
 import dev.ebpm.ecli.source.PackageSource;
 import dev.ebpm.ecli.testing.TestPackages;
-import dev.ebpm.flags.ProgramFlag;
-import dev.ebpm.object.BpfObject;
+import dev.ebpm.format.flags.ProgramFlag;
+import dev.ebpm.format.object.BpfObject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.ebpm.ecli.kernel;
 
 import dev.ebpm.ecli.testing.EcliProcess;
 import dev.ebpm.ecli.testing.TestPackages;
-import dev.ebpm.testing.Commands;
+import dev.ebpm.format.testing.Commands;
 import org.junit.jupiter.api.Test;
 
 import java.net.DatagramPacket;

@@ -1,12 +1,12 @@
 package dev.ebpm.ecli.output;
 
-import dev.ebpm.btf.Btf;
-import dev.ebpm.btf.BtfType;
-import dev.ebpm.elf.ElfFile;
+import dev.ebpm.format.btf.Btf;
+import dev.ebpm.format.btf.BtfType;
+import dev.ebpm.format.elf.ElfFile;
 import dev.ebpm.format.json.Json;
-import dev.ebpm.testing.TestBpfObjects;
-import dev.ebpm.values.Decoders;
-import dev.ebpm.values.Encoder;
+import dev.ebpm.format.testing.TestBpfObjects;
+import dev.ebpm.format.values.Decoders;
+import dev.ebpm.format.values.Encoder;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

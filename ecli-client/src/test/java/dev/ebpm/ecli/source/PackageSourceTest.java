@@ -3,7 +3,7 @@ package dev.ebpm.ecli.source;
 import com.sun.net.httpserver.HttpServer;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.testing.TestPackages;
-import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

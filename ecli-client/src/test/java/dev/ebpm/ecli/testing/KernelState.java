@@ -1,6 +1,6 @@
 package dev.ebpm.ecli.testing;
 
-import dev.ebpm.testing.Commands;
+import dev.ebpm.format.testing.Commands;
 
 import java.util.List;
 

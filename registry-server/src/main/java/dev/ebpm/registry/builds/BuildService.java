@@ -1,10 +1,11 @@
 package dev.ebpm.registry.builds;
 
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.format.PackageInfo;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.PackageInfo;
+import dev.ebpm.format.sourcearchive.SourceArchive;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.CatalogService;
 import dev.ebpm.registry.catalog.PackageVersion;
@@ -15,7 +16,6 @@ import dev.ebpm.registry.oci.BlobService;
 import dev.ebpm.registry.publish.PublishResult;
 import dev.ebpm.registry.publish.PublishService;
 import dev.ebpm.registry.storage.BlobStore;
-import dev.ebpm.sources.SourceArchive;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

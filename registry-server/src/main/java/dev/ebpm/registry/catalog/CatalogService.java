@@ -1,7 +1,7 @@
 package dev.ebpm.registry.catalog;
 
-import dev.ebpm.reference.PackageName;
-import dev.ebpm.reference.SemVer;
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.oci.Manifests;

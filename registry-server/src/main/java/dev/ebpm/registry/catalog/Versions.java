@@ -1,6 +1,6 @@
 package dev.ebpm.registry.catalog;
 
-import dev.ebpm.reference.SemVer;
+import dev.ebpm.format.reference.SemVer;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.ebpm.registry.download;
 
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackageCodec;
-import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
 import dev.ebpm.registry.catalog.PackageVersion;
 import dev.ebpm.registry.storage.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;

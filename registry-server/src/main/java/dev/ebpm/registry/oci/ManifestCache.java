@@ -1,6 +1,6 @@
 package dev.ebpm.registry.oci;
 
-import dev.ebpm.reference.SemVer;
+import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.registry.catalog.PackageChanged;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,12 +1,12 @@
 package dev.ebpm.registry.oci;
 
-import dev.ebpm.artifact.OciDescriptor;
-import dev.ebpm.artifact.OciManifest;
-import dev.ebpm.artifact.PackageArtifact;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.reference.SemVer;
+import dev.ebpm.format.artifact.OciDescriptor;
+import dev.ebpm.format.artifact.OciManifest;
+import dev.ebpm.format.artifact.PackageArtifact;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.CatalogService;
 import dev.ebpm.registry.catalog.ResolvedVersion;

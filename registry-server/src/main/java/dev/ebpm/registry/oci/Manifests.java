@@ -2,8 +2,8 @@ package dev.ebpm.registry.oci;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ebpm.artifact.OciManifest;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.OciManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

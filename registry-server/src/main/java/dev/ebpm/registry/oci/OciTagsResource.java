@@ -2,8 +2,8 @@ package dev.ebpm.registry.oci;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ebpm.artifact.OciManifest;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.OciManifest;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.registry.catalog.CatalogService;
 import dev.ebpm.registry.catalog.Package;

@@ -1,7 +1,7 @@
 package dev.ebpm.registry.oci;
 
 import dev.ebpm.format.Digest;
-import dev.ebpm.reference.PackageName;
+import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.registry.auth.AccessGuard;
 import dev.ebpm.registry.auth.Scope;
 import dev.ebpm.registry.catalog.CatalogService;

@@ -1,18 +1,18 @@
 package dev.ebpm.registry.publish;
 
-import dev.ebpm.flags.ProgramFlag;
-import dev.ebpm.format.EbpmPackage;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.flags.ProgramFlag;
 import dev.ebpm.format.meta.ExportType;
 import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.MapSample;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.meta.SampleType;
-import dev.ebpm.object.BpfObject;
-import dev.ebpm.object.MapInfo;
-import dev.ebpm.object.ProgramInfo;
-import dev.ebpm.object.SectionKind;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.object.MapInfo;
+import dev.ebpm.format.object.ProgramInfo;
+import dev.ebpm.format.object.SectionKind;
 import dev.ebpm.registry.catalog.VersionDetails;
 
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.ebpm.registry.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
-import dev.ebpm.format.EunomiaPackage;
-import dev.ebpm.format.EunomiaPackageCodec;
-import dev.ebpm.format.PackageInfo;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.EunomiaPackage;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.json.Json;
-import dev.ebpm.object.BpfObject;
+import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 

@@ -1,7 +1,7 @@
 package dev.ebpm.registry.publish;
 
-import dev.ebpm.artifact.OciManifest;
-import dev.ebpm.format.EbpmPackage;
+import dev.ebpm.format.artifact.OciManifest;
+import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.registry.auth.Caller;
 
 import java.util.List;

@@ -2,12 +2,12 @@ package dev.ebpm.registry.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ebpm.artifact.OciManifest;
-import dev.ebpm.artifact.PackageArtifact;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.artifact.OciManifest;
+import dev.ebpm.format.artifact.PackageArtifact;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.CatalogService;
 import dev.ebpm.registry.catalog.TagName;

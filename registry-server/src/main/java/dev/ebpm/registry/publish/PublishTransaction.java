@@ -1,8 +1,8 @@
 package dev.ebpm.registry.publish;
 
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.reference.SemVer;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.registry.catalog.CatalogService;
 import dev.ebpm.registry.catalog.Package;
 import dev.ebpm.registry.catalog.PackageVersion;

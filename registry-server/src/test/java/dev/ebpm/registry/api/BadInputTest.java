@@ -1,9 +1,9 @@
 package dev.ebpm.registry.api;
 
-import dev.ebpm.artifact.PackageArtifact;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
+import dev.ebpm.format.artifact.PackageArtifact;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.registry.testing.Api;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;

@@ -1,9 +1,9 @@
 package dev.ebpm.registry.api;
 
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EunomiaPackage;
-import dev.ebpm.format.EunomiaPackageCodec;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EunomiaPackage;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
 import dev.ebpm.registry.testing.Api;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;

@@ -1,9 +1,9 @@
 package dev.ebpm.registry.oci;
 
-import dev.ebpm.artifact.PackageArtifact;
-import dev.ebpm.artifact.PackageConfig;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.EbpmPackage;
+import dev.ebpm.format.artifact.PackageArtifact;
+import dev.ebpm.format.artifact.PackageConfig;
+import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.registry.testing.Api;
 import dev.ebpm.registry.testing.Commands;
 import dev.ebpm.registry.testing.Fixtures;

@@ -1,7 +1,7 @@
 package dev.ebpm.registry.oci;
 
-import dev.ebpm.artifact.PackageArtifact;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.registry.testing.Api;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;

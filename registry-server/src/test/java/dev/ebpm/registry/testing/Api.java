@@ -1,6 +1,6 @@
 package dev.ebpm.registry.testing;
 
-import dev.ebpm.format.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackage;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

@@ -5,9 +5,9 @@ import dev.ebpm.compiler.BuildLog;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.CompileRequest;
 import dev.ebpm.compiler.headers.BuildCache;
-import dev.ebpm.format.EbpmPackage;
-import dev.ebpm.format.EbpmPackageCodec;
-import dev.ebpm.format.PackageInfo;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.PackageInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.ebpm.registry.testing;
 
-import dev.ebpm.artifact.PackageArtifact;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.PackageArtifact;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

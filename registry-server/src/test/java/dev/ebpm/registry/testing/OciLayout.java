@@ -1,7 +1,7 @@
 package dev.ebpm.registry.testing;
 
-import dev.ebpm.artifact.PackageArtifact;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.PackageArtifact;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

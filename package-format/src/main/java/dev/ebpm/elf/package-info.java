@@ -1,2 +1,0 @@
-/** Reading 64-bit little-endian ELF objects: sections and symbols, every offset bounds-checked. */
-package dev.ebpm.elf;

@@ -1,2 +1,0 @@
-/** Writing files safely: atomic replacement, private files for secrets, scratch directories. */
-package dev.ebpm.files;

@@ -1,0 +1,83 @@
+package dev.ebpm.format.artifact;
+
+import dev.ebpm.format.Digest;
+import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.PackageManifest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A package version as an OCI artifact: the manifest bytes, the config blob and the layer (the
+ * zstd-compressed BPF object, byte for byte the {@code object.bpf.o.zst} of the {@code .ebpm} file).
+ */
+public record PackageArtifact(byte[] manifest, byte[] config, byte[] layer) {
+    public static final String ARTIFACT_TYPE = "application/vnd.ebpm.package.v1";
+    public static final String LAYER_MEDIA_TYPE = PackageManifest.OBJECT_MEDIA_TYPE;
+    public static final String TITLE = "org.opencontainers.image.title";
+
+    public static PackageArtifact of(EbpmPackage pkg) {
+        return of(pkg, EbpmPackageCodec.compressObject(pkg.elf()));
+    }
+
+    /** The artifact of a package whose object is already compressed as {@code layer}. */
+    public static PackageArtifact of(EbpmPackage pkg, byte[] layer) {
+        byte[] config = new PackageConfig(pkg.info(), pkg.readme(), pkg.meta(), Digest.sha256(pkg.elf()),
+            pkg.elf().length).toBytes();
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(TITLE, pkg.info().name());
+        annotations.put("org.opencontainers.image.version", pkg.info().version());
+        if (pkg.info().description() != null) {
+            annotations.put("org.opencontainers.image.description", pkg.info().description());
+        }
+        if (pkg.info().license() != null) {
+            annotations.put("org.opencontainers.image.licenses", pkg.info().license());
+        }
+        OciManifest manifest = new OciManifest(OciManifest.MEDIA_TYPE, ARTIFACT_TYPE,
+            OciDescriptor.of(PackageConfig.MEDIA_TYPE, config),
+            List.of(OciDescriptor.of(LAYER_MEDIA_TYPE, layer).withAnnotations(Map.of(TITLE, EbpmPackageCodec.OBJECT))),
+            null, annotations);
+        return new PackageArtifact(manifest.toBytes(), config, layer);
+    }
+
+    /** Whether a manifest claims to be an ebpm package (its blobs are checked by {@link #open}). */
+    public static boolean isPackage(OciManifest manifest) {
+        return ARTIFACT_TYPE.equals(manifest.artifactType())
+            || PackageConfig.MEDIA_TYPE.equals(manifest.config().mediaType());
+    }
+
+    /**
+     * Rebuilds the package from a manifest and its two blobs, checking that the blobs are the ones the
+     * manifest names, that the layer decompresses (within the size limit) to the object the config names,
+     * and that the meta parses.
+     */
+    public static EbpmPackage open(OciManifest manifest, byte[] config, byte[] layer) {
+        if (!PackageConfig.MEDIA_TYPE.equals(manifest.config().mediaType())) {
+            throw new PackageFormatException("manifest: config.mediaType must be " + PackageConfig.MEDIA_TYPE
+                + " for an ebpm package, found " + manifest.config().mediaType());
+        }
+        if (manifest.layers().size() != 1 || !LAYER_MEDIA_TYPE.equals(manifest.layers().get(0).mediaType())) {
+            throw new PackageFormatException("manifest: an ebpm package has exactly one layer, of type "
+                + LAYER_MEDIA_TYPE);
+        }
+        verify(manifest.config(), config, "config");
+        verify(manifest.layers().get(0), layer, "layer");
+        PackageConfig cfg = PackageConfig.parse(config);
+        byte[] elf = EbpmPackageCodec.decompressObject(layer, cfg.objectSize());
+        if (!cfg.objectDigest().matches(elf)) {
+            throw new PackageFormatException("layer: the decompressed object does not match the config's object digest "
+                + cfg.objectDigest());
+        }
+        return new EbpmPackage(cfg.info(), cfg.meta(), elf, cfg.readme());
+    }
+
+    private static void verify(OciDescriptor d, byte[] content, String what) {
+        if (content.length != d.size() || !d.digest().matches(content)) {
+            throw new PackageFormatException(what + ": the blob is not the one the manifest names (" + d.digest() + ", "
+                + d.size() + " bytes)");
+        }
+    }
+}

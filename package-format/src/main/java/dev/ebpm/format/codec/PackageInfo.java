@@ -1,0 +1,63 @@
+package dev.ebpm.format.codec;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.json.JsonFields;
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.SemVer;
+
+import java.util.List;
+
+/**
+ * What a package says about itself besides its program: name and SemVer version (both validated),
+ * a one-line description, the license string and search keywords. Description and license may be null.
+ */
+public record PackageInfo(String name, String version, String description, String license, List<String> keywords) {
+    public static final int MAX_KEYWORDS = 10;
+    public static final int MAX_DESCRIPTION = 1000;
+
+    public PackageInfo {
+        String nameProblem = PackageName.problem(name);
+        if (nameProblem != null) {
+            throw new PackageFormatException(nameProblem);
+        }
+        try {
+            SemVer.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw new PackageFormatException(e.getMessage());
+        }
+        keywords = List.copyOf(keywords);
+        if (keywords.size() > MAX_KEYWORDS) {
+            throw new PackageFormatException("a package has at most " + MAX_KEYWORDS + " keywords");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new PackageFormatException("a package description is at most " + MAX_DESCRIPTION + " characters");
+        }
+    }
+
+    /** Writes the fields {@link #read} reads; absent description and license are left out. */
+    public void writeTo(ObjectNode o) {
+        o.put("name", name);
+        o.put("version", version);
+        if (description != null) {
+            o.put("description", description);
+        }
+        if (license != null) {
+            o.put("license", license);
+        }
+        ArrayNode kw = o.putArray("keywords");
+        keywords.forEach(kw::add);
+    }
+
+    /** Reads the identity fields of a manifest or config document; a bad value names the document. */
+    public static PackageInfo read(JsonFields f) {
+        String name = f.requiredString("name");
+        String version = f.requiredString("version");
+        try {
+            return new PackageInfo(name, version, f.string("description"), f.string("license"), f.strings("keywords"));
+        } catch (PackageFormatException e) {
+            throw JsonFields.error(f.path(), e.getMessage());
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package dev.ebpm.object;
-
-/** A BPF object that libbpf would refuse to open, for a reason named in the message. */
-public final class ObjectFormatException extends RuntimeException {
-    public ObjectFormatException(String message) {
-        super(message);
-    }
-}

@@ -1,2 +1,0 @@
-/** Package names (OCI repository rules) and semantic versions. */
-package dev.ebpm.reference;
