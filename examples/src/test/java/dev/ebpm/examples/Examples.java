@@ -1,10 +1,10 @@
 package dev.ebpm.examples;
 
+import dev.ebpm.compiler.BpfCompiler;
 import dev.ebpm.compiler.BuildLog;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.CompileRequest;
 import dev.ebpm.compiler.CompileResult;
-import dev.ebpm.compiler.BpfCompiler;
 import dev.ebpm.compiler.headers.BuildCache;
 
 import java.io.IOException;

@@ -3,10 +3,10 @@ package dev.ebpm.ecli.cli;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.format.meta.ObjectMeta;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,8 @@
 package dev.ebpm.format.json;
 
-import dev.ebpm.format.Digest;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
 
 import java.util.ArrayList;
