@@ -3,6 +3,7 @@ package dev.ebpm.format.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.FreeText;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.json.JsonFields;
 
@@ -43,6 +44,9 @@ public record OciDescriptor(String mediaType, Digest digest, long size, String a
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : a.extras(Set.of()).entrySet()) {
+            if (FreeText.hasNul(e.getKey())) {
+                throw a.invalid("", "an annotation name contains a NUL character (U+0000)");
+            }
             out.put(e.getKey(), a.requiredString(e.getKey()));
         }
         return out;

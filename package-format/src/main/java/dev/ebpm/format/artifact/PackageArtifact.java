@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A package version as an OCI artifact: the manifest bytes, the config blob and the layer (the
- * zstd-compressed BPF object, byte for byte the {@code object.bpf.o.zst} of the {@code .ebpm} file).
+ * A package version as an OCI artifact: the manifest (as a model and as the bytes its digest is of), the
+ * config blob and the layer (the zstd-compressed BPF object, byte for byte the {@code object.bpf.o.zst} of
+ * the {@code .ebpm} file).
  */
-public record PackageArtifact(byte[] manifest, byte[] config, byte[] layer) {
+public record PackageArtifact(OciManifest model, byte[] manifest, byte[] config, byte[] layer) {
     public static final String ARTIFACT_TYPE = "application/vnd.ebpm.package.v1";
     public static final String LAYER_MEDIA_TYPE = PackageManifest.OBJECT_MEDIA_TYPE;
     public static final String TITLE = "org.opencontainers.image.title";
@@ -40,7 +41,7 @@ public record PackageArtifact(byte[] manifest, byte[] config, byte[] layer) {
             OciDescriptor.of(PackageConfig.MEDIA_TYPE, config),
             List.of(OciDescriptor.of(LAYER_MEDIA_TYPE, layer).withAnnotations(Map.of(TITLE, EbpmPackageCodec.OBJECT))),
             null, annotations);
-        return new PackageArtifact(manifest.toBytes(), config, layer);
+        return new PackageArtifact(manifest, manifest.toBytes(), config, layer);
     }
 
     /** Whether a manifest claims to be an ebpm package (its blobs are checked by {@link #open}). */

@@ -3,7 +3,8 @@ package dev.ebpm.format.artifact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.FreeText;
+import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.json.JsonFields;
@@ -16,13 +17,8 @@ import dev.ebpm.format.meta.ObjectMeta;
 public record PackageConfig(PackageInfo info, String readme, ObjectMeta meta, Digest objectDigest, long objectSize) {
     public static final String MEDIA_TYPE = "application/vnd.ebpm.package.config.v1+json";
     public static final int SCHEMA_VERSION = 1;
-    /** A README is documentation, not a book: larger ones are refused. */
-    public static final int MAX_README = 1 << 20;
-
     public PackageConfig {
-        if (readme != null && readme.length() > MAX_README) {
-            throw new PackageFormatException("readme: at most " + MAX_README + " characters");
-        }
+        FreeText.check("readme", readme, EbpmPackage.MAX_README);
     }
 
     public static PackageConfig parse(byte[] bytes) {

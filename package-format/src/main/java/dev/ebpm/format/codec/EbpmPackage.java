@@ -1,5 +1,6 @@
 package dev.ebpm.format.codec;
 
+import dev.ebpm.format.FreeText;
 import dev.ebpm.format.meta.ObjectMeta;
 
 /**
@@ -8,6 +9,13 @@ import dev.ebpm.format.meta.ObjectMeta;
  * {@code object.bpf.o.zst} and {@code README.md}. The ELF array is not copied; callers must not change it.
  */
 public record EbpmPackage(PackageInfo info, ObjectMeta meta, byte[] elf, String readme) {
+    /** A README is documentation, not a book: larger ones are refused. */
+    public static final int MAX_README = 1 << 20;
+
+    public EbpmPackage {
+        FreeText.check("the README", readme, MAX_README);
+    }
+
     /** The same program as eunomia's {@code package.json} content. */
     public EunomiaPackage toEunomia() {
         return new EunomiaPackage(elf, meta);

@@ -186,6 +186,10 @@ public final class EbpmPackageCodec {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = entry.getName();
+                if (!entry.isCheckSumOK()) {
+                    throw new PackageFormatException("the tar header of \"" + name + "\" fails its checksum (the "
+                        + "file is damaged or was altered)");
+                }
                 Integer limit = LIMITS.get(name);
                 if (limit == null || !entry.isFile()) {
                     throw new PackageFormatException("unexpected entry \"" + name + "\" (an ebpm package holds only "

@@ -2,6 +2,7 @@ package dev.ebpm.format.codec;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebpm.format.FreeText;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.json.JsonFields;
 import dev.ebpm.format.reference.PackageName;
@@ -16,6 +17,9 @@ import java.util.List;
 public record PackageInfo(String name, String version, String description, String license, List<String> keywords) {
     public static final int MAX_KEYWORDS = 10;
     public static final int MAX_DESCRIPTION = 1000;
+    public static final int MAX_KEYWORD = 64;
+    /** An SPDX expression or a short name; longer text is not a license string. */
+    public static final int MAX_LICENSE = 256;
 
     public PackageInfo {
         String nameProblem = PackageName.problem(name);
@@ -31,8 +35,10 @@ public record PackageInfo(String name, String version, String description, Strin
         if (keywords.size() > MAX_KEYWORDS) {
             throw new PackageFormatException("a package has at most " + MAX_KEYWORDS + " keywords");
         }
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw new PackageFormatException("a package description is at most " + MAX_DESCRIPTION + " characters");
+        FreeText.check("a package description", description, MAX_DESCRIPTION);
+        FreeText.check("a license", license, MAX_LICENSE);
+        for (String k : keywords) {
+            FreeText.check("a keyword", k, MAX_KEYWORD);
         }
     }
 

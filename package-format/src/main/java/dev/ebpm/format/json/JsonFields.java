@@ -3,6 +3,7 @@ package dev.ebpm.format.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.FreeText;
 import dev.ebpm.format.PackageFormatException;
 
 import java.util.ArrayList;
@@ -88,7 +89,15 @@ public final class JsonFields {
         if (!v.isTextual()) {
             throw wrongType(key, "a string", v);
         }
-        return v.asText();
+        return text(v.asText(), pathOf(key));
+    }
+
+    /** Text in a package document is for people: a NUL character in it is refused (PostgreSQL cannot keep it). */
+    private static String text(String s, String path) {
+        if (FreeText.hasNul(s)) {
+            throw new PackageFormatException(path + ": contains a NUL character (U+0000)");
+        }
+        return s;
     }
 
     public Boolean bool(String key) {
@@ -177,7 +186,7 @@ public final class JsonFields {
                 throw new PackageFormatException(pathOf(key) + "[" + i + "]: expected a string, found "
                     + describe(v.get(i)));
             }
-            out.add(v.get(i).asText());
+            out.add(text(v.get(i).asText(), pathOf(key) + "[" + i + "]"));
         }
         return Collections.unmodifiableList(out);
     }

@@ -1,18 +1,33 @@
 package dev.ebpm.format.reference;
 
+import dev.ebpm.format.PackageFormatException;
+
 import java.util.regex.Pattern;
 
 /**
- * Rules for package names, which are OCI repository names with at most one namespace: one or two
- * lowercase components of {@code [a-z0-9]+([._-][a-z0-9]+)*} separated by {@code /}, such as
- * {@code sigsnoop} or {@code tools/sigsnoop}.
+ * A package name, checked: an OCI repository name with at most one namespace, one or two lowercase
+ * components of {@code [a-z0-9]+([._-][a-z0-9]+)*} separated by {@code /}, such as {@code sigsnoop} or
+ * {@code tools/sigsnoop}. The static methods state the rule for text that is not parsed yet.
  */
-public final class PackageName {
+public record PackageName(String value) {
     /** OCI distribution implementations commonly cap repository names at 255 characters. */
     public static final int MAX_LENGTH = 255;
     private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
 
-    private PackageName() {
+    public PackageName {
+        String problem = problem(value);
+        if (problem != null) {
+            throw new PackageFormatException(problem);
+        }
+    }
+
+    public static PackageName parse(String text) {
+        return new PackageName(text);
+    }
+
+    @Override
+    public String toString() {
+        return value;
     }
 
     /** Null when the name is valid, else the reason it is not. */

@@ -60,7 +60,7 @@ public record PackageReference(Kind kind, String registry, String name, String r
             int colon = rest.lastIndexOf(':');
             name = colon < 0 ? rest : rest.substring(0, colon);
             ref = colon < 0 ? "latest" : rest.substring(colon + 1);
-            if (!ref.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}")) {
+            if (!TagName.isOciTag(ref)) {
                 throw new PackageFormatException("\"" + text + "\": \"" + ref + "\" is not a valid tag");
             }
         }

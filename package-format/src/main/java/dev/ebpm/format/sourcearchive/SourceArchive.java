@@ -50,6 +50,9 @@ public final class SourceArchive {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 String path = e.getName();
+                if (!e.isCheckSumOK()) {
+                    throw invalid("the tar header of \"" + path + "\" fails its checksum (damaged or altered)");
+                }
                 if (e.isSymbolicLink() || e.isLink()) {
                     throw invalid(path + " is a link; send the file itself");
                 }

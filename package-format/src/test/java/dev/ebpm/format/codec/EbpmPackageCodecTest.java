@@ -48,6 +48,14 @@ public class EbpmPackageCodecTest {
     }
 
     @Test
+    void aTarHeaderThatFailsItsChecksumIsCaught() {
+        byte[] file = EbpmPackageCodec.write(pkg());
+        file[100] = '7'; // the first header's mode field, without fixing its checksum
+        assertThatThrownBy(() -> EbpmPackageCodec.read(file, "damaged.ebpm"))
+            .hasMessageContaining("damaged.ebpm").hasMessageContaining("fails its checksum");
+    }
+
+    @Test
     void aTamperedEntryIsCaught() throws IOException {
         EbpmPackage p = pkg();
         byte[] meta = p.meta().toCanonicalJson();
