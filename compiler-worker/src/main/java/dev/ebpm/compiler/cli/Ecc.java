@@ -10,6 +10,7 @@ import dev.ebpm.compiler.toolchain.Bubblewrap;
 import dev.ebpm.compiler.toolchain.SandboxLimits;
 import dev.ebpm.compiler.toolchain.Toolchain;
 import dev.ebpm.format.meta.ObjectMeta;
+import dev.ebpm.format.options.UsageException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,8 @@ public final class Ecc {
             }
             return ExitCodes.FAILED;
         } catch (RuntimeException e) {
-            err.println("ecc: internal error: " + e + " (please report this; -v shows the stack trace)");
+            err.println("ecc: internal error: " + (e.getMessage() == null ? "an unexpected failure" : e.getMessage())
+                + " (please report this; -v shows the stack trace)");
             if (options.verbose) {
                 e.printStackTrace(err);
             }

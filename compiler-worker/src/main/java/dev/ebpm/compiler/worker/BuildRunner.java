@@ -91,7 +91,7 @@ final class BuildRunner {
         buildLog.info("sources " + lease.sourceDigest() + ": " + String.join(", ", sources.sizes().keySet()));
         try {
             CompileResult result = compilers.create(buildLog).compile(request);
-            client.log(lease, buildLog.text());
+            client.log(lease, 1, buildLog.text());
             client.success(lease, Files.readAllBytes(result.ebpmFile()));
             return "published " + lease.name() + "@" + lease.version() + " (" + result.ebpmDigest() + ")";
         } catch (CompileException e) {

@@ -1,106 +1,125 @@
 package dev.ebpm.compiler.worker;
 
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.format.json.Json;
+import dev.ebpm.format.http.RegistryCallException;
+import dev.ebpm.format.http.RegistryHttpClient;
 import dev.ebpm.format.json.JsonFields;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The worker side of the registry's {@code /api/v1/worker} endpoints. */
+/**
+ * The worker side of the registry's {@code /api/v1/worker} endpoints. A lease or heartbeat is asked once
+ * (the loop and the heartbeat schedule ask again); the reports of a finished build (log, success, failure)
+ * are retried with {@link Backoff} while the registry cannot answer, and are safe to repeat: the registry
+ * accepts a report again from the lease that finished the build, and a numbered log chunk only once.
+ */
 public final class RegistryClient {
-    private static final String LEASE_HEADER = "Ebpm-Lease";
+    public static final String LEASE_HEADER = "Ebpm-Lease";
+    public static final String LOG_SEQUENCE_HEADER = "Ebpm-Log-Sequence";
+    /** Sources are capped by the registry at a few MiB; the package it is sent back as, likewise. */
+    private static final long MAX_BODY = 64L << 20;
 
-    private final URI base;
+    private final RegistryHttpClient http;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Backoff reports;
+    private final Consumer<String> log;
 
-    public RegistryClient(URI base, String token) {
-        this.base = base;
+    public RegistryClient(URI base, String token, Backoff reports, Consumer<String> log) {
+        this.http = new RegistryHttpClient(base, Duration.ofMinutes(2));
         this.token = token;
+        this.reports = reports;
+        this.log = log;
+    }
+
+    public URI base() {
+        return http.base();
     }
 
     /** The next build, or empty when none is waiting. */
     public Optional<Lease> lease(String worker) throws WorkerException {
-        HttpResponse<byte[]> r = send(request("/api/v1/worker/lease?worker=" + worker.replaceAll("[^A-Za-z0-9._-]", "_"))
-            .POST(HttpRequest.BodyPublishers.noBody()));
-        if (r.statusCode() == 204) {
-            return Optional.empty();
-        }
-        return Optional.of(Lease.read(json(r)));
+        RegistryHttpClient.Reply r = send(request("/api/v1/worker/lease?worker=" + RegistryHttpClient.query(worker))
+            .POST(HttpRequest.BodyPublishers.noBody()), "POST /api/v1/worker/lease");
+        return r.status() == 204 ? Optional.empty() : Optional.of(lease(r));
     }
 
     public Lease heartbeat(Lease l) throws WorkerException {
-        return Lease.read(json(send(request(path(l, "heartbeat")).header(LEASE_HEADER, l.lease().toString())
-            .POST(HttpRequest.BodyPublishers.noBody()))));
+        return lease(send(leased(l, "heartbeat").POST(HttpRequest.BodyPublishers.noBody()), "heartbeat"));
     }
 
     public byte[] sources(Lease l) throws WorkerException {
-        return send(request(l.sources()).header(LEASE_HEADER, l.lease().toString()).GET()).body();
+        return retried(() -> request(l.sources()).header(LEASE_HEADER, l.lease().toString()).GET(),
+            "GET " + l.sources()).body();
     }
 
-    public void log(Lease l, String text) throws WorkerException {
-        send(request(path(l, "log")).header(LEASE_HEADER, l.lease().toString())
-            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    /** Appends chunk {@code sequence} (1, 2, ... per lease) of the build's log. */
+    public void log(Lease l, int sequence, String text) throws WorkerException {
+        retried(() -> leased(l, "log").header(LOG_SEQUENCE_HEADER, Integer.toString(sequence))
+            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), "the log of build " + l.build());
     }
 
     public void success(Lease l, byte[] packageFile) throws WorkerException {
-        send(request(path(l, "success")).header(LEASE_HEADER, l.lease().toString())
-            .header("Content-Type", "application/vnd.ebpm.package.v1+tar")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(packageFile)));
+        retried(() -> leased(l, "success").header("Content-Type", "application/vnd.ebpm.package.v1+tar")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(packageFile)), "the result of build " + l.build());
     }
 
-    public void failure(Lease l, String log) throws WorkerException {
-        send(request(path(l, "failure")).header(LEASE_HEADER, l.lease().toString())
-            .POST(HttpRequest.BodyPublishers.ofString(log, StandardCharsets.UTF_8)));
+    public void failure(Lease l, String logText) throws WorkerException {
+        retried(() -> leased(l, "failure").POST(HttpRequest.BodyPublishers.ofString(logText, StandardCharsets.UTF_8)),
+            "the failure of build " + l.build());
     }
 
-    private static String path(Lease l, String action) {
-        return "/api/v1/worker/builds/" + l.build() + "/" + action;
+    private interface RequestMaker {
+        HttpRequest.Builder make();
+    }
+
+    /** Sends until the registry answers (success or a definite refusal) or the backoff gives up. */
+    private RegistryHttpClient.Reply retried(RequestMaker request, String what) throws WorkerException {
+        long deadline = System.nanoTime() + reports.giveUpAfter().toNanos();
+        Duration wait = null;
+        while (true) {
+            try {
+                return send(request.make(), what);
+            } catch (WorkerException e) {
+                if (!e.retryable() || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                wait = reports.next(wait);
+                log.accept(what + ": " + e.getMessage() + "; retrying in " + wait.toMillis() + " ms");
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new WorkerException("interrupted while reporting " + what, 0, false);
+                }
+            }
+        }
+    }
+
+    private HttpRequest.Builder leased(Lease l, String action) {
+        return request("/api/v1/worker/builds/" + l.build() + "/" + action).header(LEASE_HEADER, l.lease().toString());
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2))
-            .header("Authorization", "Bearer " + token);
+        return http.request(path).header("Authorization", "Bearer " + token);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws WorkerException {
-        HttpRequest req = request.build();
-        HttpResponse<byte[]> r;
+    private RegistryHttpClient.Reply send(HttpRequest.Builder request, String what) throws WorkerException {
         try {
-            r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new WorkerException("cannot reach the registry at " + base + ": " + e.getMessage(), 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkerException("interrupted", 0);
-        }
-        if (r.statusCode() >= 400) {
-            throw new WorkerException(req.method() + " " + req.uri().getPath() + ": " + r.statusCode() + " "
-                + errorMessage(r.body()), r.statusCode());
-        }
-        return r;
-    }
-
-    private static JsonFields json(HttpResponse<byte[]> r) throws WorkerException {
-        try {
-            return JsonFields.of(Json.parse(r.body()), "lease");
-        } catch (PackageFormatException e) {
-            throw new WorkerException("the registry sent an unreadable answer: " + e.getMessage(), r.statusCode());
+            return http.send(request.build(), MAX_BODY, done -> { }).requireOk();
+        } catch (RegistryCallException e) {
+            throw new WorkerException(what + ": " + e.getMessage(), e.status(), e.retryable());
         }
     }
 
-    private static String errorMessage(byte[] body) {
+    private static Lease lease(RegistryHttpClient.Reply r) throws WorkerException {
         try {
-            return Json.parse(body).path("errors").path(0).path("message").asText("");
-        } catch (PackageFormatException e) {
-            return new String(body, StandardCharsets.UTF_8);
+            return Lease.read(JsonFields.of(r.json(), "lease"));
+        } catch (RegistryCallException | PackageFormatException e) {
+            throw new WorkerException("the registry sent an unreadable lease: " + e.getMessage(), r.status(), false);
         }
     }
 }

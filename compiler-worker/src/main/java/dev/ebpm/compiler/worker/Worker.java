@@ -19,9 +19,16 @@ public final class Worker {
     private final BuildRunner runner;
     private final Consumer<String> log;
 
-    public Worker(WorkerSettings settings, BpfCompiler.Factory compilers, Consumer<String> log) {
+    /** The registry refuses this worker's token: no build can be leased until an operator fixes it. */
+    public static final class TokenRefusedException extends RuntimeException {
+        TokenRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    public Worker(WorkerSettings settings, RegistryClient client, BpfCompiler.Factory compilers, Consumer<String> log) {
         this.settings = settings;
-        this.client = new RegistryClient(settings.registry(), settings.token());
+        this.client = client;
         this.runner = new BuildRunner(client, compilers, settings.workDir(), log);
         this.log = log;
     }
@@ -37,7 +44,7 @@ public final class Worker {
                 backoff = settings.idlePoll();
             } catch (WorkerException e) {
                 if (e.status() == 401 || e.status() == 403) {
-                    throw new IllegalStateException("the registry refuses this worker's token: " + e.getMessage());
+                    throw new TokenRefusedException("the registry refuses this worker's token: " + e.getMessage());
                 }
                 log.accept(e.getMessage() + "; retrying in " + backoff.toSeconds() + " s");
                 Thread.sleep(backoff.toMillis());

@@ -43,6 +43,8 @@ public final class CacheImport {
         cache.putBlob(Digest.sha256(a.layer()), a.layer());
         cache.putBlob(manifest, a.manifest());
         cache.putRef(registry, pkg.info().name(), pkg.info().version(), manifest);
+        // As if just pulled: the registry is not asked about it before the usual interval.
+        cache.confirm(registry, pkg.info().name(), manifest);
         return new CachedRef(registry.toString(), pkg.info().name(), pkg.info().version(), manifest, Instant.now());
     }
 }

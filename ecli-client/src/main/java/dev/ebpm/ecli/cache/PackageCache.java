@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,10 @@ import java.util.stream.Stream;
 /**
  * Content-addressed storage of pulled packages. A blob is written to a private file then moved into
  * place, so readers never see half of one; reading checks the digest, and a blob that does not match
- * (disk corruption, tampering) is removed and reported as {@link Read#corrupt}.
+ * (disk corruption, tampering) is removed and reported as {@link Read#corrupt}. Besides blobs and the
+ * references they were resolved from, it remembers when a registry last confirmed a manifest, and which
+ * versions a registry removed (their copies are deleted; the reason is kept so later runs, offline too,
+ * say why they refuse).
  */
 public final class PackageCache {
     private final Path root;
@@ -85,6 +89,71 @@ public final class PackageCache {
             .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** When the registry last confirmed it still serves this manifest, if within {@code maxAge}. */
+    public Optional<Instant> confirmedSince(URI registry, String name, Digest manifest, Duration maxAge) {
+        Path file = confirmedFile(registry, name, manifest);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            Instant at = Instant.ofEpochMilli(Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).strip()));
+            return at.plus(maxAge).isAfter(Instant.now()) ? Optional.of(at) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void confirm(URI registry, String name, Digest manifest) {
+        write(confirmedFile(registry, name, manifest), Long.toString(System.currentTimeMillis())
+            .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Why the registry removed this version or manifest, when ecli has learnt that it did. */
+    public Optional<String> removal(URI registry, String name, String reference, Digest manifest) {
+        for (Path file : new Path[] {reference == null ? null : removedRefFile(registry, name, reference),
+            manifest == null ? null : removedManifestFile(manifest)}) {
+            if (file != null && Files.isRegularFile(file)) {
+                try {
+                    return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+                } catch (IOException e) {
+                    return Optional.of("the registry removed " + name + "@" + reference);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Records that the registry removed a version ({@code reference} and/or {@code manifest} may be null) and
+     * deletes what the cache holds of it: the manifest, the given blobs, and the references to the manifest.
+     */
+    public void markRemoved(URI registry, String name, String reference, Digest manifest, List<Digest> blobs,
+                            String message) {
+        byte[] why = message.getBytes(StandardCharsets.UTF_8);
+        if (reference != null) {
+            write(removedRefFile(registry, name, reference), why);
+        }
+        if (manifest == null) {
+            return;
+        }
+        write(removedManifestFile(manifest), why);
+        try {
+            Files.deleteIfExists(blobFile(manifest));
+            for (Digest d : blobs) {
+                Files.deleteIfExists(blobFile(d));
+            }
+            Files.deleteIfExists(confirmedFile(registry, name, manifest));
+            for (CachedRef r : refs()) {
+                if (r.manifest().equals(manifest)) {
+                    Files.deleteIfExists(refFile(URI.create(r.registry()), r.name(), r.reference()));
+                }
+            }
+        } catch (IOException e) {
+            throw EcliException.failed("cannot delete the removed package from the cache at " + root + ": "
+                + e.getMessage());
+        }
+    }
+
     /** Every cached reference, by registry, name and reference. */
     public List<CachedRef> refs() {
         Path refs = root.resolve("refs");
@@ -112,7 +181,7 @@ public final class PackageCache {
     /** Removes everything; returns the bytes freed. */
     public long clean() {
         long freed = 0;
-        for (String part : List.of("blobs", "refs")) {
+        for (String part : List.of("blobs", "refs", "confirmed", "removed")) {
             Path dir = root.resolve(part);
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -138,6 +207,18 @@ public final class PackageCache {
     /** refs/&lt;scheme_host_port&gt;/&lt;name&gt;/&lt;reference&gt;: names and references are checked before they get here. */
     private Path refFile(URI registry, String name, String reference) {
         return root.resolve("refs").resolve(uriToHostDir(registry)).resolve(name).resolve(reference);
+    }
+
+    private Path confirmedFile(URI registry, String name, Digest manifest) {
+        return root.resolve("confirmed").resolve(uriToHostDir(registry)).resolve(name).resolve(manifest.hex());
+    }
+
+    private Path removedRefFile(URI registry, String name, String reference) {
+        return root.resolve("removed").resolve("refs").resolve(uriToHostDir(registry)).resolve(name).resolve(reference);
+    }
+
+    private Path removedManifestFile(Digest manifest) {
+        return root.resolve("removed").resolve("manifests").resolve(manifest.hex());
     }
 
     private static String uriToHostDir(URI registry) {

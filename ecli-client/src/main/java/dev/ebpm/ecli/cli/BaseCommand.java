@@ -1,50 +1,90 @@
 package dev.ebpm.ecli.cli;
 
+import dev.ebpm.ecli.options.CommonOptions;
+import dev.ebpm.format.options.OptionTable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * What every ecli subcommand shares: it describes its options as a picocli {@link CommandSpec}, runs from
- * the parse result and returns its exit code, prints results to {@code out} and messages to {@code err},
- * and takes {@code -h/--help} and {@code -v/--verbose}.
+ * What every ecli subcommand shares: a settings object {@code S} that its option table fills (the table
+ * starts with {@link CommonOptions}: help and verbosity), a picocli spec built from that table plus the
+ * command's description and parameters, and a run that returns the exit code. Results go to {@code out},
+ * messages to {@code err}.
  *
  * <p>The specs are built in code, not from annotations: reading picocli's annotations makes the JVM
  * generate a proxy class per annotation type, which was a fifth of ecli's start-up (measured with
  * bench/ecli/run.py).
  */
-abstract class BaseCommand {
+abstract class BaseCommand<S extends CommandSettings> {
+    /** The table of a command that takes no options of its own. */
+    static final OptionTable<CommandSettings> ONLY_COMMON = common();
+
     final PrintStream out;
     final PrintStream err;
+    private final String name;
+    private final OptionTable<S> options;
+    private final Supplier<S> settings;
+    private boolean verbose;
 
-    BaseCommand(PrintStream out, PrintStream err) {
+    /** {@code options}: every option the command takes, common ones included; {@code settings} makes what they fill. */
+    BaseCommand(String name, OptionTable<S> options, Supplier<S> settings, PrintStream out, PrintStream err) {
+        this.name = name;
+        this.options = options;
+        this.settings = settings;
         this.out = out;
         this.err = err;
     }
 
-    abstract String name();
+    final String name() {
+        return name;
+    }
 
-    /** The command's options and parameters, without the shared ones. */
-    abstract CommandSpec describe();
+    final OptionTable<S> options() {
+        return options;
+    }
 
-    abstract int run(ParseResult parsed) throws Exception;
+    /** The command's description and parameters (options come from {@link #options}). */
+    abstract void describe(CommandSpec spec);
+
+    abstract int run(S settings, ParseResult parsed) throws Exception;
+
+    /** Commands under this one ({@code cache ls}); a command with some runs only through them. */
+    List<BaseCommand<?>> subcommands() {
+        return List.of();
+    }
+
+    /** Whether the last run asked for stack traces: known once its options were applied. */
+    final boolean verbose() {
+        return verbose;
+    }
 
     final CommandSpec spec() {
-        CommandSpec spec = describe().name(name());
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.")
-            .build());
-        spec.addOption(OptionSpec.builder("-v", "--verbose").description("Show more: libbpf's messages, and stack "
-            + "traces on errors.").build());
+        CommandSpec spec = CommandSpec.create().name(name());
+        spec.usageMessage().sortOptions(false);
+        describe(spec);
+        PicocliOptions.register(spec, options());
+        spec.parser().overwrittenOptionsAllowed(true);
         return spec;
     }
 
-    static OptionSpec flag(String name, String description) {
-        return OptionSpec.builder(name).description(description).build();
+    final int execute(ParseResult parsed) throws Exception {
+        S given = settings.get();
+        PicocliOptions.apply(parsed, options, given);
+        verbose = given.common.verbose();
+        return run(given, parsed);
     }
 
-    static OptionSpec option(String name, String label, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(String.class).description(description).build();
+    /** Marks verbosity given where picocli does not see it (after a run's package). */
+    final void verbose(boolean v) {
+        verbose |= v;
+    }
+
+    /** The options every command takes, for the start of its table. */
+    static <S extends CommandSettings> OptionTable<S> common() {
+        return CommonOptions.TABLE.on(s -> s.common);
     }
 }

@@ -2,17 +2,20 @@ package dev.ebpm.ecli.cli;
 
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.options.CommonOptions;
 import dev.ebpm.format.meta.ObjectMeta;
+import dev.ebpm.format.options.UsageException;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -38,73 +41,78 @@ public final class Ecli {
     /** The one configured command line; tests use it too. Results go to {@code out}, messages to {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandSpec rootSpec = CommandSpec.create().name("ecli").versionProvider(Ecli::version);
-        rootSpec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.")
-            .build());
+        rootSpec.addOption(OptionSpec.builder(CommonOptions.helpNames()).usageHelp(true)
+            .description("Show this help and exit.").build());
         rootSpec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Show ecli's version "
             + "and exit.").build());
         rootSpec.usageMessage().description("Run eBPF packages: eunomia-bpf's package.json and ebpm packages, from "
             + "files or from a registry.")
-            .footer("", "See 'ecli COMMAND --help' for a command's options.", "",
-                "Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 auth required or denied, 5 registry "
-                    + "unreachable, 6 digest mismatch, 7 build failed, 70 internal error.");
+            .footer("", "See 'ecli COMMAND --help' for a command's options.", "", ExitCodes.SUMMARY);
         CommandLine root = new CommandLine(rootSpec);
-        Map<String, BaseCommand> commands = new LinkedHashMap<>();
-        commands.put("run", new RunCommand(out, err));
-        commands.put("pull", new PullCommand(out, err));
-        commands.put("push", new PushCommand(out, err));
-        commands.put("search", new SearchCommand(out, err));
-        commands.put("info", new InfoCommand(out, err));
-        commands.put("login", new LoginCommand(out, err, false));
-        commands.put("logout", new LoginCommand(out, err, true));
-        commands.put("cache", new CacheCommand(out, err));
-        commands.put("completion", new CompletionCommand(out, err, root));
-        commands.forEach((name, command) -> root.addSubcommand(name, new CommandLine(command.spec())));
-
+        Map<CommandSpec, BaseCommand<?>> commands = new IdentityHashMap<>();
+        for (BaseCommand<?> c : List.of(new RunCommand(out, err), new PullCommand(out, err), new PushCommand(out, err),
+            new SearchCommand(out, err), new InfoCommand(out, err), new LoginCommand(out, err),
+            new LogoutCommand(out, err), new CacheCommand(out, err), new CompletionCommand(out, err, root))) {
+            root.addSubcommand(c.name(), register(c, commands));
+        }
         PrintWriter errWriter = new PrintWriter(err, true);
         root.setOut(new PrintWriter(out, true));
         root.setErr(errWriter);
-        root.setExecutionStrategy(parsed -> execute(parsed, commands, out, err));
+        root.setExecutionStrategy(parsed -> execute(parsed, commands, errWriter));
         root.setParameterExceptionHandler((ex, args) -> {
             errWriter.println("ecli: " + ex.getMessage());
             errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more "
                 + "information.");
             return ExitCodes.USAGE;
         });
-        root.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
-            boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
-            if (ex instanceof EcliException e) {
-                errWriter.println("ecli: error: " + e.getMessage());
-                if (verbose) {
-                    ex.printStackTrace(errWriter);
-                }
-                return e.exitCode();
-            }
-            errWriter.println("ecli: internal error: " + ex + " (please report this; --verbose shows the stack trace)");
-            if (verbose) {
-                ex.printStackTrace(errWriter);
-            }
-            return ExitCodes.INTERNAL;
-        });
         return root;
     }
 
-    private static int execute(ParseResult parsed, Map<String, BaseCommand> commands, PrintStream out,
-                               PrintStream err) throws CommandLine.ExecutionException {
+    private static CommandLine register(BaseCommand<?> command, Map<CommandSpec, BaseCommand<?>> commands) {
+        CommandLine cl = new CommandLine(command.spec());
+        commands.put(cl.getCommandSpec(), command);
+        for (BaseCommand<?> sub : command.subcommands()) {
+            cl.addSubcommand(sub.name(), register(sub, commands));
+        }
+        return cl;
+    }
+
+    /** Runs the deepest command given; every failure is one line (a stack trace only with --verbose). */
+    private static int execute(ParseResult parsed, Map<CommandSpec, BaseCommand<?>> commands, PrintWriter err) {
         if (CommandLine.printHelpIfRequested(parsed)) {
             return ExitCodes.OK;
         }
-        ParseResult sub = parsed.subcommand();
-        if (sub == null) {
+        ParseResult leaf = parsed;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        BaseCommand<?> command = commands.get(leaf.commandSpec());
+        if (command == null) {
             parsed.commandSpec().commandLine().usage(err);
             return ExitCodes.USAGE;
         }
         try {
-            return commands.get(sub.commandSpec().name()).run(sub);
-        } catch (CommandLine.ExecutionException e) {
-            throw e;
+            return command.execute(leaf);
+        } catch (EcliException e) {
+            err.println("ecli: error: " + e.getMessage());
+            trace(command, e, err);
+            return e.exitCode();
+        } catch (UsageException e) {
+            err.println("ecli: " + e.getMessage());
+            err.println("Try '" + leaf.commandSpec().qualifiedName() + " --help' for more information.");
+            trace(command, e, err);
+            return ExitCodes.USAGE;
         } catch (Exception e) {
-            throw new CommandLine.ExecutionException(sub.commandSpec().commandLine(), e.getMessage() == null
-                ? e.toString() : e.getMessage(), e);
+            err.println("ecli: internal error: " + (e.getMessage() == null ? "an unexpected failure" : e.getMessage())
+                + " (please report this; --verbose shows the stack trace)");
+            trace(command, e, err);
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    private static void trace(BaseCommand<?> command, Exception e, PrintWriter err) {
+        if (command.verbose()) {
+            e.printStackTrace(err);
         }
     }
 

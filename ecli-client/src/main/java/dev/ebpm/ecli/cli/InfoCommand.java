@@ -3,8 +3,12 @@ package dev.ebpm.ecli.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.options.HubOptions;
+import dev.ebpm.ecli.options.OutputOptions;
 import dev.ebpm.ecli.registry.RegistryClient;
+import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.format.json.Json;
+import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.reference.PackageReference;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -15,36 +19,36 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** {@code ecli info REF}: a package's versions, tags and digests, and what one version does and takes. */
-final class InfoCommand extends BaseCommand {
+final class InfoCommand extends BaseCommand<InfoCommand.Settings> {
+    static final class Settings extends CommandSettings {
+        final OutputOptions output = new OutputOptions();
+        final HubOptions.Builder hub = new HubOptions.Builder();
+    }
+
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
+        .plus(OutputOptions.TABLE.on(s -> s.output))
+        .plus(HubOptions.REGISTRY.on(s -> s.hub));
+
     InfoCommand(PrintStream out, PrintStream err) {
-        super(out, err);
+        super("info", OPTIONS, Settings::new, out, err);
     }
 
     @Override
-    String name() {
-        return "info";
-    }
-
-    @Override
-    CommandSpec describe() {
-        CommandSpec spec = CommandSpec.create();
+    void describe(CommandSpec spec) {
         spec.usageMessage().description("Show a package from a registry: versions, tags, digests, and for the version "
             + "REF names (latest by default) its flags, programs and printed fields.");
-        spec.addOption(flag("--json", "Print the package and the version as JSON."));
-        HubOptions.addRegistry(spec);
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("REF").type(String.class)
             .description("NAME[:TAG|@VERSION], optionally HOST[:PORT]/ in front.").build());
-        return spec;
     }
 
     @Override
-    int run(ParseResult parsed) {
-        PackageReference ref = HubOptions.registryReference(parsed.matchedPositionalValue(0, null));
-        var resolver = HubOptions.resolver(parsed, err);
+    int run(Settings s, ParseResult parsed) {
+        PackageReference ref = PackageResolver.registryReference(parsed.matchedPositionalValue(0, null));
+        PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         RegistryClient client = resolver.client(resolver.registryOf(ref));
         JsonNode pkg = client.getJson("/api/v1/packages/" + ref.name());
         JsonNode version = client.getJson("/api/v1/packages/" + ref.name() + "/-/versions/" + ref.reference());
-        if (parsed.hasMatchedOption("--json")) {
+        if (s.output.json()) {
             ObjectNode both = Json.object();
             both.set("package", pkg);
             both.set("version", version);
@@ -62,7 +66,8 @@ final class InfoCommand extends BaseCommand {
         for (JsonNode v : pkg.path("versions")) {
             out.printf("  %-14s %s  %7d B  %s%s%n", v.path("version").asText(),
                 v.path("publishedAt").asText("").replaceFirst("T.*", ""), v.path("size").asLong(),
-                v.path("digest").asText(), v.path("yanked").asBoolean() ? "  (yanked)" : "");
+                v.path("digest").asText(""), v.path("removed").asBoolean() ? "  (removed by the registry)"
+                    : v.path("yanked").asBoolean() ? "  (yanked)" : "");
         }
         JsonNode d = version.path("details");
         out.println();

@@ -6,6 +6,8 @@ import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.config.EcliConfig;
 import dev.ebpm.ecli.registry.Progress;
 import dev.ebpm.ecli.registry.RegistryClient;
+import dev.ebpm.format.options.Option;
+import dev.ebpm.format.options.OptionTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
@@ -20,60 +22,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code ecli login [REGISTRY]} and {@code ecli logout [REGISTRY]}: store or forget a registry token. */
-final class LoginCommand extends BaseCommand {
-    private final boolean logout;
+/** {@code ecli login [REGISTRY]}: check a registry token with the registry, then store it. */
+final class LoginCommand extends BaseCommand<LoginCommand.Settings> {
+    static final class Settings extends CommandSettings {
+        String token;
+    }
 
-    LoginCommand(PrintStream out, PrintStream err, boolean logout) {
-        super(out, err);
-        this.logout = logout;
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
+        .plus(OptionTable.of(Option.value("--token", "TOKEN", "The token (visible in your shell history: prefer the "
+            + "prompt or standard input).", (s, v) -> s.token = v)));
+
+    LoginCommand(PrintStream out, PrintStream err) {
+        super("login", OPTIONS, Settings::new, out, err);
     }
 
     @Override
-    String name() {
-        return logout ? "logout" : "login";
+    void describe(CommandSpec spec) {
+        spec.usageMessage().description("Store a registry token (ebpm_...) for push and private pulls, after "
+            + "checking it with the registry.", "",
+            "The token comes from --token, else standard input (when it is not a terminal), else a prompt. It "
+                + "is kept in $XDG_CONFIG_HOME/ebpm/credentials.toml, readable by you only.");
+        spec.addPositional(LogoutCommand.registryParameter());
     }
 
     @Override
-    CommandSpec describe() {
-        CommandSpec spec = CommandSpec.create();
-        if (logout) {
-            spec.usageMessage().description("Forget the token stored for a registry.");
-        } else {
-            spec.usageMessage().description("Store a registry token (ebpm_...) for push and private pulls, after "
-                + "checking it with the registry.", "",
-                "The token comes from --token, else standard input (when it is not a terminal), else a prompt. It "
-                    + "is kept in $XDG_CONFIG_HOME/ebpm/credentials.toml, readable by you only.");
-            spec.addOption(option("--token", "TOKEN", "The token (visible in your shell history: prefer the prompt or "
-                + "standard input)."));
-        }
-        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("REGISTRY")
-            .type(String.class).description("The registry URL or host (default: the default registry).").build());
-        return spec;
-    }
-
-    @Override
-    int run(ParseResult parsed) {
+    int run(Settings s, ParseResult parsed) {
         EcliConfig config = EcliConfig.fromEnvironment();
-        String given = parsed.matchedPositionalValue(0, null);
-        URI registry = given == null ? config.registry(null) : EcliConfig.normalize(given);
-        if (logout) {
-            out.println(config.removeToken(registry) ? "logged out of " + registry : "no token was stored for "
-                + registry);
-            return ExitCodes.OK;
-        }
-        String token = Optional.ofNullable(parsed.<String>matchedOptionValue("--token", null)).orElseGet(this::readToken);
-        JsonNode me = new RegistryClient(registry, Optional.empty(), new Progress(err, false)).whoAmI(token.strip());
-        config.saveToken(registry, token.strip());
+        URI registry = LogoutCommand.registry(config, parsed);
+        String token = Optional.ofNullable(s.token).orElseGet(this::readToken).strip();
+        JsonNode me = new RegistryClient(registry, Optional.empty(), new Progress(err, false)).whoAmI(token);
+        config.saveToken(registry, token);
+        List<String> scopes = new ArrayList<>();
+        me.path("scopes").forEach(n -> scopes.add(n.asText()));
         out.println("logged in to " + registry + " with token \"" + me.path("name").asText() + "\" (scopes: "
-            + String.join(", ", scopes(me)) + ")");
+            + String.join(", ", scopes) + ")");
         return ExitCodes.OK;
-    }
-
-    private static List<String> scopes(JsonNode me) {
-        List<String> s = new ArrayList<>();
-        me.path("scopes").forEach(n -> s.add(n.asText()));
-        return s;
     }
 
     private String readToken() {

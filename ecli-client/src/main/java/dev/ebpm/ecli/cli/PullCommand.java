@@ -1,48 +1,62 @@
 package dev.ebpm.ecli.cli;
 
+import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.options.HubOptions;
+import dev.ebpm.ecli.resolve.PackageResolver;
+import dev.ebpm.ecli.resolve.PullPolicy;
 import dev.ebpm.ecli.resolve.ResolvedPackage;
-import dev.ebpm.ecli.source.PackageFiles;
+import dev.ebpm.format.codec.PackageFormat;
+import dev.ebpm.format.files.AtomicFiles;
+import dev.ebpm.format.options.Option;
+import dev.ebpm.format.options.OptionTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
 /** {@code ecli pull REF [-o FILE]}: fetch a package into the cache, and optionally write it out. */
-final class PullCommand extends BaseCommand {
+final class PullCommand extends BaseCommand<PullCommand.Settings> {
+    static final class Settings extends CommandSettings {
+        final HubOptions.Builder hub = new HubOptions.Builder();
+        Path output;
+    }
+
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
+        .plus(HubOptions.REGISTRY.on(s -> s.hub))
+        .plus(OptionTable.of(Option.value("-o, --output", "FILE", "Write the package to FILE: .json as eunomia-bpf's "
+            + "package.json, .yaml as package.yaml, anything else as an .ebpm package.", (s, v) -> s.output = Path.of(v))));
+
     PullCommand(PrintStream out, PrintStream err) {
-        super(out, err);
+        super("pull", OPTIONS, Settings::new, out, err);
     }
 
     @Override
-    String name() {
-        return "pull";
-    }
-
-    @Override
-    CommandSpec describe() {
-        CommandSpec spec = CommandSpec.create();
-        spec.usageMessage().description("Pull a package from a registry into the cache, checking every digest.",
-            "With -o, also write it: FILE.json as eunomia-bpf's package.json, FILE.yaml as package.yaml, anything "
-                + "else as an .ebpm package.");
-        spec.addOption(option("-o", "FILE", "Write the package to FILE."));
-        HubOptions.addRegistry(spec);
+    void describe(CommandSpec spec) {
+        spec.usageMessage().description("Pull a package from a registry into the cache, checking every digest; with "
+            + "-o, also write it to a file. Tags are always asked for again.");
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("REF").type(String.class)
             .description("NAME[:TAG|@VERSION|@sha256:DIGEST], optionally HOST[:PORT]/ in front.").build());
-        return spec;
     }
 
     @Override
-    int run(ParseResult parsed) {
-        ResolvedPackage p = HubOptions.resolverAlways(parsed, err)
-            .resolve(HubOptions.registryReference(parsed.matchedPositionalValue(0, null)));
-        String file = parsed.matchedOptionValue("-o", null);
-        if (file != null) {
-            PackageFiles.write(Path.of(file), p.pkg(), p.layer());
+    int run(Settings s, ParseResult parsed) {
+        HubOptions given = s.hub.build();
+        PackageResolver resolver = PackageResolver.fromEnvironment(new HubOptions(given.registry(), PullPolicy.ALWAYS,
+            false), err);
+        ResolvedPackage p = resolver.resolve(PackageResolver.registryReference(parsed.matchedPositionalValue(0, null)));
+        if (s.output != null) {
+            try {
+                AtomicFiles.write(s.output, PackageFormat.forFileName(s.output.getFileName().toString())
+                    .write(p.pkg(), p.layer()));
+            } catch (IOException e) {
+                throw EcliException.failed("cannot write " + s.output + ": " + e.getMessage());
+            }
         }
-        out.println("pulled " + p.origin() + " (" + p.manifest() + ")" + (file == null ? "" : " to " + file));
+        out.println("pulled " + p.origin() + " (" + p.manifest() + ")" + (s.output == null ? "" : " to " + s.output));
         return ExitCodes.OK;
     }
 }

@@ -3,15 +3,21 @@ package dev.ebpm.ecli.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
-import dev.ebpm.ecli.registry.Progress;
+import dev.ebpm.ecli.options.HubOptions;
+import dev.ebpm.ecli.push.BuildFollower;
+import dev.ebpm.ecli.push.SourcePacker;
 import dev.ebpm.ecli.registry.RegistryClient;
-import dev.ebpm.ecli.registry.SourceDirectory;
-import dev.ebpm.ecli.source.LoadedPackage;
-import dev.ebpm.ecli.source.PackageSource;
+import dev.ebpm.ecli.resolve.LoadedPackage;
+import dev.ebpm.ecli.resolve.LocalPackages;
+import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.PackageFormat;
 import dev.ebpm.format.codec.PackageInfo;
+import dev.ebpm.format.options.Option;
+import dev.ebpm.format.options.OptionTable;
+import dev.ebpm.format.options.OptionValues;
 import dev.ebpm.format.reference.PackageReference;
 import dev.ebpm.format.reference.SemVer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,51 +34,51 @@ import java.util.List;
  * {@code ecli push PACKAGE|DIR NAME:VERSION}: publish a built package, or send a directory of sources to
  * be compiled by the registry's workers and follow the build until it is published (or print its log).
  */
-final class PushCommand extends BaseCommand {
-    private static final Duration POLL = Duration.ofMillis(500);
+final class PushCommand extends BaseCommand<PushCommand.Settings> {
+    static final class Settings extends CommandSettings {
+        final HubOptions.Builder hub = new HubOptions.Builder();
+        Duration timeout = Duration.ofSeconds(600);
+    }
+
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
+        .plus(HubOptions.REGISTRY.on(s -> s.hub))
+        .plus(OptionTable.of(Option.value("--timeout", "SECONDS", "How long to wait for a build (default 600).",
+            (s, v) -> s.timeout = Duration.ofSeconds(OptionValues.positive("--timeout", v,
+                "a number of seconds")))));
 
     PushCommand(PrintStream out, PrintStream err) {
-        super(out, err);
+        super("push", OPTIONS, Settings::new, out, err);
     }
 
     @Override
-    String name() {
-        return "push";
-    }
-
-    @Override
-    CommandSpec describe() {
-        CommandSpec spec = CommandSpec.create();
+    void describe(CommandSpec spec) {
         spec.usageMessage().description("Publish a package to a registry (needs 'ecli login').", "",
             "PACKAGE (an .ebpm file or eunomia-bpf's package.json/yaml) is published as NAME:VERSION. A DIR of "
                 + "sources (one *.bpf.c, its headers, a README.md) is compiled by the registry's workers: ecli waits "
-                + "for the build and prints its log if it fails.");
-        spec.addOption(option("--timeout", "SECONDS", "How long to wait for a build (default 600)."));
-        HubOptions.addRegistry(spec);
+                + "for the build (through registry restarts) and prints its log if it fails.");
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("PACKAGE|DIR").type(String.class)
             .description("What to publish.").build());
         spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("NAME:VERSION").type(String.class)
             .description("The name and version to publish it as, e.g. tools/sigsnoop:1.0.0.").build());
-        return spec;
     }
 
     @Override
-    int run(ParseResult parsed) {
+    int run(Settings s, ParseResult parsed) {
         Path what = Path.of(parsed.matchedPositionalValue(0, ""));
-        PackageReference target = HubOptions.registryReference(parsed.matchedPositionalValue(1, null));
+        PackageReference target = PackageResolver.registryReference(parsed.matchedPositionalValue(1, null));
         if (!SemVer.isValid(target.reference())) {
             throw EcliException.usage("give the version to publish: NAME:VERSION (e.g. " + target.name()
                 + ":1.0.0), not \"" + target.reference() + "\"");
         }
-        var resolver = HubOptions.resolver(parsed, err);
+        PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         RegistryClient client = resolver.client(resolver.registryOf(target));
         if (Files.isDirectory(what)) {
-            return build(client, what, target, parsed);
+            return build(client, what, target, s.timeout);
         }
         if (!Files.isRegularFile(what)) {
             throw EcliException.failed(what + ": no such file or directory");
         }
-        LoadedPackage local = PackageSource.load(what.toString(), System.in);
+        LoadedPackage local = LocalPackages.load(PackageResolver.reference(what.toString()), System.in);
         PackageInfo old = local.info();
         PackageInfo info;
         try {
@@ -81,56 +87,28 @@ final class PushCommand extends BaseCommand {
         } catch (PackageFormatException e) {
             throw EcliException.usage(e.getMessage());
         }
-        String readme = local.readme();
-        byte[] body = EbpmPackageCodec.write(new EbpmPackage(info, local.meta(), local.elf(), readme));
+        byte[] body = EbpmPackageCodec.write(new EbpmPackage(info, local.meta(), local.elf(), local.readme()));
         JsonNode v = client.putJson("/api/v1/packages/" + target.name() + "/-/versions/" + target.reference(), body,
-            "application/vnd.ebpm.package.v1+tar");
+            PackageFormat.EBPM.mediaType());
         out.println("published " + target.name() + "@" + target.reference() + " ("
             + v.path("digests").path("manifest").asText() + ") to " + client.base());
         return ExitCodes.OK;
     }
 
-    private int build(RegistryClient client, Path dir, PackageReference target, ParseResult parsed) {
-        byte[] archive = SourceDirectory.pack(dir);
-        JsonNode b = client.postJson("/api/v1/builds?name=" + RegistryClient.query(target.name()) + "&version="
+    private int build(RegistryClient client, Path dir, PackageReference target, Duration timeout) {
+        byte[] archive = SourcePacker.pack(dir);
+        String what = target.name() + "@" + target.reference();
+        JsonNode created = client.postJson("/api/v1/builds?name=" + RegistryClient.query(target.name()) + "&version="
             + RegistryClient.query(target.reference()), archive, "application/gzip");
-        String id = b.path("id").asText();
-        err.println("ecli: build " + id + " of " + target.name() + "@" + target.reference() + " queued at "
-            + client.base());
-        long timeout = Long.parseLong(parsed.matchedOptionValue("--timeout", "600"));
-        long started = System.nanoTime();
-        Progress progress = Progress.forStderr(err);
-        String state = b.path("state").asText();
-        while (state.equals("queued") || state.equals("running")) {
-            long waited = (System.nanoTime() - started) / 1_000_000_000L;
-            if (waited > timeout) {
-                progress.done();
-                throw new EcliException(ExitCodes.BUILD_FAILED, "build " + id + " is still " + state + " after "
-                    + timeout + " s; follow it at " + client.base() + "/api/v1/builds/" + id);
-            }
-            progress.status("build " + target.name() + "@" + target.reference() + ": "
-                + (state.equals("queued") ? "queued" : "compiling") + " (" + waited + " s)");
-            sleep();
-            b = client.getJson("/api/v1/builds/" + id);
-            state = b.path("state").asText();
-        }
-        progress.done();
-        if (state.equals("succeeded")) {
-            out.println("published " + target.name() + "@" + target.reference() + " (built by " + id + ") to "
-                + client.base());
+        String id = created.path("id").asText();
+        err.println("ecli: build " + id + " of " + what + " queued at " + client.base());
+        JsonNode b = new BuildFollower(client, err, timeout).follow(created, what);
+        if (b.path("state").asText().equals("succeeded")) {
+            out.println("published " + what + " (built by " + id + ") to " + client.base());
             return ExitCodes.OK;
         }
         err.print(b.path("log").asText());
-        throw new EcliException(ExitCodes.BUILD_FAILED, "build " + id + " of " + target.name() + "@"
-            + target.reference() + " failed: " + b.path("error").asText("see the log above"));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw EcliException.failed("interrupted");
-        }
+        throw new EcliException(ExitCodes.BUILD_FAILED, "build " + id + " of " + what + " failed: "
+            + b.path("error").asText("see the log above"));
     }
 }

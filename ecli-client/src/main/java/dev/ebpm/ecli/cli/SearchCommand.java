@@ -2,8 +2,14 @@ package dev.ebpm.ecli.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.options.HubOptions;
+import dev.ebpm.ecli.options.OutputOptions;
 import dev.ebpm.ecli.registry.RegistryClient;
+import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.format.json.Json;
+import dev.ebpm.format.options.Option;
+import dev.ebpm.format.options.OptionTable;
+import dev.ebpm.format.options.OptionValues;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
@@ -11,38 +17,38 @@ import picocli.CommandLine.ParseResult;
 import java.io.PrintStream;
 
 /** {@code ecli search TEXT}: full-text search of a registry's packages. */
-final class SearchCommand extends BaseCommand {
+final class SearchCommand extends BaseCommand<SearchCommand.Settings> {
+    static final class Settings extends CommandSettings {
+        final OutputOptions output = new OutputOptions();
+        final HubOptions.Builder hub = new HubOptions.Builder();
+        int page = 1;
+    }
+
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
+        .plus(OutputOptions.TABLE.on(s -> s.output))
+        .plus(HubOptions.REGISTRY.on(s -> s.hub))
+        .plus(OptionTable.of(Option.value("--page", "N", "Which page of results (20 per page; default 1).",
+            (s, v) -> s.page = OptionValues.positiveInt("--page", v, "a page number"))));
+
     SearchCommand(PrintStream out, PrintStream err) {
-        super(out, err);
+        super("search", OPTIONS, Settings::new, out, err);
     }
 
     @Override
-    String name() {
-        return "search";
-    }
-
-    @Override
-    CommandSpec describe() {
-        CommandSpec spec = CommandSpec.create();
+    void describe(CommandSpec spec) {
         spec.usageMessage().description("Search a registry's packages by name, description and keywords.");
-        spec.addOption(flag("--json", "Print the registry's answer as JSON."));
-        spec.addOption(option("--page", "N", "Which page of results (20 per page; default 1)."));
-        HubOptions.addRegistry(spec);
         spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("TEXT")
             .type(String[].class).auxiliaryTypes(String.class).description("Words to look for (none: list all).")
             .build());
-        return spec;
     }
 
     @Override
-    int run(ParseResult parsed) {
+    int run(Settings s, ParseResult parsed) {
         String text = String.join(" ", parsed.matchedPositionalValue(0, new String[0]));
-        var resolver = HubOptions.resolver(parsed, err);
+        PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         RegistryClient client = resolver.client(resolver.registryOf(null));
-        String page = parsed.matchedOptionValue("--page", "1");
-        JsonNode r = client.getJson("/api/v1/search?q=" + RegistryClient.query(text) + "&page="
-            + RegistryClient.query(page));
-        if (parsed.hasMatchedOption("--json")) {
+        JsonNode r = client.getJson("/api/v1/search?q=" + RegistryClient.query(text) + "&page=" + s.page);
+        if (s.output.json()) {
             out.println(Json.canonicalString(r));
             return ExitCodes.OK;
         }

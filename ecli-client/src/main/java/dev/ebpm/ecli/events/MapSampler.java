@@ -1,7 +1,7 @@
 package dev.ebpm.ecli.events;
 
 import com.sun.jna.Memory;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.output.SampleEntry;
 import dev.ebpm.ecli.output.SamplePrinter;
 import dev.ebpm.format.meta.MapSample;
@@ -32,7 +32,7 @@ public final class MapSampler implements EventSource {
         this.keySize = keySize;
         this.valueSize = valueSize;
         int stride = (valueSize + 7) & ~7;
-        this.valueStride = perCpu ? stride * LibBpf.libbpf_num_possible_cpus() : valueSize;
+        this.valueStride = perCpu ? stride * NativeLibbpf.libbpf_num_possible_cpus() : valueSize;
         this.sample = sample;
         this.printer = printer;
     }
@@ -69,7 +69,7 @@ public final class MapSampler implements EventSource {
         Memory value = new Memory(Math.max(1, valueStride));
         for (byte[] k : keys) {
             key.write(0, k, 0, k.length);
-            if (LibBpf.bpf_map_lookup_elem(fd, key, value) == 0) {
+            if (NativeLibbpf.bpf_map_lookup_elem(fd, key, value) == 0) {
                 entries.add(new SampleEntry(ByteBuffer.wrap(k).order(ByteOrder.LITTLE_ENDIAN),
                     ByteBuffer.wrap(value.getByteArray(0, valueSize)).order(ByteOrder.LITTLE_ENDIAN)));
             }
@@ -78,7 +78,7 @@ public final class MapSampler implements EventSource {
         if (sample.clearMapOrDefault()) {
             for (byte[] k : keys) {
                 key.write(0, k, 0, k.length);
-                LibBpf.bpf_map_delete_elem(fd, key);
+                NativeLibbpf.bpf_map_delete_elem(fd, key);
             }
         }
     }
@@ -87,7 +87,7 @@ public final class MapSampler implements EventSource {
         List<byte[]> keys = new ArrayList<>();
         Memory prev = null;
         Memory next = new Memory(Math.max(1, keySize));
-        while (LibBpf.bpf_map_get_next_key(fd, prev, next) == 0) {
+        while (NativeLibbpf.bpf_map_get_next_key(fd, prev, next) == 0) {
             keys.add(next.getByteArray(0, keySize));
             if (prev == null) {
                 prev = new Memory(Math.max(1, keySize));

@@ -4,7 +4,7 @@ import com.sun.jna.Pointer;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.BpfException;
 import dev.ebpm.ecli.libbpf.Errno;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.ecli.output.EventPrinter;
 import dev.ebpm.ecli.output.Output;
@@ -26,8 +26,8 @@ public final class PerfBufferSource implements EventSource {
     private final EventPrinter printer;
     private final Output output;
     private final AtomicLong lost = new AtomicLong();
-    private final LibBpf.PerfSampleCallback sample = this::sample;
-    private final LibBpf.PerfLostCallback lostCallback = (ctx, cpu, count) -> lost.addAndGet(count);
+    private final NativeLibbpf.PerfSampleCallback sample = this::sample;
+    private final NativeLibbpf.PerfLostCallback lostCallback = (ctx, cpu, count) -> lost.addAndGet(count);
     private Pointer buffer;
     private volatile RuntimeException callbackError;
 
@@ -36,7 +36,7 @@ public final class PerfBufferSource implements EventSource {
         this.printer = printer;
         this.output = output;
         try {
-            this.buffer = Libbpf.checkPointer(LibBpf.perf_buffer__new(fd, PAGES_PER_CPU, sample, lostCallback, null,
+            this.buffer = Libbpf.checkPointer(NativeLibbpf.perf_buffer__new(fd, PAGES_PER_CPU, sample, lostCallback, null,
                 null), "cannot open the perf buffer of map " + map);
         } catch (BpfException e) {
             throw EcliException.failed(e.getMessage());
@@ -64,7 +64,7 @@ public final class PerfBufferSource implements EventSource {
     public void run(RunControl control) {
         try {
             while (control.running()) {
-                int rc = LibBpf.perf_buffer__poll(buffer, POLL_MS);
+                int rc = NativeLibbpf.perf_buffer__poll(buffer, POLL_MS);
                 if (callbackError != null) {
                     throw callbackError;
                 }
@@ -81,7 +81,7 @@ public final class PerfBufferSource implements EventSource {
     @Override
     public synchronized void free() {
         if (buffer != null) {
-            LibBpf.perf_buffer__free(buffer);
+            NativeLibbpf.perf_buffer__free(buffer);
             buffer = null;
         }
     }

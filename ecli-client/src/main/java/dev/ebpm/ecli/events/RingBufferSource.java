@@ -4,7 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.Errno;
-import dev.ebpm.ecli.libbpf.LibC;
+import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.ecli.output.EventPrinter;
 import dev.ebpm.ecli.output.Output;
 
@@ -45,14 +45,14 @@ public final class RingBufferSource implements EventSource {
         this.fd = fd;
         this.printer = printer;
         this.output = output;
-        this.pageSize = LibC.getpagesize();
+        this.pageSize = NativeLibc.getpagesize();
         this.dataSize = Integer.toUnsignedLong(maxEntries);
         this.mask = dataSize - 1;
-        consumerPage = mmap(pageSize, LibC.PROT_READ | LibC.PROT_WRITE, 0);
+        consumerPage = mmap(pageSize, NativeLibc.PROT_READ | NativeLibc.PROT_WRITE, 0);
         try {
-            producerPages = mmap(pageSize + 2 * dataSize, LibC.PROT_READ, pageSize);
+            producerPages = mmap(pageSize + 2 * dataSize, NativeLibc.PROT_READ, pageSize);
         } catch (EcliException e) {
-            LibC.munmap(consumerPage, pageSize);
+            NativeLibc.munmap(consumerPage, pageSize);
             throw e;
         }
         consumer = consumerPage.getByteBuffer(0, pageSize).order(ByteOrder.LITTLE_ENDIAN);
@@ -60,7 +60,7 @@ public final class RingBufferSource implements EventSource {
     }
 
     private Pointer mmap(long length, int prot, long offset) {
-        Pointer p = LibC.mmap(null, length, prot, LibC.MAP_SHARED, fd, offset);
+        Pointer p = NativeLibc.mmap(null, length, prot, NativeLibc.MAP_SHARED, fd, offset);
         if (p == null || Pointer.nativeValue(p) == -1L) {
             int errno = com.sun.jna.Native.getLastError();
             throw EcliException.failed("cannot map ring buffer " + map + " into memory: errno " + errno);
@@ -77,13 +77,13 @@ public final class RingBufferSource implements EventSource {
     public void run(RunControl control) {
         Memory pollfd = new Memory(8);
         pollfd.setInt(0, fd);
-        pollfd.setShort(4, LibC.POLLIN);
+        pollfd.setShort(4, NativeLibc.POLLIN);
         try {
             while (control.running()) {
                 if (drain() == 0) {
                     output.flush();
                     pollfd.setShort(6, (short) 0);
-                    int rc = LibC.poll(pollfd, 1, POLL_MS);
+                    int rc = NativeLibc.poll(pollfd, 1, POLL_MS);
                     if (rc < 0 && com.sun.jna.Native.getLastError() != Errno.EINTR) {
                         throw EcliException.failed("waiting on ring buffer " + map + " failed");
                     }
@@ -121,8 +121,8 @@ public final class RingBufferSource implements EventSource {
     @Override
     public synchronized void free() {
         if (producerPages != null) {
-            LibC.munmap(producerPages, pageSize + 2 * dataSize);
-            LibC.munmap(consumerPage, pageSize);
+            NativeLibc.munmap(producerPages, pageSize + 2 * dataSize);
+            NativeLibc.munmap(consumerPage, pageSize);
             producerPages = null;
             consumerPage = null;
         }

@@ -17,7 +17,7 @@ public final class Libbpf {
     /** libbpf's description of an error number, which also covers its private errnos. */
     public static String describe(int errno) {
         byte[] buf = new byte[256];
-        LibBpf.libbpf_strerror(errno, buf, buf.length);
+        NativeLibbpf.libbpf_strerror(errno, buf, buf.length);
         int len = 0;
         while (len < buf.length && buf[len] != 0) {
             len++;

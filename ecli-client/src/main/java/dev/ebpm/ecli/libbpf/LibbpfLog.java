@@ -24,7 +24,7 @@ public final class LibbpfLog {
     private final Deque<String> lines = new ArrayDeque<>();
     private final Memory buffer = new Memory(8192);
     private volatile PrintStream echo;
-    private final LibBpf.PrintCallback callback = this::print;
+    private final NativeLibbpf.PrintCallback callback = this::print;
 
     private LibbpfLog() {
     }
@@ -33,7 +33,7 @@ public final class LibbpfLog {
     public static synchronized LibbpfLog install(PrintStream echo) {
         INSTANCE.echo = echo;
         if (!installed) {
-            LibBpf.libbpf_set_print(INSTANCE.callback);
+            NativeLibbpf.libbpf_set_print(INSTANCE.callback);
             installed = true;
         }
         return INSTANCE;
@@ -52,7 +52,7 @@ public final class LibbpfLog {
 
     private int format(Pointer format, Pointer args) {
         try {
-            int n = LibC.vsnprintf(buffer, buffer.size(), format, args);
+            int n = NativeLibc.vsnprintf(buffer, buffer.size(), format, args);
             if (n < 0) {
                 return 0;
             }

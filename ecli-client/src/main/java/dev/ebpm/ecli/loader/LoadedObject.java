@@ -2,7 +2,7 @@ package dev.ebpm.ecli.loader;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.LibbpfLog;
 import dev.ebpm.ecli.loader.attach.Attachment;
 
@@ -36,12 +36,12 @@ public final class LoadedObject implements AutoCloseable {
     }
 
     public int mapFd(String mapName) {
-        return LibBpf.bpf_map__fd(ObjectLookup.map(object, mapName));
+        return NativeLibbpf.bpf_map__fd(ObjectLookup.map(object, mapName));
     }
 
     /** The map's size as the kernel made it (ring buffers are rounded up to a power of two). */
     public int mapMaxEntries(String mapName) {
-        return LibBpf.bpf_map__max_entries(ObjectLookup.map(object, mapName));
+        return NativeLibbpf.bpf_map__max_entries(ObjectLookup.map(object, mapName));
     }
 
     /** Keeps an attachment so that closing detaches it. */
@@ -74,7 +74,7 @@ public final class LoadedObject implements AutoCloseable {
         }
         joinAll(detaching);
         attachments.clear();
-        LibBpf.bpf_object__close(object);
+        NativeLibbpf.bpf_object__close(object);
     }
 
     /** Waits for every detach, even when interrupted: the object must not be closed under a live link. */

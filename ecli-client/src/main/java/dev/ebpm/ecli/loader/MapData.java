@@ -3,7 +3,7 @@ package dev.ebpm.ecli.loader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.jna.Memory;
 import dev.ebpm.ecli.EcliException;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.format.btf.Btf;
 import dev.ebpm.format.meta.MapMeta;
@@ -55,7 +55,7 @@ public final class MapData {
                 Memory key = encode(object.btf(), info.keyTypeId(), (int) info.keySize(), entry.get("key"), at + ".key");
                 Memory value = encode(object.btf(), info.valueTypeId(), (int) info.valueSize(), entry.get("value"),
                     at + ".value");
-                Libbpf.check(LibBpf.bpf_map_update_elem(fd, key, value, 0), "cannot write " + at + " into map "
+                Libbpf.check(NativeLibbpf.bpf_map_update_elem(fd, key, value, 0), "cannot write " + at + " into map "
                     + m.name());
             }
         }

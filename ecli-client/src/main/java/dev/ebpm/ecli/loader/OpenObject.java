@@ -5,7 +5,7 @@ import com.sun.jna.Pointer;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.BpfException;
 import dev.ebpm.ecli.libbpf.Errno;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.ecli.libbpf.LibbpfLog;
 import dev.ebpm.format.object.SectionKind;
@@ -56,7 +56,7 @@ public final class OpenObject implements AutoCloseable {
         }
         log.clear();
         try {
-            Pointer obj = Libbpf.checkPointer(LibBpf.bpf_object__open_mem(elf, elfBytes.length, opts),
+            Pointer obj = Libbpf.checkPointer(NativeLibbpf.bpf_object__open_mem(elf, elfBytes.length, opts),
                 "libbpf cannot open the object of " + objName);
             return new OpenObject(obj, objName, elf, log);
         } catch (BpfException e) {
@@ -81,7 +81,7 @@ public final class OpenObject implements AutoCloseable {
     public ByteBuffer initialValue(String mapName) {
         Pointer map = map(mapName);
         Memory size = new Memory(8);
-        Pointer data = LibBpf.bpf_map__initial_value(map, size);
+        Pointer data = NativeLibbpf.bpf_map__initial_value(map, size);
         if (data == null) {
             throw EcliException.failed("map '" + mapName + "' has no initial value to set (not a data section)");
         }
@@ -91,7 +91,7 @@ public final class OpenObject implements AutoCloseable {
     /** Points a fentry/fexit/lsm/tp_btf program at another kernel function or tracepoint. */
     public void setAttachTarget(String programName, String target, SectionKind kind) {
         log.clear();
-        int rc = LibBpf.bpf_program__set_attach_target(program(programName), 0, target);
+        int rc = NativeLibbpf.bpf_program__set_attach_target(program(programName), 0, target);
         if (rc < 0) {
             String what = kind == SectionKind.TP_BTF ? "tracepoint " : "kernel function ";
             if (-rc == Errno.ESRCH || -rc == Errno.ENOENT) {
@@ -111,7 +111,7 @@ public final class OpenObject implements AutoCloseable {
      */
     public LoadedObject load(Map<String, String> attachByProgram) {
         log.clear();
-        int rc = LibBpf.bpf_object__load(object);
+        int rc = NativeLibbpf.bpf_object__load(object);
         if (rc < 0) {
             throw EcliException.failed(loadFailure(-rc, attachByProgram));
         }
@@ -172,7 +172,7 @@ public final class OpenObject implements AutoCloseable {
     public void close() {
         if (!handedOver) {
             handedOver = true;
-            LibBpf.bpf_object__close(object);
+            NativeLibbpf.bpf_object__close(object);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.ebpm.ecli.loader;
 
 import dev.ebpm.ecli.EcliException;
-import dev.ebpm.ecli.libbpf.LibC;
+import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.format.elf.ElfFile;
 import dev.ebpm.format.elf.ElfSection;
 import dev.ebpm.format.meta.ProgMeta;
@@ -124,7 +124,7 @@ public final class Preflight {
         if (Files.isDirectory(TRACEFS.resolve("events"))) {
             return TRACEFS.resolve("events");
         }
-        if (LibC.mount("tracefs", TRACEFS.toString(), "tracefs", 0, null) == 0
+        if (NativeLibc.mount("tracefs", TRACEFS.toString(), "tracefs", 0, null) == 0
             && Files.isDirectory(TRACEFS.resolve("events"))) {
             return TRACEFS.resolve("events");
         }

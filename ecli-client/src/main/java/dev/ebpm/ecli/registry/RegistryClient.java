@@ -4,46 +4,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.format.json.Json;
+import dev.ebpm.format.http.ApiError;
+import dev.ebpm.format.http.RegistryCallException;
+import dev.ebpm.format.http.RegistryHttpClient;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * One registry, reached over HTTP. Pulls use the OCI API and send the token (as Basic auth) only when the
- * registry asks for one; writes use the REST API with the token as a Bearer.
+ * One registry, as ecli uses it. Pulls use the OCI API and send the token (as Basic auth) only when the
+ * registry asks for one; writes use the REST API with the token as a Bearer. Every failure becomes one
+ * line with the exit code that says what kind it is ({@link #failure}).
  */
 public final class RegistryClient {
     /** Larger blobs are refused: an ebpm package is a few hundred KiB. */
     public static final long MAX_BLOB = 64L << 20;
+    private static final long MAX_JSON = 16L << 20;
     private static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json";
 
-    private final URI base;
+    private final RegistryHttpClient http;
     private final Optional<String> token;
     private final Progress progress;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     public RegistryClient(URI base, Optional<String> token, Progress progress) {
-        this.base = base;
+        this.http = new RegistryHttpClient(base, Duration.ofMinutes(2));
         this.token = token;
         this.progress = progress;
     }
 
     public URI base() {
-        return base;
+        return http.base();
     }
 
     /** A manifest and the digest of its bytes (checked against the registry's Docker-Content-Digest). */
@@ -51,16 +45,14 @@ public final class RegistryClient {
     }
 
     public Fetched manifest(String name, String reference) {
-        HttpResponse<InputStream> r = pull("/v2/" + name + "/manifests/" + reference, "manifest of " + name + ":"
-            + reference);
-        byte[] bytes = readCapped(r, MAX_BLOB, name + ":" + reference, null);
-        Digest digest = Digest.sha256(bytes);
+        String what = "the manifest of " + name + ":" + reference;
+        RegistryHttpClient.Reply r = pull("/v2/" + name + "/manifests/" + reference, MAX_BLOB, null, what);
         String header = r.headers().firstValue("Docker-Content-Digest").orElse(null);
-        if (header != null && !header.equals(digest.toString())) {
-            throw new EcliException(ExitCodes.INTEGRITY, "the registry says the manifest of " + name + ":" + reference
-                + " is " + header + " but sent " + digest);
+        if (header != null && !header.equals(r.digest().toString())) {
+            throw new EcliException(ExitCodes.INTEGRITY, "the registry says " + what + " is " + header + " but sent "
+                + r.digest());
         }
-        return new Fetched(bytes, digest);
+        return new Fetched(r.body(), r.digest());
     }
 
     /** A blob, checked against its digest and size as it arrives. */
@@ -68,153 +60,163 @@ public final class RegistryClient {
         if (size > MAX_BLOB) {
             throw EcliException.failed(label + " is " + size + " bytes; ecli refuses blobs over " + MAX_BLOB);
         }
-        HttpResponse<InputStream> r = pull("/v2/" + name + "/blobs/" + digest, label);
-        byte[] bytes = readCapped(r, size, label, size);
-        if (bytes.length != size || !digest.matches(bytes)) {
-            throw new EcliException(ExitCodes.INTEGRITY, label + " from " + base + " is not " + digest
+        RegistryHttpClient.Reply r = pull("/v2/" + name + "/blobs/" + digest, size, size, label);
+        if (r.body().length != size || !r.digest().equals(digest)) {
+            throw new EcliException(ExitCodes.INTEGRITY, label + " from " + base() + " is not " + digest
                 + " (digest mismatch: the download was altered or cut)");
         }
-        return bytes;
+        return r.body();
     }
 
-    private HttpResponse<InputStream> pull(String path, String what) {
-        HttpRequest.Builder req = request(path).header("Accept", MANIFEST_TYPES).GET();
-        HttpResponse<InputStream> r = send(req.build());
-        if (r.statusCode() == 401 && token.isPresent()) {
-            readQuietly(r);
-            r = send(request(path).header("Accept", MANIFEST_TYPES)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + token.get())
-                    .getBytes(StandardCharsets.UTF_8))).GET().build());
+    /** Whether the registry still serves a manifest it once served. */
+    public enum Standing { LIVE, REMOVED, UNKNOWN }
+
+    /**
+     * Asks whether {@code name}'s manifest {@code digest} is still served: {@link Standing#REMOVED} throws
+     * the registry's message as a {@link RemovedException}; no answer or any other error is
+     * {@link Standing#UNKNOWN}, since a cached copy may run without its registry.
+     */
+    public Standing standing(String name, Digest digest) {
+        try {
+            RegistryHttpClient.Reply r = send(pullRequest("/v2/" + name + "/manifests/" + digest, false), MAX_BLOB,
+                null, "the manifest " + digest);
+            if (r.status() == 401 && token.isPresent()) {
+                r = send(pullRequest("/v2/" + name + "/manifests/" + digest, true), MAX_BLOB, null, "");
+            }
+            if (r.status() == 410) {
+                throw removed(r.error());
+            }
+            return r.ok() ? Standing.LIVE : Standing.UNKNOWN;
+        } catch (EcliException e) {
+            if (e instanceof RemovedException) {
+                throw e;
+            }
+            return Standing.UNKNOWN;
         }
-        if (r.statusCode() != 200) {
-            throw failure(r.statusCode(), errorMessage(readQuietly(r)), what);
+    }
+
+    private RegistryHttpClient.Reply pull(String path, long max, Long expected, String what) {
+        RegistryHttpClient.Reply r = send(pullRequest(path, false), max, expected, what);
+        if (r.status() == 401 && token.isPresent()) {
+            r = send(pullRequest(path, true), max, expected, what);
+        }
+        if (!r.ok()) {
+            throw failure(new RegistryCallException(r.error()), what);
         }
         return r;
     }
 
+    private HttpRequest pullRequest(String path, boolean withToken) {
+        HttpRequest.Builder req = http.request(path).header("Accept", MANIFEST_TYPES).GET();
+        if (withToken) {
+            req.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + token.get())
+                .getBytes(StandardCharsets.UTF_8)));
+        }
+        return req.build();
+    }
+
     public JsonNode getJson(String path) {
-        return parse(call(request(path).GET()), path);
+        return json(rest(path).GET(), path);
     }
 
     public JsonNode putJson(String path, byte[] body, String contentType) {
-        return parse(call(request(path).header("Content-Type", contentType)
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))), path);
+        return json(rest(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)),
+            path);
     }
 
     public JsonNode postJson(String path, byte[] body, String contentType) {
-        return parse(call(request(path).header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))), path);
+        return json(rest(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+            path);
     }
 
-    /** GET with the token: for {@code ecli login}, which checks a token before storing it. */
+    /** GET with a token that is not stored yet: for {@code ecli login}, which checks it first. */
     public JsonNode whoAmI(String candidate) {
-        HttpResponse<InputStream> r = send(request("/api/v1/tokens/me").header("Authorization", "Bearer " + candidate)
-            .GET().build());
-        byte[] body = readQuietly(r);
-        if (r.statusCode() != 200) {
-            throw failure(r.statusCode(), errorMessage(body), "the token");
+        HttpRequest req = http.request("/api/v1/tokens/me").header("Authorization", "Bearer " + candidate).GET().build();
+        try {
+            return send(req, MAX_JSON, null, "the token").requireOk().json();
+        } catch (RegistryCallException e) {
+            throw failure(e, "the token");
         }
-        return parse(body, "/api/v1/tokens/me");
     }
 
     public static String query(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return RegistryHttpClient.query(s);
     }
 
-    private byte[] call(HttpRequest.Builder req) {
+    private HttpRequest.Builder rest(String path) {
+        HttpRequest.Builder req = http.request(path);
         token.ifPresent(t -> req.header("Authorization", "Bearer " + t));
+        return req;
+    }
+
+    private JsonNode json(HttpRequest.Builder req, String path) {
         HttpRequest built = req.build();
-        HttpResponse<InputStream> r = send(built);
-        byte[] body = readQuietly(r);
-        if (r.statusCode() >= 400) {
-            throw failure(r.statusCode(), errorMessage(body), built.method() + " " + built.uri().getPath());
-        }
-        return body;
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
-    }
-
-    private HttpResponse<InputStream> send(HttpRequest req) {
+        String what = built.method() + " " + path;
         try {
-            return http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException e) {
-            throw new EcliException(ExitCodes.UNREACHABLE, "cannot reach the registry at " + base
-                + " (connection refused: is it running? --registry or ECLI_REGISTRY choose another)");
-        } catch (IOException e) {
-            throw new EcliException(ExitCodes.UNREACHABLE, "cannot reach the registry at " + base + " ("
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw EcliException.failed("interrupted while talking to " + base);
+            return send(built, MAX_JSON, null, what).requireOk().json();
+        } catch (RegistryCallException e) {
+            throw failure(e, what);
         }
     }
 
-    private EcliException failure(int status, String message, String what) {
-        String detail = message.isBlank() ? "HTTP " + status : message;
-        return switch (status) {
-            case 404 -> new EcliException(ExitCodes.NOT_FOUND, detail + " (at " + base + ")");
-            case 401 -> new EcliException(ExitCodes.AUTH, base + " needs a token for this: " + detail
-                + "; run 'ecli login " + base + "'");
-            case 403 -> new EcliException(ExitCodes.AUTH, base + " refused: " + detail);
-            case 429 -> EcliException.failed(base + " is rate-limiting this token: " + detail);
-            default -> status >= 500 ? EcliException.failed(base + " failed on " + what + ": " + detail)
-                : EcliException.failed(detail);
+    private RegistryHttpClient.Reply send(HttpRequest req, long max, Long expected, String what) {
+        try {
+            RegistryHttpClient.Reply r = http.send(req, max, done -> {
+                if (expected != null) {
+                    progress.bytes("pulling " + what, done, expected);
+                }
+            });
+            progress.done();
+            return r;
+        } catch (RegistryCallException e) {
+            progress.done();
+            throw failure(e, what);
+        }
+    }
+
+    /** A failed call as one line, with the exit code for its kind. */
+    public EcliException failure(RegistryCallException e, String what) {
+        URI base = base();
+        return switch (e.kind()) {
+            case UNREACHABLE -> new EcliException(ExitCodes.UNREACHABLE, e.getMessage()
+                + (e.getMessage().contains("refused") ? "; --registry or ECLI_REGISTRY choose another" : ""));
+            case CUT -> new EcliException(ExitCodes.UNREACHABLE, what + " from " + base + ": " + e.getMessage());
+            case TOO_LARGE -> new EcliException(ExitCodes.INTEGRITY, what + " from " + base + ": " + e.getMessage());
+            case UNREADABLE -> EcliException.failed(base + " gave an unreadable answer to " + what + ": "
+                + e.getMessage());
+            case ERROR -> failure(e.error(), what);
         };
     }
 
-    private byte[] readCapped(HttpResponse<InputStream> r, long max, String label, Long expected) {
-        try (InputStream in = r.body()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > max) {
-                    throw new EcliException(ExitCodes.INTEGRITY, label + " is larger than expected (" + max
-                        + " bytes)");
-                }
-                out.write(buf, 0, n);
-                if (expected != null) {
-                    progress.bytes("pulling " + label, total, expected);
-                }
-            }
-            progress.done();
-            return out.toByteArray();
-        } catch (IOException e) {
-            progress.done();
-            throw new EcliException(ExitCodes.UNREACHABLE, "the download of " + label + " from " + base
-                + " was cut (" + e.getMessage() + ")");
+    private EcliException failure(ApiError error, String what) {
+        URI base = base();
+        String detail = error.describe();
+        int status = error.status();
+        if (status == 404) {
+            return new EcliException(ExitCodes.NOT_FOUND, detail + " (at " + base + ")");
         }
+        if (status == 401) {
+            return new EcliException(ExitCodes.AUTH, base + " needs a token for this: " + detail + "; run 'ecli login "
+                + base + "'");
+        }
+        if (status == 403) {
+            return new EcliException(ExitCodes.AUTH, base + " refused: " + detail);
+        }
+        if (status == 410) {
+            return removed(error);
+        }
+        if (status == 429) {
+            return EcliException.failed(base + " is rate-limiting this token: " + detail);
+        }
+        if (error.transientFailure()) {
+            return new EcliException(ExitCodes.UNREACHABLE, base + " is unavailable for now (" + detail + "); try "
+                + "again" + (error.retryAfterSeconds() > 0 ? " in " + error.retryAfterSeconds() + " s" : " later"));
+        }
+        return status >= 500 ? EcliException.failed(base + " failed on " + what + ": " + detail)
+            : EcliException.failed(detail);
     }
 
-    private static byte[] readQuietly(HttpResponse<InputStream> r) {
-        try (InputStream in = r.body()) {
-            return in.readNBytes(1 << 20);
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    private static String errorMessage(byte[] body) {
-        try {
-            JsonNode n = Json.parse(body);
-            return n.path("errors").path(0).path("message").asText("");
-        } catch (PackageFormatException e) {
-            return "";
-        }
-    }
-
-    private static JsonNode parse(byte[] body, String path) {
-        if (body.length == 0) {
-            return Json.object();
-        }
-        try {
-            return Json.parse(body);
-        } catch (PackageFormatException e) {
-            throw EcliException.failed("the registry's answer to " + path + " is not JSON: " + e.getMessage());
-        }
+    private RemovedException removed(ApiError error) {
+        return new RemovedException(error.describe() + " (" + base() + ")");
     }
 }

@@ -5,8 +5,10 @@ import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.cache.CachedRef;
 import dev.ebpm.ecli.cache.PackageCache;
 import dev.ebpm.ecli.config.EcliConfig;
+import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.registry.Progress;
 import dev.ebpm.ecli.registry.RegistryClient;
+import dev.ebpm.ecli.registry.RemovedException;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.artifact.OciDescriptor;
@@ -15,18 +17,28 @@ import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.reference.PackageReference;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Resolves a registry reference to a package. Pinned references (a version or a digest) map to the same
- * manifest forever, so once cached they never touch the network; a tag is trusted for {@link #TAG_TTL}
- * unless the policy says otherwise. Corrupt cache entries are dropped, reported and fetched again.
+ * From what the user typed to a package in memory. {@link PackageReference} has decided what kind of
+ * reference it is; local ones are read by {@link LocalPackages}, registry ones resolved here. Pinned
+ * references (a version or a digest) map to the same manifest forever, so once cached they are never
+ * downloaded again; a tag is trusted for {@link #TAG_TTL} unless the policy says otherwise. Corrupt cache
+ * entries are dropped, reported and fetched again. A version the registry's administrators removed is
+ * refused, and its cached copy deleted, as soon as ecli learns of it: online, a cached pinned reference is
+ * checked with the registry at most every {@link #REMOVAL_CHECK}.
  */
 public final class PackageResolver {
     public static final Duration TAG_TTL = Duration.ofSeconds(60);
+    public static final Duration REMOVAL_CHECK = Duration.ofMinutes(10);
 
     private final EcliConfig config;
     private final PackageCache cache;
@@ -35,14 +47,41 @@ public final class PackageResolver {
     private final PullPolicy policy;
     private final boolean offline;
 
-    public PackageResolver(EcliConfig config, PackageCache cache, PrintStream err, String registryOption,
-                           PullPolicy policy, boolean offline) {
+    public PackageResolver(EcliConfig config, PackageCache cache, PrintStream err, HubOptions hub) {
         this.config = config;
         this.cache = cache;
         this.err = err;
-        this.registryOption = registryOption;
-        this.policy = offline ? PullPolicy.NEVER : policy;
-        this.offline = offline;
+        this.registryOption = hub.registry();
+        this.offline = hub.offline();
+        this.policy = hub.offline() ? PullPolicy.NEVER : hub.pull();
+    }
+
+    public static PackageResolver fromEnvironment(HubOptions hub, PrintStream err) {
+        return new PackageResolver(EcliConfig.fromEnvironment(), PackageCache.fromEnvironment(), err, hub);
+    }
+
+    /** Reads what the user typed as a reference: a file when one of that name exists, else as it looks. */
+    public static PackageReference reference(String text) {
+        try {
+            return PackageReference.parse(text, text != null && Files.exists(Path.of(text)));
+        } catch (PackageFormatException e) {
+            throw EcliException.usage(e.getMessage());
+        }
+    }
+
+    /** A registry reference (not a file or URL), for commands that only work with registries. */
+    public static PackageReference registryReference(String text) {
+        PackageReference ref = reference(text);
+        if (ref.kind() != PackageReference.Kind.REGISTRY) {
+            throw EcliException.usage("\"" + text + "\" is not a registry reference (NAME, NAME:TAG, NAME@VERSION, "
+                + "HOST/NAME:TAG)");
+        }
+        return ref;
+    }
+
+    /** Any package: from a registry, a file, standard input or a URL. */
+    public LoadedPackage load(PackageReference ref, InputStream stdin) {
+        return ref.kind() == PackageReference.Kind.REGISTRY ? resolve(ref).loaded() : LocalPackages.load(ref, stdin);
     }
 
     /** The registry a reference points at; null means the default registry. */
@@ -59,6 +98,7 @@ public final class PackageResolver {
         // Made only when the cache cannot answer: a warm run should not even load the HTTP client.
         Lazy client = new Lazy(policy == PullPolicy.NEVER ? null : registry);
         Digest manifestDigest = manifestDigest(ref, registry);
+        refuseIfRemoved(registry, ref, manifestDigest);
         byte[] manifestBytes = null;
         boolean fetched = false;
         if (manifestDigest != null) {
@@ -68,7 +108,14 @@ public final class PackageResolver {
             if (client.unavailable()) {
                 throw notCached(ref);
             }
-            RegistryClient.Fetched m = client.get().manifest(ref.name(), ref.reference());
+            RegistryClient.Fetched m;
+            try {
+                m = client.get().manifest(ref.name(), ref.reference());
+            } catch (RemovedException e) {
+                forget(registry, ref, manifestDigest != null ? manifestDigest
+                    : cache.ref(registry, ref.name(), ref.reference()).map(CachedRef::manifest).orElse(null), e);
+                throw e;
+            }
             if (ref.isDigest() && !m.digest().toString().equals(ref.reference())) {
                 throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": the registry sent a manifest whose "
                     + "digest is " + m.digest());
@@ -80,22 +127,13 @@ public final class PackageResolver {
             if (!ref.isDigest()) {
                 cache.putRef(registry, ref.name(), ref.reference(), manifestDigest);
             }
+            cache.confirm(registry, ref.name(), manifestDigest);
+        } else if (ref.isPinned() && !client.unavailable()
+            && cache.confirmedSince(registry, ref.name(), manifestDigest, REMOVAL_CHECK).isEmpty()) {
+            checkStanding(client.get(), registry, ref, manifestDigest);
         }
-        OciManifest manifest;
-        try {
-            manifest = OciManifest.parse(manifestBytes);
-        } catch (PackageFormatException e) {
-            throw EcliException.failed(ref.display() + ": not a package manifest: " + e.getMessage());
-        }
-        if (!PackageArtifact.isPackage(manifest)) {
-            throw EcliException.failed(ref.display() + " is not an ebpm package (its artifact type is "
-                + manifest.effectiveArtifactType() + ")");
-        }
+        OciManifest manifest = manifest(ref, manifestBytes);
         byte[] config = blob(client, ref, manifest.config(), "config");
-        if (manifest.layers().size() != 1) {
-            throw EcliException.failed(ref.display() + ": an ebpm package has one layer, this manifest has "
-                + manifest.layers().size());
-        }
         byte[] layer = blob(client, ref, manifest.layers().get(0), "program");
         EbpmPackage pkg;
         try {
@@ -109,8 +147,64 @@ public final class PackageResolver {
             // (Only on a fetch: a run from the cache writes nothing.)
             cache.putRef(registry, ref.name(), version, manifestDigest);
         }
-        String origin = pkg.info().name() + "@" + version;
-        return new ResolvedPackage(pkg, layer, manifestDigest, origin);
+        return new ResolvedPackage(pkg, layer, manifestDigest, pkg.info().name() + "@" + version);
+    }
+
+    private static OciManifest manifest(PackageReference ref, byte[] bytes) {
+        OciManifest manifest;
+        try {
+            manifest = OciManifest.parse(bytes);
+        } catch (PackageFormatException e) {
+            throw EcliException.failed(ref.display() + ": not a package manifest: " + e.getMessage());
+        }
+        if (!PackageArtifact.isPackage(manifest)) {
+            throw EcliException.failed(ref.display() + " is not an ebpm package (its artifact type is "
+                + manifest.effectiveArtifactType() + ")");
+        }
+        if (manifest.layers().size() != 1) {
+            throw EcliException.failed(ref.display() + ": an ebpm package has one layer, this manifest has "
+                + manifest.layers().size());
+        }
+        return manifest;
+    }
+
+    /** A removal ecli already knows of is refused without asking anyone, offline too. */
+    private void refuseIfRemoved(URI registry, PackageReference ref, Digest manifest) {
+        Optional<String> removal = cache.removal(registry, ref.name(), ref.reference(), manifest);
+        if (removal.isPresent()) {
+            throw new RemovedException(removal.get() + "; ecli deleted its cached copy");
+        }
+    }
+
+    /** Asks whether a cached pinned package is still served; a removal deletes the cached copy and fails. */
+    private void checkStanding(RegistryClient client, URI registry, PackageReference ref, Digest manifest) {
+        try {
+            if (client.standing(ref.name(), manifest) == RegistryClient.Standing.LIVE) {
+                cache.confirm(registry, ref.name(), manifest);
+            }
+        } catch (RemovedException e) {
+            forget(registry, ref, manifest, e);
+            throw new RemovedException(e.getMessage() + "; ecli deleted its cached copy");
+        }
+    }
+
+    /** Remembers the removal and deletes the cached manifest, config and layer. */
+    private void forget(URI registry, PackageReference ref, Digest manifest, RemovedException why) {
+        List<Digest> blobs = new ArrayList<>();
+        if (manifest != null) {
+            byte[] bytes = cache.blob(manifest).bytes();
+            if (bytes != null) {
+                try {
+                    OciManifest m = OciManifest.parse(bytes);
+                    blobs.add(m.config().digest());
+                    m.layers().forEach(l -> blobs.add(l.digest()));
+                } catch (PackageFormatException e) {
+                    // Only the manifest itself is deleted then.
+                }
+            }
+        }
+        cache.markRemoved(registry, ref.name(), ref.isDigest() ? null : ref.reference(), manifest, blobs,
+            why.getMessage());
     }
 
     /** The manifest digest the reference names without asking the registry, when it can be known. */

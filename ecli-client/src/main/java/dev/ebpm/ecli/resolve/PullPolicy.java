@@ -1,6 +1,6 @@
 package dev.ebpm.ecli.resolve;
 
-import dev.ebpm.ecli.EcliException;
+import dev.ebpm.format.options.UsageException;
 
 /** When to ask the registry: {@code always} for tags, when {@code missing} from the cache, or {@code never}. */
 public enum PullPolicy {
@@ -11,7 +11,7 @@ public enum PullPolicy {
             case "always" -> ALWAYS;
             case "missing" -> MISSING;
             case "never" -> NEVER;
-            default -> throw EcliException.usage("--pull: expected always, missing or never, got " + text);
+            default -> throw new UsageException("--pull: expected always, missing or never, got \"" + text + "\"");
         };
     }
 }

@@ -7,8 +7,8 @@ import dev.ebpm.ecli.events.MapSampler;
 import dev.ebpm.ecli.events.PerfBufferSource;
 import dev.ebpm.ecli.events.RingBufferSource;
 import dev.ebpm.ecli.events.RunControl;
-import dev.ebpm.ecli.libbpf.LibC;
 import dev.ebpm.ecli.libbpf.LibbpfLog;
+import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.ecli.loader.AttachPlanner;
 import dev.ebpm.ecli.loader.LoadedObject;
 import dev.ebpm.ecli.loader.MapData;
@@ -17,6 +17,7 @@ import dev.ebpm.ecli.loader.Preflight;
 import dev.ebpm.ecli.loader.RunTargets;
 import dev.ebpm.ecli.loader.Variables;
 import dev.ebpm.ecli.loader.attach.AttachPlan;
+import dev.ebpm.ecli.options.RunOptions;
 import dev.ebpm.ecli.output.EventCounter;
 import dev.ebpm.ecli.output.EventLayout;
 import dev.ebpm.ecli.output.EventPrinter;
@@ -24,7 +25,7 @@ import dev.ebpm.ecli.output.JsonEvents;
 import dev.ebpm.ecli.output.Output;
 import dev.ebpm.ecli.output.SamplePrinter;
 import dev.ebpm.ecli.output.TableEvents;
-import dev.ebpm.ecli.source.LoadedPackage;
+import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.object.BpfObject;
@@ -72,9 +73,9 @@ public final class ProgramRun {
         List<ProgMeta> progs = meta.bpfSkel().progs();
         boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
             .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
-        Preflight.Result preflight = options.dryRun ? new Preflight.Result(null)
+        Preflight.Result preflight = options.dryRun() ? new Preflight.Result(null)
             : Preflight.check(progs, object.elf(), network);
-        LibbpfLog log = LibbpfLog.install(options.verbose ? err : null);
+        LibbpfLog log = LibbpfLog.install(options.verbose() ? err : null);
 
         RunControl control = new RunControl();
         List<Thread> pollers = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class ProgramRun {
                 plans.add(AttachPlanner.plan(progs.get(i), sections.get(i), targets));
             }
             Variables.write(open, meta, object, flags);
-            if (options.dryRun) {
+            if (options.dryRun()) {
                 err.println("ecli: dry run of " + pkg.displayName() + ": the package, its flags and its edits are "
                     + "valid; it would attach " + plans.size() + " program" + (plans.size() == 1 ? "" : "s") + " ("
                     + String.join(", ", progs.stream().map(ProgMeta::attach).toList()) + ") and print "
@@ -113,7 +114,7 @@ public final class ProgramRun {
             }
             loaded = open.load(attachByProgram);
             MapData.write(loaded, meta, object);
-            counter = new EventCounter(printer(exports), options.verbose);
+            counter = new EventCounter(printer(exports), options.verbose());
             EventPrinter printer = counter;
             sources.addAll(sources(exports, loaded, printer));
             for (AttachPlan plan : plans) {
@@ -138,10 +139,10 @@ public final class ProgramRun {
                 pollers.add(t);
                 t.start();
             }
-            if (options.durationSeconds == 0) {
+            if (options.durationSeconds() == 0) {
                 control.stop();
             } else {
-                control.await(options.durationSeconds < 0 ? 0 : Math.max(1, (long) (options.durationSeconds * 1000)));
+                control.await(options.durationSeconds() < 0 ? 0 : Math.max(1, (long) (options.durationSeconds() * 1000)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,7 +157,7 @@ public final class ProgramRun {
             }
             output.flush();
         }
-        if (options.verbose && counter != null && !exports.events().isEmpty()) {
+        if (options.verbose() && counter != null && !exports.events().isEmpty()) {
             err.printf("ecli: printed %d events in %.6f s (first to last)%n", counter.count(), counter.span());
         }
         for (EventSource s : sources) {
@@ -171,19 +172,19 @@ public final class ProgramRun {
     }
 
     private RunTargets targets() {
-        int ifindex = options.ifindex;
-        if (options.iface != null) {
-            ifindex = LibC.if_nametoindex(options.iface);
+        int ifindex = options.ifindex();
+        if (options.iface() != null) {
+            ifindex = NativeLibc.if_nametoindex(options.iface());
             if (ifindex == 0) {
-                throw EcliException.usage("--iface " + options.iface + ": no such network interface");
+                throw EcliException.usage("--iface " + options.iface() + ": no such network interface");
             }
         }
-        return new RunTargets(ifindex, options.iface, options.uprobeBinary);
+        return new RunTargets(ifindex, options.iface(), options.uprobeBinary());
     }
 
     private EventPrinter printer(ExportPlan exports) {
         List<EventLayout> layouts = exports.events().stream().map(ExportPlan.EventMap::layout).toList();
-        return options.json ? new JsonEvents(output, layouts) : new TableEvents(output, layouts);
+        return options.json() ? new JsonEvents(output, layouts) : new TableEvents(output, layouts);
     }
 
     private List<EventSource> sources(ExportPlan exports, LoadedObject loaded, EventPrinter printer) {
@@ -196,7 +197,7 @@ public final class ProgramRun {
         }
         for (ExportPlan.SampleMap s : exports.samples()) {
             SamplePrinter sp = new SamplePrinter(output, s.map().name(), s.meta().sample(), s.key(), s.keyName(),
-                s.value(), s.valueName(), options.json);
+                s.value(), s.valueName(), options.json());
             out.add(new MapSampler(s.map().name(), loaded.mapFd(s.map().name()), (int) s.map().keySize(),
                 (int) s.map().valueSize(), s.map().type().isPerCpu(), s.meta().sample(), sp));
         }

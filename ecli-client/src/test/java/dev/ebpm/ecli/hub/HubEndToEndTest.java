@@ -6,11 +6,11 @@ import dev.ebpm.ecli.testing.KernelState;
 import dev.ebpm.ecli.testing.TestPackages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -105,8 +105,9 @@ class HubEndToEndTest {
 
     @Test
     @Order(2)
+    @Tag("kernel")
     void sigsnoopRunsByNameAndShowsASignal() throws Exception {
-        Assumptions.assumeTrue(KernelState.isRoot(), "loading eBPF programs needs root; run the tests as root");
+        KernelState.requireRoot();
         Process target = new ProcessBuilder("sleep", "60").start();
         try (EcliProcess run = EcliProcess.startWithEnv(env(), "run", "sigsnoop:latest", "--signal", "10",
             "--duration", "20")) {
@@ -122,8 +123,9 @@ class HubEndToEndTest {
 
     @Test
     @Order(3)
+    @Tag("kernel")
     void theCacheServesOfflineAndPinnedRunsAndHealsCorruption() throws IOException {
-        Assumptions.assumeTrue(KernelState.isRoot(), "loading eBPF programs needs root; run the tests as root");
+        KernelState.requireRoot();
         EcliProcess pull = ecli(60, "pull", "opensnoop:latest");
         assertThat(pull.exitCode()).as(pull.errText()).isZero();
         Matcher digest = Pattern.compile("(sha256:[0-9a-f]{64})").matcher(pull.outText());

@@ -1,12 +1,18 @@
 package dev.ebpm.ecli.kernel;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.ecli.testing.EcliProcess;
 import dev.ebpm.ecli.testing.PackageEdit;
 import dev.ebpm.ecli.testing.TestPackages;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,30 +29,49 @@ class FailuresTest extends KernelTest {
             .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
-    @Test
-    void aMissingTracepointIsNamed() {
-        Path pkg = PackageEdit.edit(TestPackages.fixture("config").resolve("package.json"),
-            root -> PackageEdit.prog(root, "report").put("attach", "tracepoint/sched/no_such_event"));
-        EcliProcess ecli = EcliProcess.run(30, "run", pkg.toString());
-        assertThat(ecli.exitCode()).isEqualTo(1);
-        assertThat(ecli.errText()).startsWith("ecli: error: tracepoint sched/no_such_event does not exist on this kernel "
-            + "(program 'report')");
+    /** A package edited to be wrong in one way, and the one line ecli must answer. */
+    record BadEdit(String what, String fixture, Consumer<ObjectNode> edit, String error) {
+        @Override
+        public String toString() {
+            return what;
+        }
     }
 
-    @Test
-    void aMissingKernelFunctionOrTracepointIsNamed() {
-        Path pkg = PackageEdit.edit(TestPackages.fixture("unlinks").resolve("package.json"),
-            root -> PackageEdit.prog(root, "on_call").put("attach", "fentry/no_such_function_here"));
+    static Stream<BadEdit> badEdits() {
+        return Stream.of(
+            new BadEdit("a missing tracepoint", "config",
+                root -> PackageEdit.prog(root, "report").put("attach", "tracepoint/sched/no_such_event"),
+                "ecli: error: tracepoint sched/no_such_event does not exist on this kernel (program 'report'); see "
+                    + "/sys/kernel/tracing/events for the ones that do"),
+            new BadEdit("a missing kernel function", "unlinks",
+                root -> PackageEdit.prog(root, "on_call").put("attach", "fentry/no_such_function_here"),
+                "ecli: error: kernel function no_such_function_here does not exist on this kernel (program 'on_call')"),
+            new BadEdit("a missing BTF tracepoint", "procs",
+                root -> PackageEdit.prog(root, "on_proc").put("attach", "tp_btf/no_such_tracepoint"),
+                "ecli: error: tracepoint no_such_tracepoint does not exist on this kernel (program 'on_proc')"),
+            new BadEdit("an attach of the wrong kind", "config",
+                root -> PackageEdit.prog(root, "report").put("attach", "xdp"),
+                "ecli: error: bad package: progs[name=report].attach \"xdp\" is a different kind of program than its "
+                    + "section \"tp/sched/sched_process_exec\"; only the target can change (for example another "
+                    + "tracepoint)"),
+            new BadEdit("a map key that does not fit", "config",
+                root -> PackageEdit.map(root, "settings").putArray("data").addObject().put("key", "one")
+                    .putObject("value"),
+                "ecli: error: bad package: maps[name=settings].data[0].key: expected an integer (__u32), found the "
+                    + "string \"one\""),
+            new BadEdit("an unknown export member", "config",
+                root -> ((ArrayNode) root.get("meta").get("export_types").get(0).get("members")).addObject()
+                    .put("name", "nope").put("type", "int"),
+                "ecli: error: bad package: export_types[0].members[4]: struct reading has no member 'nope'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badEdits")
+    void aBadEditIsOneLineNamingWhatIsWrong(BadEdit bad) {
+        Path pkg = PackageEdit.edit(TestPackages.fixture(bad.fixture()).resolve("package.json"), bad.edit());
         EcliProcess ecli = EcliProcess.run(30, "run", pkg.toString());
         assertThat(ecli.exitCode()).isEqualTo(1);
-        assertThat(ecli.errText()).isEqualTo("ecli: error: kernel function no_such_function_here does not exist on "
-            + "this kernel (program 'on_call')");
-        Path btf = PackageEdit.edit(TestPackages.fixture("procs").resolve("package.json"),
-            root -> PackageEdit.prog(root, "on_proc").put("attach", "tp_btf/no_such_tracepoint"));
-        EcliProcess tp = EcliProcess.run(30, "run", btf.toString());
-        assertThat(tp.exitCode()).isEqualTo(1);
-        assertThat(tp.errText()).isEqualTo("ecli: error: tracepoint no_such_tracepoint does not exist on this kernel "
-            + "(program 'on_proc')");
+        assertThat(ecli.err()).as(ecli.errText()).containsExactly(bad.error());
     }
 
     @Test
@@ -57,39 +82,6 @@ class FailuresTest extends KernelTest {
         assertThat(ecli.errText()).isEqualTo("ecli: error: the kernel refused to load program 'on_call' "
             + "(fentry/do_unlinkat): Operation not permitted (errno 1); this kernel does not let fentry, fexit and lsm "
             + "programs attach (they need BPF trampolines), even as root");
-    }
-
-    @Test
-    void anAttachOfTheWrongKindNamesTheField() {
-        Path pkg = PackageEdit.edit(TestPackages.fixture("config").resolve("package.json"),
-            root -> PackageEdit.prog(root, "report").put("attach", "xdp"));
-        EcliProcess ecli = EcliProcess.run(30, "run", pkg.toString());
-        assertThat(ecli.exitCode()).isEqualTo(1);
-        assertThat(ecli.errText()).isEqualTo("ecli: error: bad package: progs[name=report].attach \"xdp\" is a different "
-            + "kind of program than its section \"tp/sched/sched_process_exec\"; only the target can change (for "
-            + "example another tracepoint)");
-    }
-
-    @Test
-    void aMapKeyThatDoesNotFitIsNamed() {
-        Path pkg = PackageEdit.edit(TestPackages.fixture("config").resolve("package.json"), root ->
-            PackageEdit.map(root, "settings").putArray("data").addObject().put("key", "one").putObject("value"));
-        EcliProcess ecli = EcliProcess.run(30, "run", pkg.toString());
-        assertThat(ecli.exitCode()).isEqualTo(1);
-        assertThat(ecli.errText()).isEqualTo("ecli: error: bad package: maps[name=settings].data[0].key: expected an "
-            + "integer (__u32), found the string \"one\"");
-    }
-
-    @Test
-    void anUnknownExportMemberIsNamed() {
-        Path pkg = PackageEdit.edit(TestPackages.fixture("config").resolve("package.json"), root ->
-            ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("meta").get("export_types").get(0).get("members"))
-                .addObject().put("name", "nope").put("type", "int"));
-        EcliProcess ecli = EcliProcess.run(30, "run", pkg.toString());
-        assertThat(ecli.exitCode()).isEqualTo(1);
-        assertThat(ecli.errText()).isEqualTo("ecli: error: bad package: export_types[0].members[4]: struct reading has "
-            + "no member 'nope'");
-        assertThat(ecli.err()).hasSize(1);
     }
 
     @Test

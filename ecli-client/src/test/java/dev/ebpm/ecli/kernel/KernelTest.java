@@ -2,8 +2,8 @@ package dev.ebpm.ecli.kernel;
 
 import dev.ebpm.ecli.testing.KernelState;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,15 +13,16 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the tests that load programs into the running kernel. They need root (skipped, with the reason,
- * otherwise), and each checks that it left no program, link or tc filter behind.
+ * Base of the tests that load programs into the running kernel, tagged {@code kernel}. They need root (and
+ * fail without it, saying so), and each checks that it left no program, link or tc filter behind.
  */
+@Tag("kernel")
 abstract class KernelTest {
     private KernelState before;
 
     @BeforeEach
     void needRootAndRecordKernelState() {
-        Assumptions.assumeTrue(KernelState.isRoot(), "loading eBPF programs needs root; run the tests as root");
+        KernelState.requireRoot();
         before = KernelState.now();
     }
 

@@ -35,4 +35,15 @@ public record KernelState(long programs, long links, long tcFilters) {
     public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
+
+    /**
+     * Fails a kernel test run without root, loudly: a run that skipped every load would look green with
+     * nothing tested. Those who cannot be root leave these tests out with {@code -DexcludedGroups=kernel}.
+     */
+    public static void requireRoot() {
+        if (!isRoot()) {
+            throw new AssertionError("this test loads eBPF programs into the kernel and needs root: run the tests "
+                + "as root (scripts/test.sh), or leave the kernel tests out with -DexcludedGroups=kernel");
+        }
+    }
 }

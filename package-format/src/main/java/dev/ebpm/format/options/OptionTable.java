@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A group of options with each spelling declared once: building a table (or joining two) with a spelling
@@ -36,6 +37,18 @@ public final class OptionTable<T> {
         List<Option<T>> all = new ArrayList<>(options);
         all.addAll(more.options);
         return new OptionTable<>(all);
+    }
+
+    /**
+     * These options applied to a part of a larger settings object: how a command composes the option
+     * groups it takes, each still declared once.
+     */
+    public <U> OptionTable<U> on(Function<U, T> part) {
+        List<Option<U>> adapted = new ArrayList<>();
+        for (Option<T> o : options) {
+            adapted.add(new Option<>(o.names(), o.label(), o.help(), (u, v) -> o.apply().accept(part.apply(u), v)));
+        }
+        return new OptionTable<>(adapted);
     }
 
     public List<Option<T>> options() {

@@ -1,6 +1,6 @@
 package dev.ebpm.ecli.loader.attach;
 
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.loader.LoadedObject;
 
 /** libbpf attaches the program from its section name: tracepoints, raw tracepoints, fentry/fexit, lsm, ... */
@@ -8,6 +8,6 @@ public record AutoAttach(String program, String section) implements AttachPlan {
     @Override
     public Attachment attach(LoadedObject object) {
         object.log().clear();
-        return Attachers.link(object, program, section, LibBpf.bpf_program__attach(object.program(program)));
+        return Attachers.link(object, program, section, NativeLibbpf.bpf_program__attach(object.program(program)));
     }
 }

@@ -1,7 +1,7 @@
 package dev.ebpm.ecli.loader.attach;
 
 import com.sun.jna.Pointer;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 
 /** A program attached through a {@code bpf_link}, which {@code bpf_link__destroy} detaches. */
 final class LinkAttachment implements Attachment {
@@ -26,7 +26,7 @@ final class LinkAttachment implements Attachment {
     @Override
     public synchronized void close() {
         if (link != null) {
-            LibBpf.bpf_link__destroy(link);
+            NativeLibbpf.bpf_link__destroy(link);
             link = null;
         }
     }

@@ -1,6 +1,6 @@
 package dev.ebpm.ecli.loader.attach;
 
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.loader.LoadedObject;
 
 /** A raw tracepoint program attached to a raw tracepoint named at run time. */
@@ -9,6 +9,6 @@ public record RawTracepointAttach(String program, String name) implements Attach
     public Attachment attach(LoadedObject object) {
         object.log().clear();
         return Attachers.link(object, program, "raw tracepoint " + name,
-            LibBpf.bpf_program__attach_raw_tracepoint(object.program(program), name));
+            NativeLibbpf.bpf_program__attach_raw_tracepoint(object.program(program), name));
     }
 }

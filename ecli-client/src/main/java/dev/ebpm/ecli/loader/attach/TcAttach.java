@@ -3,7 +3,7 @@ package dev.ebpm.ecli.loader.attach;
 import com.sun.jna.Memory;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.Errno;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.ecli.loader.LoadedObject;
 
@@ -38,16 +38,16 @@ public record TcAttach(String program, int ifindex, String interfaceName, int at
     public Attachment attach(LoadedObject object) {
         Memory hook = hook();
         object.log().clear();
-        int rc = LibBpf.bpf_tc_hook_create(hook);
+        int rc = NativeLibbpf.bpf_tc_hook_create(hook);
         boolean created = rc == 0;
         if (rc < 0 && -rc != Errno.EEXIST) {
             throw Attachers.attachFailed(object, program, where(), -rc);
         }
-        Memory opts = opts(LibBpf.bpf_program__fd(object.program(program)));
-        rc = LibBpf.bpf_tc_attach(hook, opts);
+        Memory opts = opts(NativeLibbpf.bpf_program__fd(object.program(program)));
+        rc = NativeLibbpf.bpf_tc_attach(hook, opts);
         if (rc < 0) {
             if (created) {
-                LibBpf.bpf_tc_hook_destroy(hook);
+                NativeLibbpf.bpf_tc_hook_destroy(hook);
             }
             if (-rc == Errno.EEXIST) {
                 throw EcliException.failed("cannot attach program '" + program + "' to " + where() + ": a filter "
@@ -97,12 +97,12 @@ public record TcAttach(String program, int ifindex, String interfaceName, int at
                 return;
             }
             attached = false;
-            LibBpf.bpf_tc_detach(hook, plan.opts(0));
+            NativeLibbpf.bpf_tc_detach(hook, plan.opts(0));
             if (createdHook) {
                 // This attachment made the clsact qdisc, so it goes too (both directions = the qdisc itself).
                 Memory destroy = plan.hook();
                 destroy.setInt(12, BPF_TC_INGRESS | BPF_TC_EGRESS);
-                LibBpf.bpf_tc_hook_destroy(destroy);
+                NativeLibbpf.bpf_tc_hook_destroy(destroy);
             }
         }
     }

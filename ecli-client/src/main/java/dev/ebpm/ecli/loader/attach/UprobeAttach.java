@@ -1,7 +1,7 @@
 package dev.ebpm.ecli.loader.attach;
 
 import com.sun.jna.Memory;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.ecli.loader.LoadedObject;
 
@@ -28,6 +28,6 @@ public record UprobeAttach(String program, boolean retprobe, String binary, Stri
         String where = (retprobe ? "uretprobe " : "uprobe ") + binary + ":" + function
             + (offset == 0 ? "" : "+0x" + Long.toHexString(offset));
         return Attachers.link(object, program, where,
-            LibBpf.bpf_program__attach_uprobe_opts(object.program(program), -1, binary, offset, opts));
+            NativeLibbpf.bpf_program__attach_uprobe_opts(object.program(program), -1, binary, offset, opts));
     }
 }

@@ -1,7 +1,7 @@
 package dev.ebpm.ecli.loader.attach;
 
 import com.sun.jna.Memory;
-import dev.ebpm.ecli.libbpf.LibBpf;
+import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.ecli.loader.LoadedObject;
 
@@ -17,11 +17,11 @@ public record XdpAttach(String program, int ifindex, String interfaceName, int f
 
     @Override
     public Attachment attach(LoadedObject object) {
-        int fd = LibBpf.bpf_program__fd(object.program(program));
+        int fd = NativeLibbpf.bpf_program__fd(object.program(program));
         Memory opts = Libbpf.opts(OPTS_SIZE);
         opts.setInt(8, oldProgFd);
         object.log().clear();
-        int rc = LibBpf.bpf_xdp_attach(ifindex, fd, flags, oldProgFd == 0 ? null : opts);
+        int rc = NativeLibbpf.bpf_xdp_attach(ifindex, fd, flags, oldProgFd == 0 ? null : opts);
         if (rc < 0) {
             throw Attachers.attachFailed(object, program, where(), -rc);
         }
@@ -39,7 +39,7 @@ public record XdpAttach(String program, int ifindex, String interfaceName, int f
                     attached = false;
                     Memory detach = Libbpf.opts(OPTS_SIZE);
                     detach.setInt(8, fd);
-                    LibBpf.bpf_xdp_detach(ifindex, flags, detach);
+                    NativeLibbpf.bpf_xdp_detach(ifindex, flags, detach);
                 }
             }
         };

@@ -1,4 +1,4 @@
-package dev.ebpm.ecli.registry;
+package dev.ebpm.ecli.push;
 
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.format.PackageFormatException;
@@ -20,18 +20,18 @@ import java.util.zip.GZIPOutputStream;
  * ecc writes there: package files, objects, skeletons), checked with the registry's own rules first so a
  * bad directory fails here with the same message.
  */
-public final class SourceDirectory {
+public final class SourcePacker {
     private static final List<String> OUTPUTS = List.of("package.json", "package.yaml");
     private static final List<String> OUTPUT_SUFFIXES = List.of(".ebpm", ".bpf.o", ".skel.json", ".skel.yaml");
 
-    private SourceDirectory() {
+    private SourcePacker() {
     }
 
     public static byte[] pack(Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Stream<Path> list = Files.list(dir);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
-            for (Path f : list.filter(SourceDirectory::isSource).sorted().toList()) {
+            for (Path f : list.filter(SourcePacker::isSource).sorted().toList()) {
                 byte[] content = Files.readAllBytes(f);
                 TarArchiveEntry e = new TarArchiveEntry(f.getFileName().toString());
                 e.setSize(content.length);

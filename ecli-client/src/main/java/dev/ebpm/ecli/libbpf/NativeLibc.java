@@ -7,17 +7,17 @@ import com.sun.jna.Pointer;
 
 /** The few libc calls ecli needs (mapping ring buffers, formatting libbpf's messages, interfaces, mounts). */
 @SuppressWarnings("checkstyle:MethodName")
-public final class LibC {
+public final class NativeLibc {
     public static final int PROT_READ = 0x1;
     public static final int PROT_WRITE = 0x2;
     public static final int MAP_SHARED = 0x01;
     public static final short POLLIN = 0x1;
 
     static {
-        Native.register(LibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        Native.register(NativeLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
     }
 
-    private LibC() {
+    private NativeLibc() {
     }
 
     public static native Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);

@@ -1,13 +1,24 @@
-package dev.ebpm.ecli.source;
+package dev.ebpm.ecli.resolve;
 
+import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.EunomiaPackage;
 import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.meta.ObjectMeta;
 
 /**
  * A package ready to run: its meta and BPF object, where it came from (for messages), and its identity
- * and README when it is an ebpm package (null for eunomia's package.json).
+ * and README when it is an ebpm package (null for eunomia's package.json). Made only by the two factories,
+ * whichever way the package arrived.
  */
 public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageInfo info, String readme) {
+    public static LoadedPackage of(EbpmPackage p, String origin) {
+        return new LoadedPackage(p.meta(), p.elf(), origin, p.info(), p.readme());
+    }
+
+    public static LoadedPackage of(EunomiaPackage p, String origin) {
+        return new LoadedPackage(p.meta(), p.elf(), origin, null, null);
+    }
+
     /** The name shown to the user: the package name, else the object name. */
     public String displayName() {
         if (info != null) {

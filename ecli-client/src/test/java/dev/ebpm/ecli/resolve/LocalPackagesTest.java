@@ -1,4 +1,4 @@
-package dev.ebpm.ecli.source;
+package dev.ebpm.ecli.resolve;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ebpm.ecli.EcliException;
@@ -15,16 +15,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Packages come from files in each format, from standard input and from http URLs; bad ones are one line. */
-class PackageSourceTest {
+class LocalPackagesTest {
+    private static LoadedPackage load(String text, java.io.InputStream stdin) {
+        return LocalPackages.load(PackageResolver.reference(text), stdin);
+    }
+
     private static Path dir() {
         return TestPackages.example("sigsnoop").getParent();
     }
 
     @Test
     void everyFormatGivesTheSameProgram() throws Exception {
-        LoadedPackage json = PackageSource.load(dir().resolve("package.json").toString(), System.in);
-        LoadedPackage ebpm = PackageSource.load(dir().resolve("sigsnoop.ebpm").toString(), System.in);
-        LoadedPackage stdin = PackageSource.load("-", new ByteArrayInputStream(Files.readAllBytes(dir()
+        LoadedPackage json = load(dir().resolve("package.json").toString(), System.in);
+        LoadedPackage ebpm = load(dir().resolve("sigsnoop.ebpm").toString(), System.in);
+        LoadedPackage stdin = load("-", new ByteArrayInputStream(Files.readAllBytes(dir()
             .resolve("package.json"))));
         assertThat(ebpm.elf()).isEqualTo(json.elf());
         assertThat(ebpm.meta()).isEqualTo(json.meta());
@@ -34,7 +38,7 @@ class PackageSourceTest {
         Path yaml = Files.createTempFile("pkg", ".yaml");
         Files.write(yaml, EunomiaPackageCodec.writeYaml(EunomiaPackageCodec.readJson(
             Files.readAllBytes(dir().resolve("package.json")), "p")));
-        assertThat(PackageSource.load(yaml.toString(), System.in).meta()).isEqualTo(json.meta());
+        assertThat(load(yaml.toString(), System.in).meta()).isEqualTo(json.meta());
     }
 
     @Test
@@ -49,25 +53,26 @@ class PackageSourceTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertThat(PackageSource.load(base + "/pkg/package.json", System.in).elf()).isNotEmpty();
-            assertThatThrownBy(() -> PackageSource.load(base + "/nope", System.in))
+            assertThat(load(base + "/pkg/package.json", System.in).elf()).isNotEmpty();
+            assertThatThrownBy(() -> load(base + "/nope", System.in))
                 .hasMessage(base + "/nope: the server answered HTTP 404");
         } finally {
             server.stop(0);
         }
-        assertThatThrownBy(() -> PackageSource.load("http://127.0.0.1:1/package.json", System.in))
-            .isInstanceOf(EcliException.class).hasMessageStartingWith("cannot fetch http://127.0.0.1:1/package.json");
+        assertThatThrownBy(() -> load("http://127.0.0.1:1/package.json", System.in))
+            .isInstanceOf(EcliException.class)
+            .hasMessage("cannot fetch http://127.0.0.1:1/package.json: connection refused");
     }
 
     @Test
     void badInputsAreOneLine() throws Exception {
-        assertThatThrownBy(() -> PackageSource.load("/nonexistent/package.json", System.in))
+        assertThatThrownBy(() -> load("/nonexistent/package.json", System.in))
             .hasMessage("/nonexistent/package.json: no such file");
         Path garbage = Files.createTempFile("pkg", ".json");
         Files.writeString(garbage, "{\"bpf_object\": 1}");
-        assertThatThrownBy(() -> PackageSource.load(garbage.toString(), System.in))
+        assertThatThrownBy(() -> load(garbage.toString(), System.in))
             .hasMessage("bad package: " + garbage + ": bpf_object: expected a string, found the number 1");
-        assertThatThrownBy(() -> PackageSource.load("-", new ByteArrayInputStream(new byte[0])))
+        assertThatThrownBy(() -> load("-", new ByteArrayInputStream(new byte[0])))
             .hasMessage("standard input is empty; expected a package");
     }
 }

@@ -11,14 +11,14 @@ import com.sun.jna.Pointer;
  * Everything else goes through {@link Libbpf}, which checks results and names the object that failed.
  */
 @SuppressWarnings("checkstyle:MethodName")
-public final class LibBpf {
+public final class NativeLibbpf {
     public static final String LIBRARY = "libbpf.so.1";
 
     static {
-        Native.register(LibBpf.class, NativeLibrary.getInstance(LIBRARY));
+        Native.register(NativeLibbpf.class, NativeLibrary.getInstance(LIBRARY));
     }
 
-    private LibBpf() {
+    private NativeLibbpf() {
     }
 
     /** {@code int (*)(enum libbpf_print_level, const char *fmt, va_list)}. */

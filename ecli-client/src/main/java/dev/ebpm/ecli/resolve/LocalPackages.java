@@ -1,0 +1,111 @@
+package dev.ebpm.ecli.resolve;
+
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.codec.PackageFormat;
+import dev.ebpm.format.io.CappedReader;
+import dev.ebpm.format.io.SizeLimitException;
+import dev.ebpm.format.reference.PackageReference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Packages that are not in a registry: a local file, standard input or an http(s) URL, as the reference
+ * says. The format is told from the content ({@link PackageFormat#detect}), not the name.
+ */
+public final class LocalPackages {
+    /** Larger inputs are refused before they are parsed. */
+    public static final int MAX_PACKAGE_BYTES = 64 << 20;
+
+    private LocalPackages() {
+    }
+
+    public static LoadedPackage load(PackageReference ref, InputStream stdin) {
+        String where = ref.location();
+        return switch (ref.kind()) {
+            case STDIN -> parse(read(stdin, "standard input"), "standard input");
+            case URL -> parse(fetch(where), where);
+            case FILE -> parse(readFile(where), where);
+            case REGISTRY -> throw new IllegalArgumentException("a registry reference is not a local package: " + where);
+        };
+    }
+
+    public static LoadedPackage parse(byte[] bytes, String origin) {
+        try {
+            return switch (PackageFormat.detect(bytes, null)) {
+                case EBPM -> LoadedPackage.of(EbpmPackageCodec.read(bytes, origin), origin);
+                case EUNOMIA_JSON -> LoadedPackage.of(EunomiaPackageCodec.readJson(bytes, origin), origin);
+                case EUNOMIA_YAML -> LoadedPackage.of(EunomiaPackageCodec.readYaml(bytes, origin), origin);
+            };
+        } catch (PackageFormatException e) {
+            throw EcliException.failed("bad package: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readFile(String name) {
+        Path file = Path.of(name);
+        try {
+            if (Files.isDirectory(file)) {
+                throw EcliException.failed(name + " is a directory; give the package file (package.json, "
+                    + "package.yaml or a .ebpm file)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return read(in, name);
+            }
+        } catch (NoSuchFileException e) {
+            throw EcliException.failed(name + ": no such file");
+        } catch (IOException e) {
+            throw EcliException.failed("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] read(InputStream in, String what) {
+        try {
+            byte[] b = CappedReader.readAll(in, MAX_PACKAGE_BYTES);
+            if (b.length == 0) {
+                throw EcliException.failed(what + " is empty; expected a package");
+            }
+            return b;
+        } catch (SizeLimitException e) {
+            throw EcliException.failed(what + " is over " + (MAX_PACKAGE_BYTES >> 20) + " MiB; not a package");
+        } catch (IOException e) {
+            throw EcliException.failed("cannot read " + what + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] fetch(String url) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+        try {
+            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = r.body()) {
+                if (r.statusCode() != 200) {
+                    throw EcliException.failed(url + ": the server answered HTTP " + r.statusCode());
+                }
+                return read(body, url);
+            }
+        } catch (java.net.ConnectException e) {
+            throw EcliException.failed("cannot fetch " + url + ": connection refused");
+        } catch (IOException e) {
+            throw EcliException.failed("cannot fetch " + url + ": " + (e.getMessage() == null
+                ? "the connection failed" : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EcliException.failed("interrupted while fetching " + url);
+        } catch (IllegalArgumentException e) {
+            throw EcliException.usage("not a valid URL: " + url);
+        }
+    }
+}
