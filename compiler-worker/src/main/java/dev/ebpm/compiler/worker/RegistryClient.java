@@ -88,7 +88,7 @@ public final class RegistryClient {
                     throw e;
                 }
                 wait = reports.next(wait);
-                log.accept(what + ": " + e.getMessage() + "; retrying in " + wait.toMillis() + " ms");
+                log.accept(e.getMessage() + "; retrying in " + wait.toMillis() + " ms");
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException ie) {

@@ -173,6 +173,50 @@ class HubEndToEndTest {
 
     @Test
     @Order(5)
+    void aRegistryThatRestartsDuringACompileLosesNothing() throws Exception {
+        hub.stopWorkers();
+        hub.startWorker();
+        Path sources = Files.createDirectories(home.resolve("restart"));
+        for (String f : List.of("opensnoop.bpf.c", "opensnoop.h")) {
+            Files.copy(TestPackages.ROOT.resolve("examples/opensnoop").resolve(f), sources.resolve(f));
+        }
+        Files.writeString(sources.resolve("opensnoop.bpf.c"), "\n// e2e " + System.nanoTime() + "\n",
+            StandardOpenOption.APPEND);
+        try (EcliProcess push = EcliProcess.startWithEnv(env(), "push", sources.toString(),
+            "restart/opensnoop:1.0.0")) {
+            String id = awaitBuild(push);
+            awaitState(id, "running", 60);
+            hub.killRegistry();
+            // The worker goes on with the build while the registry is down and retries what it must send or fetch.
+            awaitLog(id, "; retrying in", 60);
+            hub.restartRegistry();
+            assertThat(push.waitFor(120)).as(push.errText()).isZero();
+            assertThat(push.outText()).contains("published restart/opensnoop@1.0.0");
+            assertThat(push.errText()).contains("still following build " + id);
+            String build = hub.get("/api/v1/builds/" + id);
+            assertThat(build).as("compiled once, not again after the lease expired").contains("\"state\":"
+                + "\"succeeded\"", "\"attempts\":1");
+        }
+    }
+
+    /** Waits until a worker logs a line with both texts (a build's id, and that it retries, say). */
+    private static void awaitLog(String text, String also, long seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Stream<Path> logs = Files.list(Path.of("target/e2e"))) {
+                for (Path log : logs.filter(p -> p.getFileName().toString().matches("worker-\\d+\\.log")).toList()) {
+                    if (Files.readString(log).lines().anyMatch(l -> l.contains(text) && l.contains(also))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no worker logged \"" + text + "\" with \"" + also + "\" in " + seconds + " s");
+    }
+
+    @Test
+    @Order(6)
     void theSandboxKeepsHostFilesAwayAndStopsRunawayCompiles() throws IOException {
         Path shadow = Files.createDirectories(home.resolve("shadow"));
         Files.writeString(shadow.resolve("peek.bpf.c"), """

@@ -29,16 +29,19 @@ public final class HubStack implements AutoCloseable {
     private static final Path ROOT = TestPackages.ROOT;
     private static final Path DIR = Path.of("target/e2e").toAbsolutePath();
 
-    private final Process registry;
+    private final Path jar;
+    private final int port;
     private final URI url;
+    private Process registry;
     private final List<Process> workers = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private String workerToken;
     private int workerCount;
 
-    private HubStack(Process registry, URI url) {
-        this.registry = registry;
-        this.url = url;
+    private HubStack(Path jar, int port) {
+        this.jar = jar;
+        this.port = port;
+        this.url = URI.create("http://127.0.0.1:" + port);
     }
 
     public static HubStack start() throws IOException, InterruptedException {
@@ -48,24 +51,50 @@ public final class HubStack implements AutoCloseable {
         }
         run(List.of(ROOT.resolve("scripts/services.sh").toString(), "start"));
         Files.createDirectories(DIR);
+        Files.deleteIfExists(DIR.resolve("registry.log"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        HubStack hub = new HubStack(jar, port);
+        hub.launch(true);
+        return hub;
+    }
+
+    /** Starts the registry process; {@code clean} empties its database first (only the first start). */
+    private void launch(boolean clean) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(javaBin(), "-XX:+UseSerialGC", "-Xmx512m", "-jar", jar.toString())
-            .redirectErrorStream(true).redirectOutput(DIR.resolve("registry.log").toFile());
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(DIR.resolve("registry.log")
+                .toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/ebpm_e2e");
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(clean));
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("EBPM_STORAGE_BUCKET", "ebpm-e2e");
         env.put("EBPM_AUTH_ADMIN_TOKEN", ADMIN);
         env.put("EBPM_BUILDS_LEASE_SECONDS", "3");
         env.put("EBPM_JSON_LOGS", "false");
-        HubStack hub = new HubStack(pb.start(), URI.create("http://127.0.0.1:" + port));
-        hub.awaitReady();
-        return hub;
+        registry = pb.start();
+        awaitReady();
+    }
+
+    /** Stops the registry process (as an operator restarting it would); workers and clients keep running. */
+    public void stopRegistry() throws InterruptedException {
+        registry.destroy();
+        if (!registry.waitFor(20, TimeUnit.SECONDS)) {
+            registry.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Kills the registry process at once, as a crash or an OOM kill would. */
+    public void killRegistry() throws InterruptedException {
+        registry.destroyForcibly().waitFor();
+    }
+
+    /** Starts the registry again on the same port and database, keeping what it stored. */
+    public void restartRegistry() throws IOException, InterruptedException {
+        launch(false);
     }
 
     public URI url() {
@@ -171,9 +200,6 @@ public final class HubStack implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stopWorkers();
-        registry.destroy();
-        if (!registry.waitFor(20, TimeUnit.SECONDS)) {
-            registry.destroyForcibly();
-        }
+        stopRegistry();
     }
 }
