@@ -8,7 +8,10 @@ same BPF object in the same run. Needs root.
    /dev/null; rate = events / (first to last event). Target: ecli >= 80% of the C loader.
 3. drops: the generator paced at 100k events/s for 5 s into the 16 MiB ring; every event must arrive.
 
-Usage: bench/ecli/run.py [ROUNDS] [BURST_EVENTS]
+4. with --baseline DIR (another checkout of ebpm, built): its ecli's start-up in the same rounds, so a change
+   can be compared with what came before it in one run.
+
+Usage: bench/ecli/run.py [ROUNDS] [BURST_EVENTS] [--baseline DIR]
 """
 import os
 import signal
@@ -19,8 +22,16 @@ import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-BURST = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+args = sys.argv[1:]
+BASELINE = None
+if "--baseline" in args:
+    i = args.index("--baseline")
+    BASELINE = os.path.abspath(args[i + 1])
+    del args[i:i + 2]
+    if not os.path.exists(f"{BASELINE}/ecli-client/target/ecli.jar"):
+        raise SystemExit(f"--baseline {BASELINE}: not a built ebpm checkout (no ecli-client/target/ecli.jar)")
+ROUNDS = int(args[0]) if len(args) > 0 else 7
+BURST = int(args[1]) if len(args) > 1 else 1_000_000
 
 
 def sh(*cmd, **kw):
@@ -79,10 +90,14 @@ c_loader = lambda pid: [CLOADER, OBJ, pid, "ringbench_bpf"]
 # libbpf's debug messages, which the C loader does not print, so start-up is timed without it.
 java_loader = lambda pid: ["bin/ecli", "run", "--json", "--verbose", PKG, "--target_pid", pid]
 java_quiet = lambda pid: ["bin/ecli", "run", "--json", PKG, "--target_pid", pid]
+loaders = [("c", c_loader), ("java", java_quiet)]
+if BASELINE:
+    subprocess.run([f"{BASELINE}/bin/ecli", "run", PKG, "--duration", "0.5"], cwd=ROOT, capture_output=True)
+    loaders.append(("before", lambda pid: [f"{BASELINE}/bin/ecli", "run", "--json", PKG, "--target_pid", pid]))
 
-starts = {"c": [], "java": []}
+starts = {kind: [] for kind, _ in loaders}
 for _ in range(ROUNDS):
-    for kind, loader in (("c", c_loader), ("java", java_quiet)):
+    for kind, loader in loaders:
         p, seconds = start_loader(loader("0"))
         stop_loader(p)
         starts[kind].append(seconds * 1000)
@@ -106,4 +121,10 @@ print(row.format(f"start -> attached, ms (median of {ROUNDS})", f"{cs:.0f}", f"{
 print(row.format(f"ring buffer -> JSON, events/s ({BURST} events)", f"{cr:,.0f}", f"{jr:,.0f}", f"{100 * jr / cr:.0f}%",
                  ">= 80%"))
 print(row.format("lost at 100k events/s, 16 MiB ring", lost["c"], lost["java"], "", "0"))
+if BASELINE:
+    bs = statistics.median(starts["before"])
+    print()
+    print(row.format(f"ecli against {BASELINE}", "before", "this", "ratio", "target"))
+    print(row.format(f"start -> attached, ms (median of {ROUNDS})", f"{bs:.0f}", f"{js:.0f}", f"{js / bs:.2f}x",
+                     "<= 1.00x"))
 print(f"({os.cpu_count()} cores; load average {' '.join(open('/proc/loadavg').read().split()[:3])})")

@@ -42,7 +42,15 @@ public record Option<T>(List<String> names, String label, String help, BiConsume
         return String.join(", ", names) + (label == null ? "" : " " + label);
     }
 
+    /** Split by hand: a regular expression per option would be compiled at every start of a command. */
     private static List<String> split(String names) {
-        return List.of(names.split("\\s*,\\s*"));
+        List<String> out = new java.util.ArrayList<>(2);
+        int from = 0;
+        for (int comma = names.indexOf(','); comma >= 0; comma = names.indexOf(',', from)) {
+            out.add(names.substring(from, comma).strip());
+            from = comma + 1;
+        }
+        out.add(names.substring(from).strip());
+        return out;
     }
 }
