@@ -133,7 +133,8 @@ public final class OptionTable<T> {
     public String help(int left, int width) {
         StringBuilder b = new StringBuilder();
         for (Option<T> o : options) {
-            row(b, o.display(), o.help(), left, width);
+            // Long-only options line up with the long names of those that also have a short one.
+            row(b, (o.names().get(0).startsWith("--") ? "    " : "") + o.display(), o.help(), left, width);
         }
         return b.toString();
     }

@@ -72,6 +72,6 @@ class OptionTableTest {
     void helpListsEveryOptionOnce() {
         String help = TABLE.help(24, 80);
         assertThat(help).contains("  -v, --verbose         Say more.\n").contains("  -o, --output DIR      Where.\n")
-            .contains("  --count N             How many.\n");
+            .contains("      --count N         How many.\n");
     }
 }
