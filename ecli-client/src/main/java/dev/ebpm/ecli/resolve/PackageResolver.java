@@ -203,8 +203,10 @@ public final class PackageResolver {
                 }
             }
         }
-        cache.markRemoved(registry, ref.name(), ref.isDigest() ? null : ref.reference(), manifest, blobs,
-            why.getMessage());
+        // A version number is burned for good; a tag may name another version tomorrow, so only versions are
+        // remembered by reference.
+        cache.markRemoved(registry, ref.name(), ref.isPinned() && !ref.isDigest() ? ref.reference() : null, manifest,
+            blobs, why.getMessage());
     }
 
     /** The manifest digest the reference names without asking the registry, when it can be known. */
