@@ -1,14 +1,15 @@
 package dev.ebpm.registry.api;
 
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.registry.auth.AccessGuard;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.auth.RateLimiter;
 import dev.ebpm.registry.auth.Scope;
-import dev.ebpm.registry.builds.BuildConfig;
 import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
-import dev.ebpm.registry.catalog.CatalogService;
-import dev.ebpm.registry.publish.Limits;
+import dev.ebpm.registry.error.ApiException;
+import dev.ebpm.registry.error.ErrorCode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,27 +32,23 @@ import java.util.UUID;
 public class BuildResource {
     private final BuildService builds;
     private final AccessGuard guard;
-    private final RateLimiter rateLimiter;
-    private final BuildConfig config;
 
-    BuildResource(BuildService builds, AccessGuard guard, RateLimiter rateLimiter, BuildConfig config) {
+    BuildResource(BuildService builds, AccessGuard guard) {
         this.builds = builds;
         this.guard = guard;
-        this.rateLimiter = rateLimiter;
-        this.config = config;
     }
 
     @POST
     @Path("/builds")
     @Consumes(MediaType.WILDCARD)
-    public Response create(@QueryParam("name") String name, @QueryParam("version") String version,
+    public Response create(@QueryParam("name") PackageName name, @QueryParam("version") SemVer version,
                            @HeaderParam("Authorization") String authorization, InputStream body) throws IOException {
-        CatalogService.checkName(name);
-        CatalogService.checkVersion(version);
-        Caller caller = guard.require(authorization, AccessGuard.Realm.REST, Scope.Action.PUBLISH, name);
-        rateLimiter.consume(caller, RateLimiter.Limited.PUBLISH);
-        byte[] archive = Limits.readAtMost(body, config.maxArchiveSize(), "a source archive");
-        BuildView build = builds.create(caller, name, version, archive);
+        if (name == null || version == null) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "send ?name=NAME&version=VERSION with the sources");
+        }
+        Caller caller = guard.write(authorization, AccessGuard.Realm.REST, Scope.Action.PUBLISH, name,
+            RateLimiter.Limited.PUBLISH);
+        BuildView build = builds.create(caller, name, version, body);
         return Response.accepted(build).location(URI.create("/api/v1/builds/" + build.id())).build();
     }
 

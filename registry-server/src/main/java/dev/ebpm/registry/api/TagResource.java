@@ -1,12 +1,13 @@
 package dev.ebpm.registry.api;
 
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.TagName;
 import dev.ebpm.registry.auth.AccessGuard;
-import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.auth.RateLimiter;
 import dev.ebpm.registry.auth.Scope;
-import dev.ebpm.registry.catalog.CatalogService;
-import dev.ebpm.registry.error.ApiException;
-import dev.ebpm.registry.error.ErrorCode;
+import dev.ebpm.registry.catalog.CatalogChanges;
+import dev.ebpm.registry.catalog.CatalogViews;
+import dev.ebpm.registry.http.RoutePatterns;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,45 +24,40 @@ import java.util.Map;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class TagResource {
-    private final CatalogService catalog;
+    private final CatalogViews views;
+    private final CatalogChanges changes;
     private final AccessGuard guard;
-    private final RateLimiter rateLimiter;
 
-    TagResource(CatalogService catalog, AccessGuard guard, RateLimiter rateLimiter) {
-        this.catalog = catalog;
+    TagResource(CatalogViews views, CatalogChanges changes, AccessGuard guard) {
+        this.views = views;
+        this.changes = changes;
         this.guard = guard;
-        this.rateLimiter = rateLimiter;
     }
 
     @GET
-    @Path("/packages/" + Paths.NAME + "/-/tags")
-    public Map<String, String> list(@PathParam("name") String name) {
-        return catalog.tagMap(name);
+    @Path("/packages/" + RoutePatterns.NAME + "/-/tags")
+    public Map<String, String> list(@PathParam("name") PackageName name) {
+        return views.tagMap(name);
     }
 
     @PUT
-    @Path("/packages/" + Paths.NAME + "/-/tags/{tag}")
+    @Path("/packages/" + RoutePatterns.NAME + "/-/tags/{tag}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, String> set(@PathParam("name") String name, @PathParam("tag") String tag,
+    public Map<String, String> set(@PathParam("name") PackageName name, @PathParam("tag") TagName tag,
                                    @HeaderParam("Authorization") String authorization, TagRequest request) {
         writeAccess(name, authorization);
-        if (request == null || request.version() == null) {
-            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "send {\"version\": \"X.Y.Z\"}");
-        }
-        return catalog.setTag(name, tag, request.version());
+        return changes.setTag(name, tag, TagRequest.versionOf(request));
     }
 
     @DELETE
-    @Path("/packages/" + Paths.NAME + "/-/tags/{tag}")
-    public Map<String, String> delete(@PathParam("name") String name, @PathParam("tag") String tag,
+    @Path("/packages/" + RoutePatterns.NAME + "/-/tags/{tag}")
+    public Map<String, String> delete(@PathParam("name") PackageName name, @PathParam("tag") TagName tag,
                                       @HeaderParam("Authorization") String authorization) {
         writeAccess(name, authorization);
-        return catalog.deleteTag(name, tag);
+        return changes.deleteTag(name, tag);
     }
 
-    private void writeAccess(String name, String authorization) {
-        CatalogService.checkName(name);
-        Caller caller = guard.require(authorization, AccessGuard.Realm.REST, Scope.Action.PUBLISH, name);
-        rateLimiter.consume(caller, RateLimiter.Limited.OTHER);
+    private void writeAccess(PackageName name, String authorization) {
+        guard.write(authorization, AccessGuard.Realm.REST, Scope.Action.PUBLISH, name, RateLimiter.Limited.OTHER);
     }
 }

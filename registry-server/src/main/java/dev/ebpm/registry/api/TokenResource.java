@@ -9,7 +9,6 @@ import dev.ebpm.registry.auth.TokenRequest;
 import dev.ebpm.registry.auth.TokenService;
 import dev.ebpm.registry.auth.TokenView;
 import dev.ebpm.registry.error.ApiException;
-import dev.ebpm.registry.error.ErrorCode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,12 +28,10 @@ import java.util.List;
 public class TokenResource {
     private final TokenService tokens;
     private final AccessGuard guard;
-    private final RateLimiter rateLimiter;
 
-    TokenResource(TokenService tokens, AccessGuard guard, RateLimiter rateLimiter) {
+    TokenResource(TokenService tokens, AccessGuard guard) {
         this.tokens = tokens;
         this.guard = guard;
-        this.rateLimiter = rateLimiter;
     }
 
     @POST
@@ -57,7 +54,7 @@ public class TokenResource {
     @Path("/tokens/me")
     public TokenView me(@HeaderParam("Authorization") String authorization) {
         Caller caller = guard.identify(authorization, AccessGuard.Realm.REST).orElseThrow(() ->
-            new ApiException(401, ErrorCode.UNAUTHORIZED, "send a token to see what it may do"));
+            ApiException.unauthorized("send a token to see what it may do", AccessGuard.Realm.REST.challenge()));
         return tokens.describe(caller.tokenId());
     }
 
@@ -69,8 +66,6 @@ public class TokenResource {
     }
 
     private Caller admin(String authorization) {
-        Caller caller = guard.require(authorization, AccessGuard.Realm.REST, Scope.Action.ADMIN, null);
-        rateLimiter.consume(caller, RateLimiter.Limited.OTHER);
-        return caller;
+        return guard.write(authorization, AccessGuard.Realm.REST, Scope.Action.ADMIN, null, RateLimiter.Limited.OTHER);
     }
 }

@@ -5,7 +5,6 @@ import dev.ebpm.registry.auth.Scope;
 import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
 import dev.ebpm.registry.builds.Lease;
-import dev.ebpm.registry.publish.Limits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,28 +18,27 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
  * What compile workers call, with a token of scope {@code worker}: lease the next build, heartbeat, fetch
  * its sources, append to its log, and report the package or the failure. Every call after the lease
- * names it in the {@code Ebpm-Lease} header.
+ * names it in the {@code Ebpm-Lease} header. Reports are safe to repeat: the same report under the lease
+ * that finished the build answers the build again, and a log chunk numbered by {@code Ebpm-Log-Sequence}
+ * is appended once.
  */
 @Path("/api/v1/worker")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkerResource {
     public static final String LEASE_HEADER = "Ebpm-Lease";
-    private static final int MAX_LOG_CHUNK = 1 << 20;
+    public static final String LOG_SEQUENCE_HEADER = "Ebpm-Log-Sequence";
 
     private final BuildService builds;
     private final AccessGuard guard;
-    private final Limits limits;
 
-    WorkerResource(BuildService builds, AccessGuard guard, Limits limits) {
+    WorkerResource(BuildService builds, AccessGuard guard) {
         this.builds = builds;
         this.guard = guard;
-        this.limits = limits;
     }
 
     /** 200 with a lease, or 204 when no build is waiting. */
@@ -68,13 +66,15 @@ public class WorkerResource {
         return builds.sources(id, lease);
     }
 
+    /** 204 whether appended or recognised as a repeat of a chunk already appended. */
     @POST
     @Path("/builds/{id}/log")
     @Consumes(MediaType.WILDCARD)
     public Response log(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
-                        @HeaderParam(LEASE_HEADER) UUID lease, InputStream body) throws IOException {
+                        @HeaderParam(LEASE_HEADER) UUID lease, @HeaderParam(LOG_SEQUENCE_HEADER) Long sequence,
+                        InputStream body) throws IOException {
         worker(authorization);
-        builds.log(id, lease, text(body));
+        builds.log(id, lease, sequence, body);
         return Response.noContent().build();
     }
 
@@ -84,7 +84,7 @@ public class WorkerResource {
     public BuildView success(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
                              @HeaderParam(LEASE_HEADER) UUID lease, InputStream body) throws IOException {
         worker(authorization);
-        return builds.succeed(id, lease, Limits.readAtMost(body, limits.maxPackageSize(), "a package file"));
+        return builds.succeed(id, lease, body);
     }
 
     @POST
@@ -93,14 +93,10 @@ public class WorkerResource {
     public BuildView failure(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
                              @HeaderParam(LEASE_HEADER) UUID lease, InputStream body) throws IOException {
         worker(authorization);
-        return builds.fail(id, lease, text(body));
+        return builds.fail(id, lease, body);
     }
 
     private void worker(String authorization) {
         guard.require(authorization, AccessGuard.Realm.REST, Scope.Action.WORKER, null);
-    }
-
-    private static String text(InputStream body) throws IOException {
-        return new String(body.readNBytes(MAX_LOG_CHUNK), StandardCharsets.UTF_8);
     }
 }

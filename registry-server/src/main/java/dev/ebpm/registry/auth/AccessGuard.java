@@ -1,7 +1,7 @@
 package dev.ebpm.registry.auth;
 
+import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.registry.error.ApiException;
-import dev.ebpm.registry.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The check every write makes: a valid token (401 otherwise, with the challenge the client's protocol
- * expects) whose scopes allow the action on this package (403 otherwise).
+ * expects) whose scopes allow the action on this package (403 otherwise), and, for writes that are
+ * rate-limited, a token from the caller's bucket (429 otherwise).
  */
 @ApplicationScoped
 public class AccessGuard {
@@ -29,39 +30,52 @@ public class AccessGuard {
     }
 
     private final TokenService tokens;
+    private final RateLimiter rateLimiter;
 
-    AccessGuard(TokenService tokens) {
+    AccessGuard(TokenService tokens, RateLimiter rateLimiter) {
         this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
     }
 
-    /** The caller when the request carries a token (401 if it is not valid), empty for anonymous requests. */
+    /**
+     * The caller when the request carries credentials (401 if they are not a valid token, malformed ones
+     * included), empty for requests without an {@code Authorization} header.
+     */
     public Optional<Caller> identify(String authorization, Realm realm) {
-        Optional<String> secret = Credentials.secret(authorization).filter(s -> !s.isEmpty());
-        if (secret.isEmpty()) {
+        if (authorization == null || authorization.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(tokens.authenticate(secret.get()));
-        } catch (ApiException e) {
-            throw new ApiException(e.status(), e.code(), e.getMessage(), Map.of("WWW-Authenticate", realm.challenge));
-        }
+        return Optional.of(authenticate(authorization, realm));
     }
 
-    public Caller require(String authorization, Realm realm, Scope.Action action, String packageName) {
-        String secret = Credentials.secret(authorization).orElseThrow(() -> new ApiException(401,
-            ErrorCode.UNAUTHORIZED, "this needs a token: send Authorization: Bearer ebpm_… (or the token as the "
-            + "Basic-auth password)", Map.of("WWW-Authenticate", realm.challenge)));
-        Caller caller;
-        try {
-            caller = tokens.authenticate(secret);
-        } catch (ApiException e) {
-            throw new ApiException(e.status(), e.code(), e.getMessage(), Map.of("WWW-Authenticate", realm.challenge));
-        }
-        if (!caller.may(action, packageName)) {
+    /** The caller, who must be allowed {@code action} on {@code pkg} (null for actions on no package). */
+    public Caller require(String authorization, Realm realm, Scope.Action action, PackageName pkg) {
+        String name = pkg == null ? null : pkg.value();
+        Caller caller = authenticate(authorization, realm);
+        if (!caller.may(action, name)) {
             throw ApiException.forbidden("the token \"" + caller.tokenName() + "\" may not "
-                + action.name().toLowerCase() + (packageName == null ? "" : " " + packageName) + " (its scopes: "
+                + action.name().toLowerCase() + (name == null ? "" : " " + name) + " (its scopes: "
                 + String.join(", ", caller.scopes().stream().map(Scope::toString).toList()) + ")");
         }
         return caller;
+    }
+
+    /** {@link #require}, then one write from the caller's {@code bucket}. */
+    public Caller write(String authorization, Realm realm, Scope.Action action, PackageName pkg,
+                        RateLimiter.Limited bucket) {
+        Caller caller = require(authorization, realm, action, pkg);
+        rateLimiter.consume(caller, bucket);
+        return caller;
+    }
+
+    private Caller authenticate(String authorization, Realm realm) {
+        String secret = Credentials.secret(authorization).orElseThrow(() -> ApiException.unauthorized(
+            "this needs a token: send Authorization: Bearer ebpm_… (or the token as the Basic-auth password)",
+            realm.challenge));
+        try {
+            return tokens.authenticate(secret);
+        } catch (ApiException e) {
+            throw new ApiException(e.status(), e.code(), e.getMessage(), Map.of("WWW-Authenticate", realm.challenge));
+        }
     }
 }

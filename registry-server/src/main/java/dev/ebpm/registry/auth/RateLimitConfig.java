@@ -8,8 +8,11 @@ public interface RateLimitConfig {
     /** Publishes (REST, OCI manifest push, builds): a burst, then one more every refill period. */
     Bucket publish();
 
-    /** Yanks, tag moves and token changes. */
+    /** Yanks, tag moves, token changes and removals. */
     Bucket other();
+
+    /** OCI blob uploads: each request that starts, continues or finishes one. */
+    Bucket upload();
 
     interface Bucket {
         int burst();

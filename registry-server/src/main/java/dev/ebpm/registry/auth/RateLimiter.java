@@ -18,7 +18,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RateLimiter {
-    public enum Limited { PUBLISH, OTHER }
+    public enum Limited { PUBLISH, OTHER, UPLOAD }
 
     private final EntityManager em;
     private final RateLimitConfig config;
@@ -30,7 +30,11 @@ public class RateLimiter {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void consume(Caller caller, Limited action) {
-        RateLimitConfig.Bucket bucket = action == Limited.PUBLISH ? config.publish() : config.other();
+        RateLimitConfig.Bucket bucket = switch (action) {
+            case PUBLISH -> config.publish();
+            case OTHER -> config.other();
+            case UPLOAD -> config.upload();
+        };
         int burst = bucket.burst();
         long refill = Math.max(1, bucket.refillSeconds());
         String key = action.name().toLowerCase();

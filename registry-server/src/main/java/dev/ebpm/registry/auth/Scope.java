@@ -16,6 +16,10 @@ public record Scope(Action action, String pattern) {
     public enum Action { ADMIN, WORKER, PUBLISH, YANK }
 
     public static Scope parse(String text) {
+        if (text == null) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "a scope cannot be null: use admin, worker, "
+                + "publish:PATTERN or yank:PATTERN");
+        }
         if (text.equals("admin")) {
             return new Scope(Action.ADMIN, null);
         }
@@ -30,8 +34,13 @@ public record Scope(Action action, String pattern) {
                 return new Scope(kind.equals("publish") ? Action.PUBLISH : Action.YANK, pattern);
             }
         }
-        throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "invalid scope \"" + text
+        throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "invalid scope \"" + abbreviated(text)
             + "\": use admin, worker, publish:PATTERN or yank:PATTERN (PATTERN a package name, * as wildcard)");
+    }
+
+    /** Scopes are echoed in errors; a long one is cut so an error stays one short line. */
+    private static String abbreviated(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
     /** Whether this scope allows {@code wanted} on {@code packageName} (null for actions on no package). */

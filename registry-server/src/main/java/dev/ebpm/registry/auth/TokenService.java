@@ -2,6 +2,7 @@ package dev.ebpm.registry.auth;
 
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
+import dev.ebpm.registry.reference.Inputs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,9 @@ public class TokenService {
     /** Remembering every use would write on every request; a minute's precision is enough. */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     public static final int MAX_EXPIRY_DAYS = 3650;
+    public static final int MAX_NAME = 100;
+    /** More scopes than this is not a token anyone can reason about. */
+    public static final int MAX_SCOPES = 20;
 
     private final EntityManager em;
 
@@ -26,12 +30,13 @@ public class TokenService {
 
     @Transactional
     public NewToken create(Caller creator, TokenRequest request) {
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
-            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "a token needs a name of 1 to 100 characters");
+        if (request == null) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "send {\"name\": …, \"scopes\": [...]}");
         }
-        if (request.scopes() == null || request.scopes().isEmpty()) {
-            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "a token needs at least one scope: admin, worker, "
-                + "publish:PATTERN or yank:PATTERN");
+        Inputs.requiredText("a token's name", request.name(), MAX_NAME);
+        if (request.scopes() == null || request.scopes().isEmpty() || request.scopes().size() > MAX_SCOPES) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "a token needs 1 to " + MAX_SCOPES + " scopes: admin, "
+                + "worker, publish:PATTERN or yank:PATTERN");
         }
         List<String> scopes = request.scopes().stream().map(Scope::parse).map(Scope::toString).distinct().toList();
         Integer days = request.expiresInDays();

@@ -62,4 +62,16 @@ public class Build {
 
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+
+    /** The lease a worker finished the build under: its repeated report is answered, not refused. */
+    @Column(name = "finished_lease")
+    public UUID finishedLease;
+
+    /** The last {@code Ebpm-Log-Sequence} appended under the current lease (0: none yet). */
+    @Column(name = "log_sequence", nullable = false)
+    public long logSequence;
+
+    public boolean finishedUnder(UUID lease) {
+        return lease != null && lease.equals(finishedLease);
+    }
 }

@@ -60,8 +60,9 @@ public class BuildQueue {
     /** The latest build of the same sources that succeeded, if any. */
     @Transactional
     public Optional<Build> succeededWith(Digest sources) {
-        return em.createQuery("from Build where sourceDigest = :d and state = 'succeeded' and versionId is not null "
-                + "order by finishedAt desc", Build.class)
+        return em.createQuery("from Build b where b.sourceDigest = :d and b.state = 'succeeded' and b.versionId is not "
+                + "null and not exists (select 1 from PackageVersion v where v.id = b.versionId and v.removedAt is not "
+                + "null) order by b.finishedAt desc", Build.class)
             .setParameter("d", sources.toString()).setMaxResults(1).getResultList().stream().findFirst();
     }
 
@@ -104,7 +105,8 @@ public class BuildQueue {
         b.leaseId = UUID.randomUUID();
         b.leaseExpiresAt = OffsetDateTime.now().plusSeconds(config.leaseSeconds());
         b.attempts++;
-        b.worker = worker.length() > 200 ? worker.substring(0, 200) : worker;
+        b.logSequence = 0;
+        b.worker = worker;
         if (b.startedAt == null) {
             b.startedAt = OffsetDateTime.now();
         }
@@ -157,15 +159,41 @@ public class BuildQueue {
         return b;
     }
 
+    /** The build if it already finished under {@code lease}: a report the worker repeats. */
     @Transactional
-    public void appendLog(UUID build, UUID lease, String text) {
-        append(holding(build, lease), text);
+    public Optional<Build> finishedUnder(UUID build, UUID lease) {
+        return Optional.ofNullable(em.find(Build.class, build)).filter(b -> b.finishedUnder(lease));
     }
 
-    /** Ends a build: succeeded with the version, or failed with the error and the last log output. */
+    /**
+     * Appends worker output. With a {@code sequence} (1, 2, 3… per lease) a chunk is appended once: one
+     * whose number is not above the last one applied is a repeat, and is dropped (false).
+     */
+    @Transactional
+    public boolean appendLog(UUID build, UUID lease, Long sequence, String text) {
+        Build b = holding(build, lease);
+        if (sequence != null) {
+            if (sequence <= b.logSequence) {
+                return false;
+            }
+            b.logSequence = sequence;
+        }
+        append(b, text);
+        return true;
+    }
+
+    /**
+     * Ends a build: succeeded with the version, or failed with the error and the last log output. A build
+     * that already finished under this lease stays as it finished (the worker repeated its report).
+     */
     @Transactional(dontRollbackOn = ApiException.class)
     public Build finish(UUID build, UUID lease, Long versionId, String error, String log) {
+        Build found = em.find(Build.class, build, LockModeType.PESSIMISTIC_WRITE);
+        if (found != null && found.finishedUnder(lease)) {
+            return found;
+        }
         Build b = holding(build, lease);
+        b.finishedLease = lease;
         if (log != null) {
             append(b, log);
         }
@@ -178,8 +206,9 @@ public class BuildQueue {
         return b;
     }
 
+    /** Worker output is shown, not interpreted: a NUL in it (which PostgreSQL cannot store) becomes U+FFFD. */
     private void append(Build b, String text) {
-        String all = b.log + text;
+        String all = b.log + text.replace('\0', '\uFFFD');
         int max = config.maxLogSize();
         b.log = all.length() <= max ? all : "[… earlier output cut]\n" + all.substring(all.length() - max);
     }

@@ -5,53 +5,67 @@ import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.PackageInfo;
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.sourcearchive.SourceArchive;
 import dev.ebpm.registry.auth.Caller;
-import dev.ebpm.registry.catalog.CatalogService;
+import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.PackageVersion;
+import dev.ebpm.registry.content.BlobService;
+import dev.ebpm.registry.db.DatabaseOutage;
 import dev.ebpm.registry.download.PackageFiles;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
-import dev.ebpm.registry.oci.BlobService;
+import dev.ebpm.registry.publish.Limits;
 import dev.ebpm.registry.publish.PublishResult;
 import dev.ebpm.registry.publish.PublishService;
-import dev.ebpm.registry.storage.BlobStore;
+import dev.ebpm.registry.reference.Inputs;
+import dev.ebpm.registry.storage.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The life of a build: created from checked sources, leased by workers, reported as a package (which
- * is then published like any other, with the build recorded) or as a failure with its log.
+ * is then published like any other, with the build recorded) or as a failure with its log. Reports are
+ * idempotent: a worker that repeats one under the lease it finished with gets the build as it finished.
  */
 @ApplicationScoped
 public class BuildService {
+    /** Hostnames and the like; anything longer is not a worker's name. */
+    public static final int MAX_WORKER_NAME = 200;
+    private static final int MAX_LOG_CHUNK = 1 << 20;
+
     private final BuildQueue queue;
     private final BlobService blobs;
-    private final BlobStore store;
-    private final CatalogService catalog;
+    private final PackageLookup lookup;
     private final PublishService publisher;
     private final BuildConfig config;
     private final PackageFiles files;
+    private final Limits limits;
 
-    BuildService(BuildQueue queue, BlobService blobs, BlobStore store, CatalogService catalog,
-                 PublishService publisher, BuildConfig config, PackageFiles files) {
-        this.files = files;
+    BuildService(BuildQueue queue, BlobService blobs, PackageLookup lookup, PublishService publisher,
+                 BuildConfig config, PackageFiles files, Limits limits) {
         this.queue = queue;
         this.blobs = blobs;
-        this.store = store;
-        this.catalog = catalog;
+        this.lookup = lookup;
         this.publisher = publisher;
         this.config = config;
+        this.files = files;
+        this.limits = limits;
     }
 
-    public BuildView create(Caller caller, String name, String version, byte[] archive) {
-        CatalogService.checkName(name);
-        CatalogService.checkVersion(version);
-        if (catalog.find(name).flatMap(p -> catalog.version(p, version)).isPresent()) {
-            throw ApiException.conflict(ErrorCode.VERSION_EXISTS, name + "@" + version + " is already published");
+    public BuildView create(Caller caller, PackageName name, SemVer version, InputStream body) throws IOException {
+        byte[] archive = Limits.readAtMost(body, config.maxArchiveSize(), "a source archive");
+        Optional<PackageVersion> taken = lookup.find(name).flatMap(p -> lookup.version(p, version));
+        if (taken.isPresent()) {
+            throw ApiException.conflict(ErrorCode.VERSION_EXISTS, name + "@" + version + (taken.get().removed()
+                ? " was removed from this registry and version numbers are never reused" : " is already published"));
         }
         try {
             SourceArchive.read(archive, config.maxFiles(), config.maxUnpackedSize());
@@ -60,7 +74,7 @@ public class BuildService {
         }
         Digest digest = Digest.sha256(archive);
         blobs.store(archive, digest, null);
-        Build build = queue.insert(name, version, digest, archive.length, caller.tokenId());
+        Build build = queue.insert(name.value(), version.toString(), digest, archive.length, caller.tokenId());
         Optional<Build> earlier = queue.succeededWith(digest);
         return BuildView.from(earlier.isPresent() ? reuse(build, earlier.get()) : build);
     }
@@ -71,7 +85,7 @@ public class BuildService {
      * come along; its identity is the new one).
      */
     private Build reuse(Build build, Build earlier) {
-        PackageVersion done = catalog.versionById(earlier.versionId);
+        PackageVersion done = lookup.versionById(earlier.versionId);
         String log = "identical sources to build " + earlier.id + " (" + earlier.packageName + "@" + earlier.version
             + "); reusing its compiled program instead of compiling again\n";
         try {
@@ -80,8 +94,8 @@ public class BuildService {
             PackageInfo i = old.info();
             EbpmPackage pkg = new EbpmPackage(new PackageInfo(build.packageName, build.version, i.description(),
                 i.license(), i.keywords()), old.meta(), old.elf(), old.readme());
-            PublishResult published = publisher.publish(build.packageName, build.version, pkg,
-                opened.storedObject(), List.of(), null, build.id);
+            PublishResult published = publisher.publish(PackageName.parse(build.packageName),
+                SemVer.parse(build.version), pkg, opened.storedObject(), List.of(), null, build.id);
             return queue.completeWithoutWorker(build.id, published.versionId(), null, log);
         } catch (ApiException e) {
             queue.completeWithoutWorker(build.id, null, "publishing the reused program failed: " + e.getMessage(), log);
@@ -94,6 +108,7 @@ public class BuildService {
     }
 
     public Optional<Lease> lease(String worker) {
+        Inputs.text("a worker's name", worker, MAX_WORKER_NAME);
         return queue.lease(worker == null || worker.isBlank() ? "worker" : worker.strip());
     }
 
@@ -103,23 +118,32 @@ public class BuildService {
 
     public byte[] sources(UUID build, UUID lease) {
         Build b = queue.holding(build, lease);
-        return store.read(Digest.parse(b.sourceDigest), b.sourceSize);
+        return blobs.read(Digest.parse(b.sourceDigest), b.sourceSize);
     }
 
-    public void log(UUID build, UUID lease, String text) {
-        queue.appendLog(build, lease, text);
+    /** Appends worker output; false when {@code sequence} says the chunk was appended already. */
+    public boolean log(UUID build, UUID lease, Long sequence, InputStream body) throws IOException {
+        if (sequence != null && sequence < 1) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "Ebpm-Log-Sequence counts from 1");
+        }
+        return queue.appendLog(build, lease, sequence, text(body));
     }
 
     /**
      * Publishes what the worker built, as the version the build was asked for; a package that does not
      * publish (wrong name, invalid) fails the build with the reason.
      */
-    public BuildView succeed(UUID build, UUID lease, byte[] packageFile) {
+    public BuildView succeed(UUID build, UUID lease, InputStream body) throws IOException {
+        byte[] packageFile = Limits.readAtMost(body, limits.maxPackageSize(), "a package file");
+        Optional<Build> repeated = queue.finishedUnder(build, lease);
+        if (repeated.isPresent()) {
+            return BuildView.from(repeated.get());
+        }
         Build b = queue.holding(build, lease);
         try {
             EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(packageFile, "the built package", size -> { });
-            PublishResult published = publisher.publish(b.packageName, b.version, opened.pkg(),
-                opened.storedObject(), List.of(), null, b.id);
+            PublishResult published = publisher.publish(PackageName.parse(b.packageName), SemVer.parse(b.version),
+                opened.pkg(), opened.storedObject(), List.of(), null, b.id);
             return BuildView.from(queue.finish(build, lease, published.versionId(), null, null));
         } catch (ApiException e) {
             if (e.code() == ErrorCode.LEASE_LOST) {
@@ -128,13 +152,21 @@ public class BuildService {
             queue.finish(build, lease, null, "publishing the built package failed: " + e.getMessage(), null);
             throw e;
         } catch (RuntimeException e) {
+            if (e instanceof StorageException || DatabaseOutage.isCause(e)) {
+                // An outage, not the package's fault: the build stays leased and the worker reports again.
+                throw e;
+            }
             queue.finish(build, lease, null, "the worker sent an invalid package: " + e.getMessage(), null);
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the built package is not valid: "
                 + e.getMessage());
         }
     }
 
-    public BuildView fail(UUID build, UUID lease, String log) {
-        return BuildView.from(queue.finish(build, lease, null, "the compile failed", log));
+    public BuildView fail(UUID build, UUID lease, InputStream body) throws IOException {
+        return BuildView.from(queue.finish(build, lease, null, "the compile failed", text(body)));
+    }
+
+    private static String text(InputStream body) throws IOException {
+        return new String(body.readNBytes(MAX_LOG_CHUNK), StandardCharsets.UTF_8);
     }
 }

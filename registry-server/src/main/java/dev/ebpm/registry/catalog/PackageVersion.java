@@ -84,4 +84,12 @@ public class PackageVersion {
 
     @Column(name = "build_id")
     public UUID buildId;
+
+    /** Set when an admin removed the version: its number stays taken, nothing of it is served. */
+    @Column(name = "removed_at")
+    public OffsetDateTime removedAt;
+
+    public boolean removed() {
+        return removedAt != null;
+    }
 }

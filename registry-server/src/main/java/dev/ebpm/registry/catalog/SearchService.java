@@ -3,6 +3,7 @@ package dev.ebpm.registry.catalog;
 import dev.ebpm.registry.db.NativeValues;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
+import dev.ebpm.registry.reference.Inputs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -23,7 +24,17 @@ public class SearchService {
     public static final int MAX_PER_PAGE = 100;
     private static final int MAX_TERMS = 8;
 
-    public enum Sort { RELEVANCE, DOWNLOADS, RECENT }
+    /** A query is a few words; the page echoes it, so it is bounded like any text that enters. */
+    public static final int MAX_QUERY = 256;
+
+    public enum Sort {
+        RELEVANCE, DOWNLOADS, RECENT;
+
+        /** {@code recent}, {@code relevance}, anything else (or nothing) by downloads. */
+        public static Sort of(String text) {
+            return "recent".equals(text) ? RECENT : "relevance".equals(text) ? RELEVANCE : DOWNLOADS;
+        }
+    }
 
     private final EntityManager em;
 
@@ -47,6 +58,9 @@ public class SearchService {
      */
     @Transactional
     public SearchPage search(String text, Sort sort, int page, int perPage, String kind, String output) {
+        Inputs.text("the search query", text, MAX_QUERY);
+        kind = kind == null || kind.isBlank() ? null : kind;
+        output = output == null || output.isBlank() ? null : output;
         if (kind != null && !KINDS.contains(kind)) {
             throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "kind must be one of " + String.join(", ", KINDS));
         }

@@ -15,14 +15,17 @@ public final class Versions {
     }
 
     /**
-     * The highest non-yanked release; when a package has only pre-releases, the highest non-yanked of those,
-     * so a package still being stabilised can be run by name.
+     * The highest release neither yanked nor removed; when a package has only pre-releases, the highest of
+     * those, so a package still being stabilised can be run by name.
      */
     public static Optional<PackageVersion> latest(List<PackageVersion> versions) {
-        Optional<PackageVersion> release = versions.stream().filter(v -> !v.yanked && !v.prerelease)
+        Optional<PackageVersion> release = versions.stream().filter(v -> usable(v) && !v.prerelease)
             .max(BY_PRECEDENCE);
-        return release.isPresent() ? release
-            : versions.stream().filter(v -> !v.yanked).max(BY_PRECEDENCE);
+        return release.isPresent() ? release : versions.stream().filter(Versions::usable).max(BY_PRECEDENCE);
+    }
+
+    private static boolean usable(PackageVersion v) {
+        return !v.yanked && !v.removed();
     }
 
     public static List<PackageVersion> newestFirst(List<PackageVersion> versions) {

@@ -1,7 +1,7 @@
 package dev.ebpm.registry.download;
 
 import dev.ebpm.format.Digest;
-import dev.ebpm.registry.storage.BlobStore;
+import dev.ebpm.registry.content.BlobBytes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -19,9 +19,9 @@ import java.util.Optional;
 public class BlobResponses {
     public static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-    private final BlobStore store;
+    private final BlobBytes store;
 
-    BlobResponses(BlobStore store) {
+    public BlobResponses(BlobBytes store) {
         this.store = store;
     }
 

@@ -1,7 +1,7 @@
 package dev.ebpm.registry.download;
 
 import dev.ebpm.format.Digest;
-import dev.ebpm.registry.catalog.PackageChanged;
+import dev.ebpm.registry.content.PackageChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -4,15 +4,15 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.EunomiaPackageCodec;
 import dev.ebpm.registry.catalog.PackageVersion;
-import dev.ebpm.registry.storage.BlobStore;
+import dev.ebpm.registry.content.BlobBytes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A version as a file: the {@code .ebpm} package, or eunomia's {@code package.json} rebuilt from it. */
 @ApplicationScoped
 public class PackageFiles {
-    private final BlobStore store;
+    private final BlobBytes store;
 
-    PackageFiles(BlobStore store) {
+    public PackageFiles(BlobBytes store) {
         this.store = store;
     }
 

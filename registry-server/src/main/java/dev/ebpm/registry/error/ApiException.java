@@ -55,6 +55,16 @@ public class ApiException extends RuntimeException {
         return notFound(ErrorCode.VERSION_UNKNOWN, name + " has no version " + version);
     }
 
+    public static ApiException unauthorized(String message, String challenge) {
+        return new ApiException(401, ErrorCode.UNAUTHORIZED, message, Map.of("WWW-Authenticate", challenge));
+    }
+
+    /** A passing outage: the client may repeat the request after {@code retryAfterSeconds}. */
+    public static ApiException unavailable(String message, int retryAfterSeconds) {
+        return new ApiException(503, ErrorCode.UNAVAILABLE, message,
+            Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
     public static ApiException forbidden(String message) {
         return new ApiException(403, ErrorCode.DENIED, message);
     }

@@ -1,6 +1,6 @@
 package dev.ebpm.registry.health;
 
-import dev.ebpm.registry.storage.BlobStore;
+import dev.ebpm.registry.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,9 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class StorageHealthCheck implements HealthCheck {
-    private final BlobStore store;
+    private final ObjectStore store;
 
-    StorageHealthCheck(BlobStore store) {
+    StorageHealthCheck(ObjectStore store) {
         this.store = store;
     }
 

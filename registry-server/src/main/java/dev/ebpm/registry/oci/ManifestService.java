@@ -6,18 +6,27 @@ import dev.ebpm.format.artifact.OciDescriptor;
 import dev.ebpm.format.artifact.OciManifest;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
+import dev.ebpm.format.reference.TagName;
 import dev.ebpm.registry.auth.Caller;
-import dev.ebpm.registry.catalog.CatalogService;
+import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.ResolvedVersion;
-import dev.ebpm.registry.catalog.TagName;
+import dev.ebpm.registry.content.BlobService;
+import dev.ebpm.registry.content.ManifestCache;
+import dev.ebpm.registry.content.ManifestView;
+import dev.ebpm.registry.content.Manifests;
+import dev.ebpm.registry.content.StoredManifest;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.publish.Limits;
 import dev.ebpm.registry.publish.PublishRequest;
 import dev.ebpm.registry.publish.PublishService;
+import dev.ebpm.registry.reference.ManifestRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +40,19 @@ public class ManifestService {
 
     private final BlobService blobs;
     private final Manifests manifests;
-    private final CatalogService catalog;
+    private final PackageLookup lookup;
     private final PublishService publisher;
     private final Limits limits;
     private final ManifestCache cache;
 
-    ManifestService(BlobService blobs, Manifests manifests, CatalogService catalog, PublishService publisher,
+    ManifestService(BlobService blobs, Manifests manifests, PackageLookup lookup, PublishService publisher,
                     Limits limits, ManifestCache cache) {
-        this.cache = cache;
         this.blobs = blobs;
         this.manifests = manifests;
-        this.catalog = catalog;
+        this.lookup = lookup;
         this.publisher = publisher;
         this.limits = limits;
+        this.cache = cache;
     }
 
     public record Pushed(Digest digest, Digest subject) {
@@ -54,15 +63,13 @@ public class ManifestService {
      * decompressed within limits) and published as the version its config names; anything else must be an
      * attachment to something, i.e. carry a {@code subject}, and be pushed by digest.
      */
-    public Pushed put(String repository, String reference, byte[] body, Caller caller) {
+    public Pushed put(PackageName repository, ManifestRef reference, InputStream bodyStream, Caller caller)
+        throws IOException {
+        byte[] body = Limits.readAtMost(bodyStream, limits.maxManifestSize(), "a manifest");
         Digest digest = Digest.sha256(body);
-        boolean byDigest = OciDigests.looksLikeDigest(reference);
-        if (byDigest && !OciDigests.parse(reference).equals(digest)) {
+        if (reference.digest() != null && !reference.digest().equals(digest)) {
             throw ApiException.badRequest(ErrorCode.DIGEST_INVALID, "the manifest's digest is " + digest
                 + ", not " + reference);
-        }
-        if (!byDigest && !TagName.isOciTag(reference)) {
-            throw ApiException.badRequest(ErrorCode.TAG_INVALID, "\"" + reference + "\" is not a valid tag");
         }
         OciManifest parsed;
         try {
@@ -70,9 +77,9 @@ public class ManifestService {
         } catch (PackageFormatException e) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
         }
-        requireBlobs(repository, parsed);
+        requireBlobs(repository.value(), parsed);
         if (PackageArtifact.isPackage(parsed)) {
-            publishPackage(repository, reference, byDigest, body, parsed, caller);
+            publishPackage(repository, reference, new PackageArtifact(parsed, body, null, null), caller);
             return new Pushed(digest, null);
         }
         if (parsed.subject() == null) {
@@ -80,16 +87,16 @@ public class ManifestService {
                 + "(artifactType " + PackageArtifact.ARTIFACT_TYPE + ") and artifacts attached to them with a "
                 + "subject (signatures, SBOMs); this manifest is neither");
         }
-        if (!byDigest) {
+        if (reference.digest() == null) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "an attached artifact is pushed by digest, "
                 + "not tagged: only package versions take tags here");
         }
-        manifests.saveAttachment(repository, digest, parsed, body);
+        manifests.saveAttachment(repository.value(), digest, parsed, body);
         return new Pushed(digest, parsed.subject().digest());
     }
 
-    private void publishPackage(String repository, String reference, boolean byDigest, byte[] body,
-                                OciManifest parsed, Caller caller) {
+    private void publishPackage(PackageName repository, ManifestRef reference, PackageArtifact pushed, Caller caller) {
+        OciManifest parsed = pushed.model();
         OciDescriptor configRef = parsed.config();
         if (configRef.size() > limits.maxConfigSize()) {
             throw ApiException.tooLarge("the package config is " + configRef.size() + " bytes, over the "
@@ -112,18 +119,20 @@ public class ManifestService {
         } catch (PackageFormatException e) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
         }
-        if (!pkg.info().name().equals(repository)) {
+        if (!pkg.info().name().equals(repository.value())) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "the package's config names it "
                 + pkg.info().name() + "; push it to that repository, not " + repository);
         }
-        String version = pkg.info().version();
-        if (!byDigest && SemVer.isValid(reference) && !reference.equals(version)) {
+        SemVer version = SemVer.parse(pkg.info().version());
+        SemVer pushedAs = reference.version() == null ? null : reference.version().version();
+        if (pushedAs != null && !pushedAs.toString().equals(version.toString())) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "pushed as " + repository + ":" + reference
                 + " but the package's config says version " + version);
         }
-        List<String> tags = byDigest || SemVer.isValid(reference) ? List.of() : List.of(reference);
-        publisher.publish(new PublishRequest(repository, version, pkg, parsed, body, config, layer, tags, caller,
-            null, true));
+        TagName tag = reference.version() == null ? null : reference.version().tag();
+        publisher.publish(new PublishRequest(repository, version, pkg,
+            new PackageArtifact(parsed, pushed.manifest(), config, layer), tag == null ? List.of() : List.of(tag),
+            caller, null, true));
     }
 
     /** Every blob a manifest names must be in the repository (or in the store: then it is linked here). */
@@ -145,35 +154,41 @@ public class ManifestService {
         }
     }
 
-    /** The manifest a reference names: a digest, a version, a tag or {@code latest}. */
-    public ManifestView get(String repository, String reference) {
-        ManifestView cached = cache.get(repository, reference);
+    /** The manifest a reference names: a digest, a version, a tag or {@code latest}; 410 for a removed version. */
+    public ManifestView get(PackageName repository, ManifestRef reference) {
+        ManifestView cached = cache.get(repository.value(), reference.toString());
         if (cached != null) {
             return cached;
         }
+        long generation = cache.generation();
         ManifestView found = ManifestView.of(lookup(repository, reference));
-        cache.put(repository, reference, found);
+        cache.put(repository.value(), reference.toString(), found, reference.isPinned(), generation);
         return found;
     }
 
     /** Resolves again and replaces the cached answer (or drops it when the reference no longer resolves). */
     public void refresh(String repository, String reference) {
         try {
-            cache.put(repository, reference, ManifestView.of(lookup(repository, reference)));
+            PackageName name = PackageName.parse(repository);
+            ManifestRef ref = ManifestRef.parse(reference);
+            long generation = cache.generation();
+            cache.put(repository, reference, ManifestView.of(lookup(name, ref)), ref.isPinned(), generation);
         } catch (RuntimeException e) {
             cache.forget(repository, reference);
         }
     }
 
-    private StoredManifest lookup(String repository, String reference) {
-        CatalogService.checkName(repository);
-        if (OciDigests.looksLikeDigest(reference)) {
-            Digest d = OciDigests.parse(reference);
-            return manifests.find(repository, d).orElseThrow(() -> ApiException.notFound(ErrorCode.MANIFEST_UNKNOWN,
-                repository + " has no manifest " + d));
+    private StoredManifest lookup(PackageName repository, ManifestRef reference) {
+        if (reference.digest() != null) {
+            StoredManifest m = manifests.find(repository.value(), reference.digest()).orElseThrow(() ->
+                ApiException.notFound(ErrorCode.MANIFEST_UNKNOWN, repository + " has no manifest " + reference));
+            lookup.removalOf(repository, reference.digest()).ifPresent(r -> {
+                throw r.gone();
+            });
+            return m;
         }
         try {
-            ResolvedVersion r = catalog.resolve(repository, reference);
+            ResolvedVersion r = lookup.resolve(repository, reference.version());
             return manifests.byId(r.version().manifestId);
         } catch (ApiException e) {
             if (e.status() == 404 && e.code() != ErrorCode.NAME_UNKNOWN) {

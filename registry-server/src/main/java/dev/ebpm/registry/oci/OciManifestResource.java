@@ -1,13 +1,15 @@
 package dev.ebpm.registry.oci;
 
+import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.registry.auth.AccessGuard;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.auth.RateLimiter;
 import dev.ebpm.registry.auth.Scope;
-import dev.ebpm.registry.catalog.CatalogService;
+import dev.ebpm.registry.content.ManifestView;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
-import dev.ebpm.registry.publish.Limits;
+import dev.ebpm.registry.http.RoutePatterns;
+import dev.ebpm.registry.reference.ManifestRef;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -25,26 +27,27 @@ import java.io.InputStream;
 public class OciManifestResource {
     private final ManifestService manifests;
     private final AccessGuard guard;
-    private final RateLimiter rateLimiter;
-    private final Limits limits;
 
-    OciManifestResource(ManifestService manifests, AccessGuard guard, RateLimiter rateLimiter, Limits limits) {
+    OciManifestResource(ManifestService manifests, AccessGuard guard) {
         this.manifests = manifests;
         this.guard = guard;
-        this.rateLimiter = rateLimiter;
-        this.limits = limits;
     }
 
     @GET
-    @Path(OciNames.NAME + "/manifests/{reference}")
-    public Response get(@PathParam("name") String name, @PathParam("reference") String reference) {
+    @Path(RoutePatterns.NAME + "/manifests/{reference}")
+    public Response get(@PathParam("name") PackageName name, @PathParam("reference") ManifestRef reference,
+                        @HeaderParam("If-None-Match") String ifNoneMatch) {
         ManifestView m = manifests.get(name, reference);
+        String etag = "\"" + m.digest() + "\"";
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            return Response.notModified().header("ETag", etag).header("Docker-Content-Digest", m.digest()).build();
+        }
         return headers(m).entity(m.content()).build();
     }
 
     @HEAD
-    @Path(OciNames.NAME + "/manifests/{reference}")
-    public Response head(@PathParam("name") String name, @PathParam("reference") String reference) {
+    @Path(RoutePatterns.NAME + "/manifests/{reference}")
+    public Response head(@PathParam("name") PackageName name, @PathParam("reference") ManifestRef reference) {
         ManifestView m = manifests.get(name, reference);
         return headers(m).header("Content-Length", m.content().length).build();
     }
@@ -55,14 +58,12 @@ public class OciManifestResource {
     }
 
     @PUT
-    @Path(OciNames.NAME + "/manifests/{reference}")
-    public Response put(@PathParam("name") String name, @PathParam("reference") String reference,
+    @Path(RoutePatterns.NAME + "/manifests/{reference}")
+    public Response put(@PathParam("name") PackageName name, @PathParam("reference") ManifestRef reference,
                         @HeaderParam("Authorization") String authorization, InputStream body) throws IOException {
-        CatalogService.checkName(name);
-        Caller caller = guard.require(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name);
-        byte[] bytes = Limits.readAtMost(body, limits.maxManifestSize(), "a manifest");
-        rateLimiter.consume(caller, RateLimiter.Limited.PUBLISH);
-        ManifestService.Pushed pushed = manifests.put(name, reference, bytes, caller);
+        Caller caller = guard.write(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name,
+            RateLimiter.Limited.PUBLISH);
+        ManifestService.Pushed pushed = manifests.put(name, reference, body, caller);
         Response.ResponseBuilder r = Response.status(201)
             .header("Location", "/v2/" + name + "/manifests/" + pushed.digest())
             .header("Docker-Content-Digest", pushed.digest().toString());
@@ -73,9 +74,9 @@ public class OciManifestResource {
     }
 
     @DELETE
-    @Path(OciNames.NAME + "/manifests/{reference}")
+    @Path(RoutePatterns.NAME + "/manifests/{reference}")
     public Response delete(@PathParam("name") String name, @PathParam("reference") String reference) {
         throw new ApiException(405, ErrorCode.UNSUPPORTED, "versions are immutable and are not deleted; yank a "
-            + "version instead (PUT /api/v1/packages/NAME/-/versions/VERSION/yank)");
+            + "version instead (PUT /api/v1/packages/NAME/-/versions/VERSION/yank), or ask an admin to remove it");
     }
 }

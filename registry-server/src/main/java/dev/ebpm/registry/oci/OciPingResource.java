@@ -2,7 +2,6 @@ package dev.ebpm.registry.oci;
 
 import dev.ebpm.registry.auth.AccessGuard;
 import dev.ebpm.registry.error.ApiException;
-import dev.ebpm.registry.error.ErrorCode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -10,11 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Map;
-
 /**
- * {@code GET /v2/}: the version check. Without credentials it answers 401 with a Basic challenge, which
- * is how OCI clients (skopeo, docker, oras) learn they may log in; pulls themselves need no token.
+ * {@code GET /v2/}: the version check. Without valid credentials (none, malformed or unknown) it answers
+ * 401 with a Basic challenge, which is how OCI clients (skopeo, docker, oras) learn they may log in; pulls
+ * themselves need no token.
  */
 @Path("/v2")
 public class OciPingResource {
@@ -28,11 +26,8 @@ public class OciPingResource {
     @Path("/")
     @Produces(MediaType.APPLICATION_JSON)
     public Response ping(@HeaderParam("Authorization") String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            throw new ApiException(401, ErrorCode.UNAUTHORIZED, "pulls are anonymous; pushes need a token as the "
-                + "Basic-auth password", Map.of("WWW-Authenticate", AccessGuard.Realm.OCI.challenge()));
-        }
-        guard.identify(authorization, AccessGuard.Realm.OCI);
+        guard.identify(authorization, AccessGuard.Realm.OCI).orElseThrow(() -> ApiException.unauthorized(
+            "pulls are anonymous; pushes need a token as the Basic-auth password", AccessGuard.Realm.OCI.challenge()));
         return Response.ok("{}").build();
     }
 }

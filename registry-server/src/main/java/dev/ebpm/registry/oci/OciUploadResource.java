@@ -3,11 +3,12 @@ package dev.ebpm.registry.oci;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.registry.auth.AccessGuard;
+import dev.ebpm.registry.auth.Caller;
+import dev.ebpm.registry.auth.RateLimiter;
 import dev.ebpm.registry.auth.Scope;
-import dev.ebpm.registry.catalog.CatalogService;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
-import dev.ebpm.registry.publish.Limits;
+import dev.ebpm.registry.http.RoutePatterns;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,47 +25,33 @@ import java.util.UUID;
 
 /**
  * {@code /v2/NAME/blobs/uploads/}: pushing blobs, in one request ({@code POST ?digest=}), as POST then
- * PUT, in ordered chunks (PATCH), or by mounting a blob another repository has.
+ * PUT, in ordered chunks (PATCH), or by mounting a blob another repository has. Every request that
+ * starts, continues or finishes an upload takes one from the token's upload bucket.
  */
 @Path("/v2")
 public class OciUploadResource {
     private final UploadService uploads;
-    private final BlobService blobs;
+    private final MountService mounts;
     private final AccessGuard guard;
-    private final Limits limits;
 
-    OciUploadResource(UploadService uploads, BlobService blobs, AccessGuard guard, Limits limits) {
+    OciUploadResource(UploadService uploads, MountService mounts, AccessGuard guard) {
         this.uploads = uploads;
-        this.blobs = blobs;
+        this.mounts = mounts;
         this.guard = guard;
-        this.limits = limits;
     }
 
     @POST
-    @Path(OciNames.NAME + "/blobs/uploads/")
-    public Response start(@PathParam("name") String name, @QueryParam("digest") String digest,
-                          @QueryParam("mount") String mount, @QueryParam("from") String from,
+    @Path(RoutePatterns.NAME + "/blobs/uploads/")
+    public Response start(@PathParam("name") PackageName name, @QueryParam("digest") Digest digest,
+                          @QueryParam("mount") Digest mount, @QueryParam("from") String from,
                           @HeaderParam("Authorization") String authorization, InputStream body) {
-        authorize(name, authorization);
-        if (mount != null) {
-            Digest d = OciDigests.parse(mount);
-            boolean there = from == null ? blobs.find(d).isPresent()
-                : PackageName.isValid(from) && blobs.find(from, d).isPresent();
-            if (there) {
-                blobs.link(name, d);
-                return created(name, d);
-            }
+        Caller caller = upload(name, authorization);
+        if (mount != null && mounts.mount(name, mount, from)) {
+            return created(name, mount);
         }
         if (digest != null) {
-            Digest d = OciDigests.parse(digest);
-            try (SpooledBlob blob = blobs.spool(body, limits.maxBlobSize())) {
-                if (!blob.digest().equals(d)) {
-                    throw ApiException.badRequest(ErrorCode.DIGEST_INVALID, "the uploaded " + blob.size()
-                        + " bytes have digest " + blob.digest() + ", not " + d);
-                }
-                blobs.store(blob, name);
-            }
-            return created(name, d);
+            uploads.upload(name, digest, caller, body);
+            return created(name, digest);
         }
         UUID id = uploads.start(name);
         return Response.accepted().header("Location", UploadService.location(name, id))
@@ -73,34 +60,32 @@ public class OciUploadResource {
     }
 
     @PATCH
-    @Path(OciNames.NAME + "/blobs/uploads/{uuid}")
-    public Response chunk(@PathParam("name") String name, @PathParam("uuid") String uuid,
+    @Path(RoutePatterns.NAME + "/blobs/uploads/{uuid}")
+    public Response chunk(@PathParam("name") PackageName name, @PathParam("uuid") String uuid,
                           @HeaderParam("Content-Range") String contentRange,
                           @HeaderParam("Authorization") String authorization, InputStream body) {
-        authorize(name, authorization);
+        Caller caller = upload(name, authorization);
         UUID id = session(name, uuid);
-        long received = uploads.append(name, id, contentRange, body);
+        long received = uploads.append(name, id, contentRange, caller, body);
         return Response.accepted().header("Location", UploadService.location(name, id))
             .header("Range", UploadService.range(received)).header("Docker-Upload-UUID", id.toString()).build();
     }
 
     @PUT
-    @Path(OciNames.NAME + "/blobs/uploads/{uuid}")
-    public Response finish(@PathParam("name") String name, @PathParam("uuid") String uuid,
-                           @QueryParam("digest") String digest, @HeaderParam("Authorization") String authorization,
+    @Path(RoutePatterns.NAME + "/blobs/uploads/{uuid}")
+    public Response finish(@PathParam("name") PackageName name, @PathParam("uuid") String uuid,
+                           @QueryParam("digest") Digest digest, @HeaderParam("Authorization") String authorization,
                            InputStream body) {
-        authorize(name, authorization);
-        UUID id = session(name, uuid);
-        Digest d = OciDigests.parse(digest);
-        uploads.finish(name, id, d, body);
-        return created(name, d);
+        Caller caller = upload(name, authorization);
+        uploads.finish(name, session(name, uuid), digest, caller, body);
+        return created(name, digest);
     }
 
     @GET
-    @Path(OciNames.NAME + "/blobs/uploads/{uuid}")
-    public Response status(@PathParam("name") String name, @PathParam("uuid") String uuid,
+    @Path(RoutePatterns.NAME + "/blobs/uploads/{uuid}")
+    public Response status(@PathParam("name") PackageName name, @PathParam("uuid") String uuid,
                            @HeaderParam("Authorization") String authorization) {
-        authorize(name, authorization);
+        guard.require(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name);
         UUID id = session(name, uuid);
         return Response.noContent().header("Location", UploadService.location(name, id))
             .header("Range", UploadService.range(uploads.status(name, id))).header("Docker-Upload-UUID", uuid)
@@ -108,20 +93,20 @@ public class OciUploadResource {
     }
 
     @DELETE
-    @Path(OciNames.NAME + "/blobs/uploads/{uuid}")
-    public Response cancel(@PathParam("name") String name, @PathParam("uuid") String uuid,
+    @Path(RoutePatterns.NAME + "/blobs/uploads/{uuid}")
+    public Response cancel(@PathParam("name") PackageName name, @PathParam("uuid") String uuid,
                            @HeaderParam("Authorization") String authorization) {
-        authorize(name, authorization);
+        guard.require(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name);
         uploads.cancel(name, session(name, uuid));
         return Response.noContent().build();
     }
 
-    private void authorize(String name, String authorization) {
-        CatalogService.checkName(name);
-        guard.require(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name);
+    private Caller upload(PackageName name, String authorization) {
+        return guard.write(authorization, AccessGuard.Realm.OCI, Scope.Action.PUBLISH, name,
+            RateLimiter.Limited.UPLOAD);
     }
 
-    private static UUID session(String name, String uuid) {
+    private static UUID session(PackageName name, String uuid) {
         try {
             return UUID.fromString(uuid);
         } catch (IllegalArgumentException e) {
@@ -130,7 +115,7 @@ public class OciUploadResource {
         }
     }
 
-    private static Response created(String name, Digest d) {
+    private static Response created(PackageName name, Digest d) {
         // Relative, like every Location the OCI endpoints send: correct behind any proxy.
         return Response.status(201).header("Location", "/v2/" + name + "/blobs/" + d)
             .header("Docker-Content-Digest", d.toString()).build();

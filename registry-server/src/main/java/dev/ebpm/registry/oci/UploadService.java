@@ -1,6 +1,13 @@
 package dev.ebpm.registry.oci;
 
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.registry.auth.Caller;
+import dev.ebpm.registry.content.BlobService;
+import dev.ebpm.registry.content.BlobSpool;
+import dev.ebpm.registry.content.SpooledBlob;
+import dev.ebpm.registry.content.UploadConfig;
+import dev.ebpm.registry.content.UploadSlots;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.publish.Limits;
@@ -14,8 +21,10 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -24,148 +33,268 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Chunked upload sessions: chunks must arrive in order ({@code Content-Range} start equal to the bytes
- * received so far, else 416), the session row is locked while a chunk is written, and the final PUT
- * hashes the whole file and stores it only if it is the digest the client names. Idle sessions expire.
+ * Blob uploads: in one request, or as a session of ordered chunks ({@code Content-Range} start equal to the
+ * bytes received so far, else 416) closed by a PUT naming the whole blob's digest, which stores it only if
+ * it matches. Every body is spooled to a temporary file first, outside any transaction, within a bound on
+ * concurrent uploads; only then does a short transaction check the chunk against the session and append
+ * it. Idle sessions expire.
  */
 @ApplicationScoped
 public class UploadService {
     private static final Logger LOG = Logger.getLogger(UploadService.class);
-    private static final Pattern CONTENT_RANGE = Pattern.compile("(?:bytes )?(\\d+)-(\\d+)(?:/(\\d+|\\*))?");
+    /** At most 18 digits: any such number fits a long, so a hostile range cannot overflow. */
+    private static final Pattern CONTENT_RANGE = Pattern.compile("(?:bytes )?(\\d{1,18})-(\\d{1,18})(?:/(?:\\d{1,18}|\\*))?");
 
-    private final EntityManager em;
+    private final Sessions sessions;
     private final BlobService blobs;
+    private final BlobSpool spool;
+    private final UploadSlots slots;
     private final Limits limits;
-    private final UploadConfig config;
-    private final Path sessions;
 
-    UploadService(EntityManager em, BlobService blobs, Limits limits, UploadConfig config) {
-        this.em = em;
+    UploadService(Sessions sessions, BlobService blobs, BlobSpool spool, UploadSlots slots, Limits limits) {
+        this.sessions = sessions;
         this.blobs = blobs;
+        this.spool = spool;
+        this.slots = slots;
         this.limits = limits;
-        this.config = config;
-        this.sessions = config.directory().resolve("sessions");
     }
 
-    @Transactional
-    public UUID start(String repository) {
-        BlobUpload u = new BlobUpload();
-        u.id = UUID.randomUUID();
-        u.repository = repository;
-        u.received = 0;
-        u.createdAt = OffsetDateTime.now();
-        u.updatedAt = u.createdAt;
-        em.persist(u);
-        try {
-            Files.createDirectories(sessions);
-            Files.deleteIfExists(file(u.id));
-            Files.createFile(file(u.id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A whole blob in one request ({@code POST ?digest=}). */
+    public void upload(PackageName repository, Digest digest, Caller caller, InputStream body) {
+        try (SpooledBlob blob = receive(caller, body)) {
+            requireDigest(blob, digest);
+            blobs.store(blob, repository.value());
         }
-        return u.id;
+    }
+
+    public UUID start(PackageName repository) {
+        return sessions.start(repository.value());
     }
 
     /** Appends a chunk; returns the bytes received so far. */
-    @Transactional(dontRollbackOn = ApiException.class)
-    public long append(String repository, UUID id, String contentRange, InputStream body) {
-        BlobUpload u = lock(repository, id);
-        if (contentRange != null && !contentRange.isBlank()) {
-            Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
-            if (!m.matches() || Long.parseLong(m.group(1)) != u.received) {
-                throw new ApiException(416, ErrorCode.BLOB_UPLOAD_INVALID, "chunks must arrive in order: this "
-                    + "upload has " + u.received + " bytes, the chunk says " + contentRange,
-                    Map.of("Range", range(u.received), "Location", location(repository, id)));
-            }
+    public long append(PackageName repository, UUID id, String contentRange, Caller caller, InputStream body) {
+        long[] range = range(contentRange);
+        if (range != null) {
+            // Fail fast on an out-of-order chunk, before its body is read; checked again under the lock.
+            sessions.checkStart(repository.value(), id, range[0]);
         }
-        u.received += blobs.append(file(id), body, u.received, limits.maxBlobSize());
-        u.updatedAt = OffsetDateTime.now();
-        return u.received;
+        try (SpooledBlob chunk = receive(caller, body)) {
+            if (range != null && range[1] - range[0] + 1 != chunk.size()) {
+                throw ApiException.badRequest(ErrorCode.BLOB_UPLOAD_INVALID, "Content-Range " + contentRange
+                    + " says " + (range[1] - range[0] + 1) + " bytes, the chunk has " + chunk.size());
+            }
+            return sessions.append(repository.value(), id, range == null ? -1 : range[0], chunk,
+                limits.maxBlobSize());
+        }
     }
 
     /**
      * Completes an upload with an optional last chunk; the whole blob must have {@code digest}. The session
      * ends either way (a wrong digest means the client must start again).
      */
-    @Transactional(dontRollbackOn = ApiException.class)
-    public Digest finish(String repository, UUID id, Digest digest, InputStream lastChunk) {
-        BlobUpload u = lock(repository, id);
-        Path file = file(id);
-        u.received += blobs.append(file, lastChunk, u.received, limits.maxBlobSize());
-        SpooledBlob blob = blobs.hash(file);
-        try {
-            if (!blob.digest().equals(digest)) {
-                throw ApiException.badRequest(ErrorCode.DIGEST_INVALID, "the uploaded " + blob.size()
-                    + " bytes have digest " + blob.digest() + ", not " + digest);
-            }
-            blobs.store(blob, repository);
-        } finally {
-            em.remove(u);
-            blob.close();
+    public void finish(PackageName repository, UUID id, Digest digest, Caller caller, InputStream lastChunk) {
+        if (digest == null) {
+            throw ApiException.badRequest(ErrorCode.DIGEST_INVALID, "a digest is required (sha256:<64 hex digits>)");
         }
-        return digest;
-    }
-
-    @Transactional
-    public long status(String repository, UUID id) {
-        return find(repository, id).received;
-    }
-
-    @Transactional
-    public void cancel(String repository, UUID id) {
-        em.remove(lock(repository, id));
-        delete(id);
-    }
-
-    /** Sessions nobody touched for the expiry period are dropped with their bytes. */
-    @Scheduled(every = "10m", delayed = "1m")
-    @Transactional
-    void expire() {
-        List<BlobUpload> idle = em.createQuery("from BlobUpload where updatedAt < :t", BlobUpload.class)
-            .setParameter("t", OffsetDateTime.now().minusSeconds(config.expirySeconds())).getResultList();
-        for (BlobUpload u : idle) {
-            em.remove(u);
-            delete(u.id);
+        Path file;
+        try (SpooledBlob chunk = receive(caller, lastChunk)) {
+            file = sessions.close(repository.value(), id, chunk, limits.maxBlobSize());
         }
-        if (!idle.isEmpty()) {
-            LOG.infof("expired %d idle upload(s)", idle.size());
+        try (SpooledBlob blob = BlobSpool.hash(file)) {
+            requireDigest(blob, digest);
+            blobs.store(blob, repository.value());
         }
     }
 
-    private BlobUpload find(String repository, UUID id) {
-        BlobUpload u = em.find(BlobUpload.class, id);
-        if (u == null || !u.repository.equals(repository)) {
-            throw ApiException.notFound(ErrorCode.BLOB_UPLOAD_UNKNOWN, "no upload " + id + " in progress for "
-                + repository);
-        }
-        return u;
+    public long status(PackageName repository, UUID id) {
+        return sessions.received(repository.value(), id);
     }
 
-    private BlobUpload lock(String repository, UUID id) {
-        BlobUpload u = find(repository, id);
-        em.lock(u, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(u);
-        return u;
+    public void cancel(PackageName repository, UUID id) {
+        sessions.cancel(repository.value(), id);
     }
 
-    private Path file(UUID id) {
-        return sessions.resolve(id.toString());
-    }
-
-    private void delete(UUID id) {
-        try {
-            Files.deleteIfExists(file(id));
-        } catch (IOException e) {
-            LOG.warnf("cannot delete upload file %s: %s", file(id), e.getMessage());
+    private SpooledBlob receive(Caller caller, InputStream body) {
+        try (UploadSlots.Slot slot = slots.acquire(caller.tokenId())) {
+            return spool.spool(body, limits.maxBlobSize());
         }
     }
 
-    public static String location(String repository, UUID id) {
+    private static void requireDigest(SpooledBlob blob, Digest digest) {
+        if (!blob.digest().equals(digest)) {
+            throw ApiException.badRequest(ErrorCode.DIGEST_INVALID, "the uploaded " + blob.size()
+                + " bytes have digest " + blob.digest() + ", not " + digest);
+        }
+    }
+
+    /** {@code [start, end]} of a {@code Content-Range}, or null when there is none. */
+    static long[] range(String contentRange) {
+        if (contentRange == null || contentRange.isBlank()) {
+            return null;
+        }
+        Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
+        if (!m.matches()) {
+            throw ApiException.badRequest(ErrorCode.BLOB_UPLOAD_INVALID, "Content-Range must be START-END (inclusive "
+                + "byte offsets, at most 18 digits each)");
+        }
+        long start = Long.parseLong(m.group(1));
+        long end = Long.parseLong(m.group(2));
+        if (end < start) {
+            throw ApiException.badRequest(ErrorCode.BLOB_UPLOAD_INVALID, "Content-Range ends before it starts");
+        }
+        return new long[] {start, end};
+    }
+
+    public static String location(PackageName repository, UUID id) {
         return "/v2/" + repository + "/blobs/uploads/" + id;
     }
 
     /** The {@code Range} header of an upload: inclusive end, {@code 0-0} when empty as registries send it. */
     public static String range(long received) {
         return "0-" + Math.max(0, received - 1);
+    }
+
+    /** The session rows and files; each method one short transaction, none of them reading a request. */
+    @ApplicationScoped
+    static class Sessions {
+        private final EntityManager em;
+        private final UploadConfig config;
+        private final Path dir;
+
+        Sessions(EntityManager em, UploadConfig config) {
+            this.em = em;
+            this.config = config;
+            this.dir = config.directory().resolve("sessions");
+        }
+
+        @Transactional
+        UUID start(String repository) {
+            BlobUpload u = new BlobUpload();
+            u.id = UUID.randomUUID();
+            u.repository = repository;
+            u.received = 0;
+            u.createdAt = OffsetDateTime.now();
+            u.updatedAt = u.createdAt;
+            em.persist(u);
+            try {
+                Files.createDirectories(dir);
+                Files.deleteIfExists(file(u.id));
+                Files.createFile(file(u.id));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return u.id;
+        }
+
+        @Transactional
+        void checkStart(String repository, UUID id, long start) {
+            BlobUpload u = find(repository, id);
+            if (start != u.received) {
+                throw outOfOrder(repository, u, start);
+            }
+        }
+
+        /** Appends a spooled chunk at {@code start} (-1: wherever the session is); returns the bytes received. */
+        @Transactional
+        long append(String repository, UUID id, long start, SpooledBlob chunk, long max) {
+            BlobUpload u = lock(repository, id);
+            if (start >= 0 && start != u.received) {
+                throw outOfOrder(repository, u, start);
+            }
+            appendTo(u, chunk, max);
+            return u.received;
+        }
+
+        /** Appends the last chunk and ends the session; the caller now owns the file and deletes it. */
+        @Transactional(dontRollbackOn = ApiException.class)
+        Path close(String repository, UUID id, SpooledBlob lastChunk, long max) {
+            BlobUpload u = lock(repository, id);
+            try {
+                appendTo(u, lastChunk, max);
+            } catch (ApiException e) {
+                delete(id);
+                throw e;
+            } finally {
+                em.remove(u);
+            }
+            return file(id);
+        }
+
+        private void appendTo(BlobUpload u, SpooledBlob chunk, long max) {
+            if (u.received + chunk.size() > max) {
+                throw ApiException.tooLarge("the upload is larger than the " + max + "-byte limit");
+            }
+            try (FileChannel in = FileChannel.open(chunk.file());
+                 FileChannel out = FileChannel.open(file(u.id), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                long done = 0;
+                while (done < chunk.size()) {
+                    done += in.transferTo(done, chunk.size() - done, out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            u.received += chunk.size();
+            u.updatedAt = OffsetDateTime.now();
+        }
+
+        @Transactional
+        long received(String repository, UUID id) {
+            return find(repository, id).received;
+        }
+
+        @Transactional
+        void cancel(String repository, UUID id) {
+            em.remove(lock(repository, id));
+            delete(id);
+        }
+
+        /** Sessions nobody touched for the expiry period are dropped with their bytes. */
+        @Scheduled(every = "10m", delayed = "1m")
+        @Transactional
+        void expire() {
+            List<BlobUpload> idle = em.createQuery("from BlobUpload where updatedAt < :t", BlobUpload.class)
+                .setParameter("t", OffsetDateTime.now().minusSeconds(config.expirySeconds())).getResultList();
+            for (BlobUpload u : idle) {
+                em.remove(u);
+                delete(u.id);
+            }
+            if (!idle.isEmpty()) {
+                LOG.infof("expired %d idle upload(s)", idle.size());
+            }
+        }
+
+        private BlobUpload find(String repository, UUID id) {
+            BlobUpload u = em.find(BlobUpload.class, id);
+            if (u == null || !u.repository.equals(repository)) {
+                throw ApiException.notFound(ErrorCode.BLOB_UPLOAD_UNKNOWN, "no upload " + id + " in progress for "
+                    + repository);
+            }
+            return u;
+        }
+
+        private BlobUpload lock(String repository, UUID id) {
+            BlobUpload u = find(repository, id);
+            em.lock(u, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(u);
+            return u;
+        }
+
+        private ApiException outOfOrder(String repository, BlobUpload u, long start) {
+            return new ApiException(416, ErrorCode.BLOB_UPLOAD_INVALID, "chunks must arrive in order: this upload "
+                + "has " + u.received + " bytes, the chunk starts at " + start,
+                Map.of("Range", range(u.received), "Location", "/v2/" + repository + "/blobs/uploads/" + u.id));
+        }
+
+        private Path file(UUID id) {
+            return dir.resolve(id.toString());
+        }
+
+        private void delete(UUID id) {
+            try {
+                Files.deleteIfExists(file(id));
+            } catch (IOException e) {
+                LOG.warnf("cannot delete upload file %s: %s", file(id), e.getMessage());
+            }
+        }
     }
 }

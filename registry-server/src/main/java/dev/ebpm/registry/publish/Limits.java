@@ -1,5 +1,7 @@
 package dev.ebpm.registry.publish;
 
+import dev.ebpm.format.io.CappedReader;
+import dev.ebpm.format.io.SizeLimitException;
 import dev.ebpm.registry.error.ApiException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -35,10 +37,10 @@ public interface Limits {
 
     /** A request body read whole, but never more than {@code max} bytes of it: over the cap is a 413. */
     static byte[] readAtMost(InputStream body, long max, String what) throws IOException {
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) {
+        try {
+            return CappedReader.readAll(body, max);
+        } catch (SizeLimitException e) {
             throw ApiException.tooLarge(what + " is at most " + max + " bytes");
         }
-        return bytes;
     }
 }

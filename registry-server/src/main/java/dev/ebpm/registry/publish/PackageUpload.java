@@ -5,14 +5,16 @@ import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.EunomiaPackage;
 import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.codec.PackageFormat;
 import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A package file sent to the REST publish endpoint, opened: an ebpm package (tar), or an eunomia
@@ -22,9 +24,9 @@ import java.util.Locale;
  */
 public record PackageUpload(EbpmPackage pkg, byte[] layer) {
 
-    public static PackageUpload read(byte[] body, String contentType, String name, String version, int maxObject) {
+    public static PackageUpload read(byte[] body, String contentType, PackageName name, SemVer version, int maxObject) {
         try {
-            return switch (format(body, contentType)) {
+            return switch (PackageFormat.detect(body, contentType)) {
                 case EBPM -> ebpm(body, maxObject);
                 case EUNOMIA_JSON -> eunomia(Json.parse(body), name, version, maxObject);
                 case EUNOMIA_YAML -> eunomia(Json.parseYaml(body), name, version, maxObject);
@@ -37,33 +39,12 @@ public record PackageUpload(EbpmPackage pkg, byte[] layer) {
         }
     }
 
-    enum Format { EBPM, EUNOMIA_JSON, EUNOMIA_YAML }
-
-    static Format format(byte[] body, String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.contains("yaml")) {
-            return Format.EUNOMIA_YAML;
-        }
-        if (type.contains("json")) {
-            return Format.EUNOMIA_JSON;
-        }
-        for (byte b : body) {
-            if (b == '{') {
-                return Format.EUNOMIA_JSON;
-            }
-            if (!Character.isWhitespace(b)) {
-                break;
-            }
-        }
-        return Format.EBPM;
-    }
-
     private static PackageUpload ebpm(byte[] body, int maxObject) {
         EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(body, "the package", size -> checkSize(size, maxObject));
         return new PackageUpload(opened.pkg(), opened.storedObject());
     }
 
-    private static PackageUpload eunomia(JsonNode root, String name, String version, int maxObject) {
+    private static PackageUpload eunomia(JsonNode root, PackageName name, SemVer version, int maxObject) {
         JsonNode size = root.get("bpf_object_size");
         if (size != null && size.canConvertToLong()) {
             checkSize(size.asLong(), maxObject);
@@ -74,7 +55,7 @@ public record PackageUpload(EbpmPackage pkg, byte[] layer) {
         if (description != null && description.length() > PackageInfo.MAX_DESCRIPTION) {
             description = description.substring(0, PackageInfo.MAX_DESCRIPTION);
         }
-        PackageInfo info = new PackageInfo(name, version, description, object.license().orElse(null), List.of());
+        PackageInfo info = new PackageInfo(name.value(), version.toString(), description, object.license().orElse(null), List.of());
         EbpmPackage pkg = EbpmPackage.fromEunomia(eunomia, info, null);
         return new PackageUpload(pkg, EbpmPackageCodec.compressObject(pkg.elf()));
     }

@@ -1,20 +1,23 @@
 package dev.ebpm.registry.publish;
 
-import dev.ebpm.format.artifact.OciManifest;
+import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.SemVer;
+import dev.ebpm.format.reference.TagName;
 import dev.ebpm.registry.auth.Caller;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A version to publish: the package as opened from its blobs, the artifact's three byte strings (the
- * manifest exactly as pushed), tags to point at it, who asks and, for compiled sources, the build.
- * {@code idempotent} lets an OCI client re-push the identical manifest without an error.
+ * A version to publish: the package as opened from its blobs, its OCI artifact (the manifest model and
+ * bytes, the config and the layer), tags to point at it, who asks and, for compiled sources, the build.
+ * {@code pushed}: the artifact came over OCI, so its config and layer are stored and linked already (by
+ * the blob pushes), and re-pushing the identical manifest is not an error.
  */
-public record PublishRequest(String name, String version, EbpmPackage pkg, OciManifest parsedManifest,
-                             byte[] manifest, byte[] config, byte[] layer, List<String> tags, Caller caller,
-                             UUID buildId, boolean idempotent) {
+public record PublishRequest(PackageName name, SemVer version, EbpmPackage pkg, PackageArtifact artifact,
+                             List<TagName> tags, Caller caller, UUID buildId, boolean pushed) {
     public PublishRequest {
         tags = List.copyOf(tags);
     }

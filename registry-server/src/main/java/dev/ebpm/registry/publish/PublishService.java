@@ -4,26 +4,32 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.format.artifact.OciManifest;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.reference.SemVer;
+import dev.ebpm.format.reference.TagName;
 import dev.ebpm.registry.auth.Caller;
-import dev.ebpm.registry.catalog.CatalogService;
-import dev.ebpm.registry.catalog.TagName;
+import dev.ebpm.registry.catalog.CatalogViews;
 import dev.ebpm.registry.catalog.VersionDetails;
+import dev.ebpm.registry.catalog.VersionView;
+import dev.ebpm.registry.content.BlobService;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
-import dev.ebpm.registry.oci.BlobService;
+import dev.ebpm.registry.reference.VersionRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Publishes versions, whichever way they arrive (REST package file, OCI manifest push, finished build):
- * checks the package and derives its details, stores the blobs (content-addressed, so storing is safe
- * before the rows exist), then writes every row in one transaction ({@link PublishTransaction}).
+ * checks the package and derives its details, puts the blobs into the object store (content-addressed,
+ * so storing is safe before any row exists), then writes every row in one transaction
+ * ({@link PublishTransaction}).
  */
 @ApplicationScoped
 public class PublishService {
@@ -31,38 +37,41 @@ public class PublishService {
     private final PublishTransaction transaction;
     private final ObjectMapper json;
     private final Limits limits;
+    private final CatalogViews views;
 
-    PublishService(BlobService blobs, PublishTransaction transaction, ObjectMapper json, Limits limits) {
+    PublishService(BlobService blobs, PublishTransaction transaction, ObjectMapper json, Limits limits,
+                   CatalogViews views) {
         this.blobs = blobs;
         this.transaction = transaction;
         this.json = json;
         this.limits = limits;
+        this.views = views;
     }
 
-    /** Publishes a package file's content (REST); the server builds the OCI artifact for it. */
-    public PublishResult publish(String name, String version, EbpmPackage pkg, byte[] layer, List<String> tags,
+    /** A package file sent over REST ({@code .ebpm}, eunomia {@code package.json} or yaml), as the version it names. */
+    public VersionView publishFile(PackageName name, SemVer version, List<TagName> tags, Caller caller,
+                                   String contentType, InputStream body) throws IOException {
+        byte[] bytes = Limits.readAtMost(body, limits.maxPackageSize(), "a package file");
+        PackageUpload upload = PackageUpload.read(bytes, contentType, name, version, limits.maxObjectSize());
+        publish(name, version, upload.pkg(), upload.layer(), tags, caller, null);
+        return views.version(name, VersionRef.of(version));
+    }
+
+    /** Publishes a package's content; the server builds the OCI artifact for it. */
+    public PublishResult publish(PackageName name, SemVer version, EbpmPackage pkg, byte[] layer, List<TagName> tags,
                                  Caller caller, UUID buildId) {
-        PackageArtifact artifact = PackageArtifact.of(pkg, layer);
-        return publish(new PublishRequest(name, version, pkg, OciManifest.parse(artifact.manifest()),
-            artifact.manifest(), artifact.config(), artifact.layer(), tags, caller, buildId, false));
+        return publish(new PublishRequest(name, version, pkg, PackageArtifact.of(pkg, layer), tags, caller, buildId,
+            false));
     }
 
     public PublishResult publish(PublishRequest r) {
-        CatalogService.checkName(r.name());
-        CatalogService.checkVersion(r.version());
-        if (!r.pkg().info().name().equals(r.name())) {
+        if (!r.pkg().info().name().equals(r.name().value())) {
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the package names itself "
                 + r.pkg().info().name() + ", not " + r.name());
         }
-        if (!r.pkg().info().version().equals(r.version())) {
+        if (!r.pkg().info().version().equals(r.version().toString())) {
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the package is version "
                 + r.pkg().info().version() + ", not " + r.version());
-        }
-        for (String tag : r.tags()) {
-            String problem = TagName.problem(tag);
-            if (problem != null) {
-                throw ApiException.badRequest(ErrorCode.TAG_INVALID, problem);
-            }
         }
         if (r.pkg().elf().length > limits.maxObjectSize()) {
             throw ApiException.tooLarge("the BPF object is " + r.pkg().elf().length + " bytes, over the "
@@ -74,18 +83,22 @@ public class PublishService {
         } catch (PackageFormatException e) {
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, e.getMessage());
         }
-        byte[] packageFile = EbpmPackageCodec.write(r.pkg(), r.layer());
-        Digest manifestDigest = Digest.sha256(r.manifest());
-        blobs.store(r.config(), r.parsedManifest().config().digest(), r.name());
-        blobs.store(r.layer(), r.parsedManifest().layers().get(0).digest(), r.name());
+        PackageArtifact a = r.artifact();
+        byte[] packageFile = EbpmPackageCodec.write(r.pkg(), a.layer());
         Digest packageDigest = Digest.sha256(packageFile);
-        blobs.store(packageFile, packageDigest, null);
-        String detailsJson;
+        if (!r.pushed()) {
+            blobs.putObject(a.model().config().digest(), a.config());
+            blobs.putObject(a.model().layers().get(0).digest(), a.layer());
+        }
+        blobs.putObject(packageDigest, packageFile);
+        return transaction.insert(r, new PublishTransaction.PackageFile(packageDigest, packageFile), json(details));
+    }
+
+    private String json(VersionDetails details) {
         try {
-            detailsJson = json.writeValueAsString(details);
+            return json.writeValueAsString(details);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return transaction.insert(r, manifestDigest, packageDigest, packageFile.length, detailsJson);
     }
 }

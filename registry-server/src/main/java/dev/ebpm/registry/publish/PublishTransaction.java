@@ -1,66 +1,79 @@
 package dev.ebpm.registry.publish;
 
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
-import dev.ebpm.format.reference.SemVer;
-import dev.ebpm.registry.catalog.CatalogService;
+import dev.ebpm.registry.catalog.CatalogChanges;
 import dev.ebpm.registry.catalog.Package;
+import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.PackageVersion;
+import dev.ebpm.registry.content.BlobLocks;
+import dev.ebpm.registry.content.BlobService;
+import dev.ebpm.registry.content.Manifests;
+import dev.ebpm.registry.content.StoredManifest;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
-import dev.ebpm.registry.oci.Manifests;
-import dev.ebpm.registry.oci.StoredManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The rows of one publish, all or nothing. The package row is locked first, so publishes of one package
- * take turns: the version check, the insert, the tags and the search fields then see a stable package,
- * and UNIQUE(package_id, version) stays the last line of defence.
+ * The rows of one publish, all or nothing: blob rows and repository links, the manifest, the version, its
+ * tags and the package's search fields. The package row is locked first, so publishes of one package take
+ * turns and UNIQUE(package_id, version) stays the last line of defence; then the blobs' shared locks, so
+ * no removal deletes a blob this version is about to reference.
  */
 @ApplicationScoped
 public class PublishTransaction {
     private final EntityManager em;
-    private final CatalogService catalog;
+    private final PackageLookup lookup;
+    private final CatalogChanges changes;
     private final Manifests manifests;
+    private final BlobService blobs;
+    private final BlobLocks locks;
 
-    PublishTransaction(EntityManager em, CatalogService catalog, Manifests manifests) {
+    PublishTransaction(EntityManager em, PackageLookup lookup, CatalogChanges changes, Manifests manifests,
+                       BlobService blobs, BlobLocks locks) {
         this.em = em;
-        this.catalog = catalog;
+        this.lookup = lookup;
+        this.changes = changes;
         this.manifests = manifests;
+        this.blobs = blobs;
+        this.locks = locks;
+    }
+
+    /** The {@code .ebpm} file the server built for the version, already in the object store. */
+    record PackageFile(Digest digest, byte[] content) {
     }
 
     @Transactional
-    public PublishResult insert(PublishRequest r, Digest manifestDigest, Digest packageDigest, long packageSize,
-                                String details) {
+    public PublishResult insert(PublishRequest r, PackageFile file, String details) {
+        PackageArtifact a = r.artifact();
+        Digest manifestDigest = Digest.sha256(a.manifest());
         em.createNativeQuery("INSERT INTO package (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
-            .setParameter(1, r.name()).executeUpdate();
-        Package p = catalog.lock(r.name());
-        Optional<PackageVersion> existing = catalog.version(p, r.version());
+            .setParameter(1, r.name().value()).executeUpdate();
+        Package p = lookup.lock(r.name());
+        Optional<PackageVersion> existing = lookup.version(p, r.version());
         if (existing.isPresent()) {
-            PackageVersion v = existing.get();
-            if (r.idempotent() && manifests.byId(v.manifestId).digest.equals(manifestDigest.toString())) {
-                r.tags().forEach(tag -> catalog.moveTag(p, tag, v));
-                return new PublishResult(r.name(), r.version(), manifestDigest, v.id, false);
-            }
-            throw ApiException.conflict(ErrorCode.VERSION_EXISTS, r.name() + "@" + r.version() + " is already "
-                + "published and versions are immutable; publish a new version");
+            return republished(r, p, existing.get(), manifestDigest);
         }
-        StoredManifest m = manifests.save(r.name(), manifestDigest, r.parsedManifest(), r.manifest());
+        recordBlobs(r, file);
+        StoredManifest m = manifests.save(p.name, manifestDigest, a.model(), a.manifest());
         EbpmPackage pkg = r.pkg();
         PackageVersion v = new PackageVersion();
         v.packageId = p.id;
-        v.version = r.version();
-        v.prerelease = SemVer.parse(r.version()).isPreRelease();
+        v.version = r.version().toString();
+        v.prerelease = r.version().isPreRelease();
         v.manifestId = m.id;
-        v.configDigest = r.parsedManifest().config().digest().toString();
-        v.layerDigest = r.parsedManifest().layers().get(0).digest().toString();
-        v.packageDigest = packageDigest.toString();
-        v.packageSize = packageSize;
+        v.configDigest = a.model().config().digest().toString();
+        v.layerDigest = a.model().layers().get(0).digest().toString();
+        v.packageDigest = file.digest().toString();
+        v.packageSize = file.content().length;
         v.objectSize = pkg.elf().length;
         v.description = pkg.info().description();
         v.license = pkg.info().license();
@@ -72,8 +85,62 @@ public class PublishTransaction {
         v.buildId = r.buildId();
         em.persist(v);
         em.flush();
-        r.tags().forEach(tag -> catalog.moveTag(p, tag, v));
-        catalog.refreshSearchFields(p, catalog.versions(p));
-        return new PublishResult(r.name(), r.version(), manifestDigest, v.id, true);
+        r.tags().forEach(tag -> changes.moveTag(p, tag, v));
+        changes.refreshSearchFields(p, lookup.versions(p));
+        return new PublishResult(p.name, v.version, manifestDigest, v.id, true);
+    }
+
+    /**
+     * The version number is taken. Still fine: an OCI client pushing the identical manifest again, or a
+     * worker repeating the report of the build that published it. Otherwise 409, and a removed version's
+     * number stays taken too.
+     */
+    private PublishResult republished(PublishRequest r, Package p, PackageVersion v, Digest manifestDigest) {
+        String id = p.name + "@" + v.version;
+        if (v.removed()) {
+            throw ApiException.conflict(ErrorCode.VERSION_EXISTS, id + " was removed from this registry and version "
+                + "numbers are never reused; publish a new version");
+        }
+        boolean sameBuild = r.buildId() != null && r.buildId().equals(v.buildId);
+        boolean samePush = r.pushed() && manifests.byId(v.manifestId).digest.equals(manifestDigest.toString());
+        if (!sameBuild && !samePush) {
+            throw ApiException.conflict(ErrorCode.VERSION_EXISTS, id + " is already published and versions are "
+                + "immutable; publish a new version");
+        }
+        r.tags().forEach(tag -> changes.moveTag(p, tag, v));
+        return new PublishResult(p.name, v.version, Digest.parse(manifests.byId(v.manifestId).digest), v.id, false);
+    }
+
+    /**
+     * Under the blobs' shared locks: a blob with a row is in the object store (a deletion removes both under
+     * the exclusive lock); one without may have been deleted since it was put, so it is put again if so.
+     * Pushed config and layer were recorded by their blob pushes and must still be.
+     */
+    private void recordBlobs(PublishRequest r, PackageFile file) {
+        PackageArtifact a = r.artifact();
+        Digest config = a.model().config().digest();
+        Digest layer = a.model().layers().get(0).digest();
+        locks.shared(List.of(config, layer, file.digest()));
+        Set<String> recorded = blobs.recorded(List.of(config, layer, file.digest()));
+        if (r.pushed()) {
+            for (Digest d : List.of(config, layer)) {
+                if (!recorded.contains(d.toString())) {
+                    throw ApiException.badRequest(ErrorCode.MANIFEST_BLOB_UNKNOWN, "the manifest names blob " + d
+                        + ", which is no longer in " + r.name() + "; push it again");
+                }
+                blobs.link(r.name().value(), d);
+            }
+        } else {
+            record(recorded, config, a.config(), r.name().value());
+            record(recorded, layer, a.layer(), r.name().value());
+        }
+        record(recorded, file.digest(), file.content(), null);
+    }
+
+    private void record(Set<String> recorded, Digest d, byte[] content, String repository) {
+        if (!recorded.contains(d.toString())) {
+            blobs.putObject(d, content);
+        }
+        blobs.record(d, content.length, repository);
     }
 }

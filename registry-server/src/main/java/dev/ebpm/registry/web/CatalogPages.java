@@ -1,11 +1,15 @@
 package dev.ebpm.registry.web;
 
+import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
-import dev.ebpm.registry.catalog.CatalogService;
+import dev.ebpm.registry.catalog.CatalogStats;
+import dev.ebpm.registry.catalog.CatalogViews;
 import dev.ebpm.registry.catalog.SearchHit;
 import dev.ebpm.registry.catalog.SearchPage;
 import dev.ebpm.registry.catalog.SearchService;
+import dev.ebpm.registry.http.RoutePatterns;
+import dev.ebpm.registry.reference.VersionRef;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -27,13 +31,15 @@ public class CatalogPages {
     static final int PER_PAGE = 20;
     private static final int CHART_DAYS = 30;
 
-    private final CatalogService catalog;
+    private final CatalogViews views;
+    private final CatalogStats stats;
     private final SearchService search;
     private final BuildService builds;
     private final Readmes readmes;
 
-    CatalogPages(CatalogService catalog, SearchService search, BuildService builds, Readmes readmes) {
-        this.catalog = catalog;
+    CatalogPages(CatalogViews views, CatalogStats stats, SearchService search, BuildService builds, Readmes readmes) {
+        this.views = views;
+        this.stats = stats;
         this.search = search;
         this.builds = builds;
         this.readmes = readmes;
@@ -41,7 +47,7 @@ public class CatalogPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(CatalogService.Stats stats, List<SearchHit> recent, List<SearchHit> popular);
+        static native TemplateInstance home(CatalogStats.Totals stats, List<SearchHit> recent, List<SearchHit> popular);
 
         static native TemplateInstance search(SearchModel model);
 
@@ -52,7 +58,7 @@ public class CatalogPages {
 
     @GET
     public TemplateInstance home() {
-        return Templates.home(catalog.stats(), search.search(null, SearchService.Sort.RECENT, 1, 8).results(),
+        return Templates.home(stats.totals(), search.search(null, SearchService.Sort.RECENT, 1, 8).results(),
             search.search(null, SearchService.Sort.DOWNLOADS, 1, 8).results());
     }
 
@@ -60,19 +66,16 @@ public class CatalogPages {
     @Path("/search")
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("kind") String kind,
                                    @QueryParam("output") String output, @QueryParam("page") Integer page) {
-        String k = blankToNull(kind);
-        String o = blankToNull(output);
-        int p = page == null || page < 1 ? 1 : page;
-        SearchPage results = search.search(q, SearchService.Sort.RELEVANCE, p, PER_PAGE, k, o);
-        return Templates.search(SearchModel.of(q == null ? "" : q, k, o, results));
+        SearchPage results = search.search(q, SearchService.Sort.RELEVANCE, page == null || page < 1 ? 1 : page,
+            PER_PAGE, kind, output);
+        return Templates.search(SearchModel.of(q == null ? "" : q, blankToNull(kind), blankToNull(output), results));
     }
 
     @GET
-    @Path("/packages/{name: [^/]+(?:/[^/]+)?}")
-    public TemplateInstance pkg(@PathParam("name") String name, @QueryParam("version") String version,
+    @Path("/packages/" + RoutePatterns.NAME)
+    public TemplateInstance pkg(@PathParam("name") PackageName name, @QueryParam("version") VersionRef version,
                                 @Context UriInfo uri) {
-        CatalogService.PackagePage page = catalog.page(name, version == null || version.isBlank() ? "latest" : version,
-            CHART_DAYS);
+        CatalogViews.PackagePage page = views.page(name, version == null ? VersionRef.LATEST : version, CHART_DAYS);
         return Templates.pkg(PackageModel.of(page.pkg(), page.version(), readmes.html(page.version().readme()),
             DownloadChart.svg(page.dailyDownloads()), registryOf(uri)));
     }

@@ -19,6 +19,17 @@ public final class Sources {
     }
 
     public static byte[] example(String name) {
+        return tarGz(files(name));
+    }
+
+    /** An example's sources with one more file, so no earlier build of the same sources is reused. */
+    public static byte[] unique(String name, String note) {
+        Map<String, byte[]> files = files(name);
+        files.put("NOTE.txt", note.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return tarGz(files);
+    }
+
+    private static Map<String, byte[]> files(String name) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Path dir = Fixtures.ROOT.resolve("examples").resolve(name);
         try (Stream<Path> list = Files.list(dir)) {
@@ -28,7 +39,7 @@ public final class Sources {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return tarGz(files);
+        return files;
     }
 
     public static byte[] tarGz(Map<String, byte[]> files) {

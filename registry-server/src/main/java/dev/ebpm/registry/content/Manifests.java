@@ -1,0 +1,85 @@
+package dev.ebpm.registry.content;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.OciManifest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored manifests: kept byte for byte, found by repository and digest, or by the subject they refer to. */
+@ApplicationScoped
+public class Manifests {
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    Manifests(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** Saves a manifest unless the repository has it already; either way returns the stored row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredManifest save(String repository, Digest digest, OciManifest parsed, byte[] content) {
+        Optional<StoredManifest> existing = find(repository, digest);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        StoredManifest m = new StoredManifest();
+        m.repository = repository;
+        m.digest = digest.toString();
+        m.mediaType = parsed.mediaType();
+        m.artifactType = parsed.effectiveArtifactType();
+        m.content = content;
+        m.subject = parsed.subject() == null ? null : parsed.subject().digest().toString();
+        try {
+            m.annotations = json.writeValueAsString(parsed.annotations());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        m.createdAt = OffsetDateTime.now();
+        em.persist(m);
+        em.flush();
+        return m;
+    }
+
+    /** An attachment (signature, SBOM, log) to a package: a manifest with a subject and no version of its own. */
+    @Transactional
+    public StoredManifest saveAttachment(String repository, Digest digest, OciManifest parsed, byte[] content) {
+        return save(repository, digest, parsed, content);
+    }
+
+    @Transactional
+    public Optional<StoredManifest> find(String repository, Digest digest) {
+        return em.createQuery("from StoredManifest where repository = :r and digest = :d", StoredManifest.class)
+            .setParameter("r", repository).setParameter("d", digest.toString()).getResultList().stream().findFirst();
+    }
+
+    @Transactional
+    public StoredManifest byId(long id) {
+        return em.find(StoredManifest.class, id);
+    }
+
+    @Transactional
+    public List<StoredManifest> referrers(String repository, Digest subject, String artifactType) {
+        String q = "from StoredManifest where repository = :r and subject = :s"
+            + (artifactType == null ? "" : " and artifactType = :t") + " order by id";
+        var query = em.createQuery(q, StoredManifest.class).setParameter("r", repository)
+            .setParameter("s", subject.toString());
+        if (artifactType != null) {
+            query.setParameter("t", artifactType);
+        }
+        return query.setMaxResults(1000).getResultList();
+    }
+
+    @Transactional
+    public boolean repositoryHasManifests(String repository) {
+        return !em.createQuery("select 1 from StoredManifest where repository = :r", Integer.class)
+            .setParameter("r", repository).setMaxResults(1).getResultList().isEmpty();
+    }
+}

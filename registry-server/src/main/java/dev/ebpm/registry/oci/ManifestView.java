@@ -1,8 +1,0 @@
-package dev.ebpm.registry.oci;
-
-/** A stored manifest as served: digest, media type and the exact bytes. */
-public record ManifestView(String digest, String mediaType, byte[] content) {
-    static ManifestView of(StoredManifest m) {
-        return new ManifestView(m.digest, m.mediaType, m.content);
-    }
-}
