@@ -34,7 +34,8 @@ import java.util.Optional;
  * downloaded again; a tag is trusted for {@link #TAG_TTL} unless the policy says otherwise. Corrupt cache
  * entries are dropped, reported and fetched again. A version the registry's administrators removed is
  * refused, and its cached copy deleted, as soon as ecli learns of it: online, a cached pinned reference is
- * checked with the registry at most every {@link #REMOVAL_CHECK}.
+ * checked with the registry at most every {@link #REMOVAL_CHECK} (every time with {@code --pull always}, and
+ * by {@code ecli pull}).
  */
 public final class PackageResolver {
     public static final Duration TAG_TTL = Duration.ofSeconds(60);
@@ -128,8 +129,8 @@ public final class PackageResolver {
                 cache.putRef(registry, ref.name(), ref.reference(), manifestDigest);
             }
             cache.confirm(registry, ref.name(), manifestDigest);
-        } else if (ref.isPinned() && !client.unavailable()
-            && cache.confirmedSince(registry, ref.name(), manifestDigest, REMOVAL_CHECK).isEmpty()) {
+        } else if (ref.isPinned() && !client.unavailable() && (policy == PullPolicy.ALWAYS
+            || cache.confirmedSince(registry, ref.name(), manifestDigest, REMOVAL_CHECK).isEmpty())) {
             checkStanding(client.get(), registry, ref, manifestDigest);
         }
         OciManifest manifest = manifest(ref, manifestBytes);

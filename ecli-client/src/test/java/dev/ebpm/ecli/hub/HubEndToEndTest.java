@@ -199,6 +199,25 @@ class HubEndToEndTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void aVersionTheAdministratorsRemovedIsRefusedAndItsCachedCopyDeleted() throws Exception {
+        EcliProcess pull = ecli(60, "pull", "tcpstates@1.0.0");
+        assertThat(pull.exitCode()).as(pull.errText()).isZero();
+        String removal = hub.delete("/api/v1/packages/tcpstates/-/versions/1.0.0",
+            "{\"reason\": \"a test: it leaked a secret\"}", HubStack.ADMIN);
+        assertThat(removal).contains("\"reason\":\"a test: it leaked a secret\"");
+        // Within ten minutes of the pull a pinned run would not ask; --pull always does.
+        EcliProcess run = ecli(60, "run", "tcpstates@1.0.0", "--pull", "always", "--dry-run");
+        assertThat(run.exitCode()).as(run.errText()).isEqualTo(8);
+        assertThat(run.errText()).contains("tcpstates@1.0.0 was removed from this registry on ",
+            ": a test: it leaked a secret", "ecli deleted its cached copy");
+        EcliProcess offline = ecli(60, "run", "tcpstates@1.0.0", "--offline", "--dry-run");
+        assertThat(offline.exitCode()).as(offline.errText()).isEqualTo(8);
+        EcliProcess info = ecli(60, "info", "tcpstates@1.0.0");
+        assertThat(info.exitCode()).isEqualTo(8);
+    }
+
     /** Waits until a worker logs a line with both texts (a build's id, and that it retries, say). */
     private static void awaitLog(String text, String also, long seconds) throws Exception {
         long deadline = System.currentTimeMillis() + seconds * 1000;

@@ -122,6 +122,11 @@ public final class HubStack implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    public String delete(String path, String body, String token) {
+        return send(HttpRequest.newBuilder(url.resolve(path)).header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json").method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Starts a worker process; its output goes to target/e2e/worker-N.log. */
     public Process startWorker() throws IOException {
         if (workerToken == null) {

@@ -51,9 +51,9 @@ public class BlobSpool {
             throw ApiException.tooLarge("the upload is larger than the " + max + "-byte limit");
         } catch (IOException e) {
             delete(file);
-            LOG.warnf("an upload was cut short: %s", e.getMessage());
-            throw ApiException.badRequest(ErrorCode.BLOB_UPLOAD_INVALID, "the upload was cut short ("
-                + e.getMessage() + ")");
+            // The client went away or stopped sending (StalledBodies has then logged and answered it).
+            LOG.debugf("an upload was cut short: %s", e.getMessage());
+            throw ApiException.badRequest(ErrorCode.BLOB_UPLOAD_INVALID, "the upload was cut short before its end");
         } catch (RuntimeException e) {
             delete(file);
             throw e;

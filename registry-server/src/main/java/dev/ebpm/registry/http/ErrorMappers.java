@@ -12,6 +12,7 @@ import dev.ebpm.registry.storage.BlobMissingException;
 import dev.ebpm.registry.storage.StorageException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
@@ -42,7 +43,11 @@ public class ErrorMappers {
     Template errorPage;
 
     @ServerExceptionMapper
-    public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
+    public Response api(ApiException e, UriInfo uri, HttpHeaders headers, RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            // StalledBodies answered already (the body stopped arriving, and reading it failed since).
+            return null;
+        }
         if (wantsPage(uri, headers)) {
             return page(e.status(), e.getMessage());
         }
@@ -52,10 +57,10 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response jaxrs(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    public Response jaxrs(WebApplicationException e, UriInfo uri, HttpHeaders headers, RoutingContext ctx) {
         if (e.getCause() instanceof ApiException api) {
             // A typed parameter that did not parse (TypedParams).
-            return api(api, uri, headers);
+            return api(api, uri, headers, ctx);
         }
         int status = e.getResponse().getStatus();
         if (status == 404 && wantsPage(uri, headers)) {
@@ -112,11 +117,15 @@ public class ErrorMappers {
     }
 
     /**
-     * A body that stopped arriving (shorter than its Content-Length, or the client went quiet for longer
-     * than {@code quarkus.http.read-timeout}): the client's request is incomplete, not the server broken.
+     * A body that ended before its Content-Length: the client's request is incomplete, not the server broken.
+     * When {@link StalledBodies} already answered a body that stopped arriving, there is nothing left to say:
+     * null leaves the failure to the HTTP layer, which logs a closed connection at debug level only.
      */
     @ServerExceptionMapper
-    public Response bodyCutShort(IOException e, Request request, UriInfo uri) {
+    public Response bodyCutShort(IOException e, Request request, UriInfo uri, RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return null;
+        }
         LOG.warnf("%s %s: the request body was cut short (%s)", request.getMethod(), uri.getPath(), e.getMessage());
         return respond(400, ErrorCode.BAD_REQUEST, "the request body was cut short: it ended, or stopped "
             + "arriving, before its Content-Length").build();

@@ -32,7 +32,8 @@ public class TypedParams implements ParamConverterProvider {
         PackageName.class, Inputs::name,
         SemVer.class, Inputs::version,
         TagName.class, Inputs::tag,
-        VersionRef.class, VersionRef::parse,
+        // An empty query parameter (a form's blank field, ?version=) means the parameter was not given.
+        VersionRef.class, text -> text == null || text.isBlank() ? null : VersionRef.parse(text),
         ManifestRef.class, ManifestRef::parse,
         Digest.class, Inputs::digest,
         Integer.class, TypedParams::number,

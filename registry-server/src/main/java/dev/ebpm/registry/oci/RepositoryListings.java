@@ -58,8 +58,12 @@ public class RepositoryListings {
         return r.build();
     }
 
+    /** What refers to a manifest (signatures, SBOMs); 410 for the manifest of a removed version, like the manifest. */
     public Response referrers(PackageName name, Digest subject, String artifactType) {
         Inputs.text("artifactType", artifactType, MAX_ARTIFACT_TYPE);
+        lookup.removalOf(name, subject).ifPresent(r -> {
+            throw r.gone();
+        });
         ObjectNode index = Json.object();
         index.put("schemaVersion", 2);
         index.put("mediaType", OciManifest.INDEX_MEDIA_TYPE);

@@ -104,6 +104,7 @@ class RemovalTest {
         gone(RestAssured.get("/v2/" + name + "/manifests/" + manifest).then(), message);
         RestAssured.head("/v2/" + name + "/manifests/1.1.0").then().statusCode(410).body(emptyString());
         RestAssured.head("/v2/" + name + "/manifests/" + manifest).then().statusCode(410);
+        gone(RestAssured.get("/v2/" + name + "/referrers/" + manifest).then(), message);
         // The tag went with it, latest is computed without it, and its blobs are not served, from memory or not.
         RestAssured.get("/v2/" + name + "/manifests/stable").then().statusCode(404);
         for (String blob : List.of(layer, config)) {
@@ -138,6 +139,8 @@ class RemovalTest {
         String page = RestAssured.given().accept("text/html").get("/packages/" + name).then().statusCode(200)
             .extract().asString();
         assertThat(page).contains("is-removed").contains("removed");
+        // A blank ?version= (an empty form field) is the latest, as before.
+        RestAssured.given().accept("text/html").get("/packages/" + name + "?version=").then().statusCode(200);
         RestAssured.given().accept("text/html").get("/packages/" + name + "?version=1.1.0").then().statusCode(410)
             .contentType("text/html").body(containsString("steals ssh keys"));
     }
