@@ -1,6 +1,8 @@
 package dev.ebpm.ecli.cli;
 
 import dev.ebpm.ecli.options.CommonOptions;
+import dev.ebpm.ecli.options.HubOptions;
+import dev.ebpm.ecli.options.OutputOptions;
 import dev.ebpm.format.options.OptionTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -20,8 +22,11 @@ import java.util.function.Supplier;
  * bench/ecli/run.py).
  */
 abstract class BaseCommand<S extends CommandSettings> {
-    /** The table of a command that takes no options of its own. */
-    static final OptionTable<CommandSettings> ONLY_COMMON = common();
+    /** The option groups commands share, to compose a command's table from. */
+    static final OptionTable<CommandSettings> COMMON = CommonOptions.TABLE.on(s -> s.common);
+    static final OptionTable<CommandSettings> OUTPUT = OutputOptions.TABLE.on(s -> s.output);
+    static final OptionTable<CommandSettings> REGISTRY = HubOptions.REGISTRY.on(s -> s.hub);
+    static final OptionTable<CommandSettings> PULL = HubOptions.PULL.on(s -> s.hub);
 
     final PrintStream out;
     final PrintStream err;
@@ -83,8 +88,8 @@ abstract class BaseCommand<S extends CommandSettings> {
         verbose |= v;
     }
 
-    /** The options every command takes, for the start of its table. */
-    static <S extends CommandSettings> OptionTable<S> common() {
-        return CommonOptions.TABLE.on(s -> s.common);
+    /** Shared groups as part of the table of a command whose settings extend {@link CommandSettings}. */
+    static <S extends CommandSettings> OptionTable<S> shared(OptionTable<CommandSettings> groups) {
+        return groups.on(s -> s);
     }
 }

@@ -10,7 +10,7 @@ import java.io.PrintStream;
 /** {@code ecli cache clean}: empty the cache. */
 final class CacheCleanCommand extends BaseCommand<CommandSettings> {
     CacheCleanCommand(PrintStream out, PrintStream err) {
-        super("clean", ONLY_COMMON, CommandSettings::new, out, err);
+        super("clean", COMMON, CommandSettings::new, out, err);
     }
 
     @Override

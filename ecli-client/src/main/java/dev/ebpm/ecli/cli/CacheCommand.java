@@ -10,7 +10,7 @@ import java.util.List;
 /** {@code ecli cache ls|clean|import}: the package cache in $XDG_CACHE_HOME/ebpm. */
 final class CacheCommand extends BaseCommand<CommandSettings> {
     CacheCommand(PrintStream out, PrintStream err) {
-        super("cache", ONLY_COMMON, CommandSettings::new, out, err);
+        super("cache", COMMON, CommandSettings::new, out, err);
     }
 
     @Override

@@ -4,9 +4,7 @@ import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.cache.CacheImport;
 import dev.ebpm.ecli.cache.CachedRef;
 import dev.ebpm.ecli.cache.PackageCache;
-import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.resolve.PackageResolver;
-import dev.ebpm.format.options.OptionTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
@@ -16,16 +14,9 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /** {@code ecli cache import FILE}: an .ebpm file into the cache, as if pulled from the registry. */
-final class CacheImportCommand extends BaseCommand<CacheImportCommand.Settings> {
-    static final class Settings extends CommandSettings {
-        final HubOptions.Builder hub = new HubOptions.Builder();
-    }
-
-    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
-        .plus(HubOptions.REGISTRY.on(s -> s.hub));
-
+final class CacheImportCommand extends BaseCommand<CommandSettings> {
     CacheImportCommand(PrintStream out, PrintStream err) {
-        super("import", OPTIONS, Settings::new, out, err);
+        super("import", COMMON.plus(REGISTRY), CommandSettings::new, out, err);
     }
 
     @Override
@@ -37,7 +28,7 @@ final class CacheImportCommand extends BaseCommand<CacheImportCommand.Settings> 
     }
 
     @Override
-    int run(Settings s, ParseResult parsed) {
+    int run(CommandSettings s, ParseResult parsed) {
         URI registry = PackageResolver.fromEnvironment(s.hub.build(), err).registryOf(null);
         CachedRef ref = CacheImport.importFile(PackageCache.fromEnvironment(), registry,
             Path.of(parsed.<String>matchedPositionalValue(0, null)));

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.cache.CachedRef;
 import dev.ebpm.ecli.cache.PackageCache;
-import dev.ebpm.ecli.options.OutputOptions;
 import dev.ebpm.format.json.Json;
-import dev.ebpm.format.options.OptionTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -17,16 +15,9 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@code ecli cache ls}: every cached reference, the manifest it resolved to, and when. */
-final class CacheListCommand extends BaseCommand<CacheListCommand.Settings> {
-    static final class Settings extends CommandSettings {
-        final OutputOptions output = new OutputOptions();
-    }
-
-    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
-        .plus(OutputOptions.TABLE.on(s -> s.output));
-
+final class CacheListCommand extends BaseCommand<CommandSettings> {
     CacheListCommand(PrintStream out, PrintStream err) {
-        super("ls", OPTIONS, Settings::new, out, err);
+        super("ls", COMMON.plus(OUTPUT), CommandSettings::new, out, err);
     }
 
     @Override
@@ -36,7 +27,7 @@ final class CacheListCommand extends BaseCommand<CacheListCommand.Settings> {
     }
 
     @Override
-    int run(Settings s, ParseResult parsed) {
+    int run(CommandSettings s, ParseResult parsed) {
         PackageCache cache = PackageCache.fromEnvironment();
         List<CachedRef> refs = cache.refs();
         if (s.output.json()) {

@@ -13,7 +13,7 @@ final class CompletionCommand extends BaseCommand<CommandSettings> {
     private final CommandLine root;
 
     CompletionCommand(PrintStream out, PrintStream err, CommandLine root) {
-        super("completion", ONLY_COMMON, CommandSettings::new, out, err);
+        super("completion", COMMON, CommandSettings::new, out, err);
         this.root = root;
     }
 

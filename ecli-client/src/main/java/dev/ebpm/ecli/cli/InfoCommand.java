@@ -3,12 +3,9 @@ package dev.ebpm.ecli.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.ecli.ExitCodes;
-import dev.ebpm.ecli.options.HubOptions;
-import dev.ebpm.ecli.options.OutputOptions;
 import dev.ebpm.ecli.registry.RegistryClient;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.format.json.Json;
-import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.reference.PackageReference;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -19,18 +16,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** {@code ecli info REF}: a package's versions, tags and digests, and what one version does and takes. */
-final class InfoCommand extends BaseCommand<InfoCommand.Settings> {
-    static final class Settings extends CommandSettings {
-        final OutputOptions output = new OutputOptions();
-        final HubOptions.Builder hub = new HubOptions.Builder();
-    }
-
-    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
-        .plus(OutputOptions.TABLE.on(s -> s.output))
-        .plus(HubOptions.REGISTRY.on(s -> s.hub));
-
+final class InfoCommand extends BaseCommand<CommandSettings> {
     InfoCommand(PrintStream out, PrintStream err) {
-        super("info", OPTIONS, Settings::new, out, err);
+        super("info", COMMON.plus(OUTPUT).plus(REGISTRY), CommandSettings::new, out, err);
     }
 
     @Override
@@ -42,7 +30,7 @@ final class InfoCommand extends BaseCommand<InfoCommand.Settings> {
     }
 
     @Override
-    int run(Settings s, ParseResult parsed) {
+    int run(CommandSettings s, ParseResult parsed) {
         PackageReference ref = PackageResolver.registryReference(parsed.matchedPositionalValue(0, null));
         PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         RegistryClient client = resolver.client(resolver.registryOf(ref));

@@ -9,7 +9,6 @@ import dev.ebpm.ecli.registry.RegistryClient;
 import dev.ebpm.format.options.Option;
 import dev.ebpm.format.options.OptionTable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.io.BufferedReader;
@@ -28,7 +27,7 @@ final class LoginCommand extends BaseCommand<LoginCommand.Settings> {
         String token;
     }
 
-    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON)
         .plus(OptionTable.of(Option.value("--token", "TOKEN", "The token (visible in your shell history: prefer the "
             + "prompt or standard input).", (s, v) -> s.token = v)));
 

@@ -12,7 +12,7 @@ import java.net.URI;
 /** {@code ecli logout [REGISTRY]}: forget the token stored for a registry. */
 final class LogoutCommand extends BaseCommand<CommandSettings> {
     LogoutCommand(PrintStream out, PrintStream err) {
-        super("logout", ONLY_COMMON, CommandSettings::new, out, err);
+        super("logout", COMMON, CommandSettings::new, out, err);
     }
 
     @Override

@@ -21,14 +21,12 @@ import java.nio.file.Path;
 /** {@code ecli pull REF [-o FILE]}: fetch a package into the cache, and optionally write it out. */
 final class PullCommand extends BaseCommand<PullCommand.Settings> {
     static final class Settings extends CommandSettings {
-        final HubOptions.Builder hub = new HubOptions.Builder();
-        Path output;
+        Path file;
     }
 
-    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
-        .plus(HubOptions.REGISTRY.on(s -> s.hub))
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(REGISTRY))
         .plus(OptionTable.of(Option.value("-o, --output", "FILE", "Write the package to FILE: .json as eunomia-bpf's "
-            + "package.json, .yaml as package.yaml, anything else as an .ebpm package.", (s, v) -> s.output = Path.of(v))));
+            + "package.json, .yaml as package.yaml, anything else as an .ebpm package.", (s, v) -> s.file = Path.of(v))));
 
     PullCommand(PrintStream out, PrintStream err) {
         super("pull", OPTIONS, Settings::new, out, err);
@@ -48,15 +46,15 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
         PackageResolver resolver = PackageResolver.fromEnvironment(new HubOptions(given.registry(), PullPolicy.ALWAYS,
             false), err);
         ResolvedPackage p = resolver.resolve(PackageResolver.registryReference(parsed.matchedPositionalValue(0, null)));
-        if (s.output != null) {
+        if (s.file != null) {
             try {
-                AtomicFiles.write(s.output, PackageFormat.forFileName(s.output.getFileName().toString())
+                AtomicFiles.write(s.file, PackageFormat.forFileName(s.file.getFileName().toString())
                     .write(p.pkg(), p.layer()));
             } catch (IOException e) {
-                throw EcliException.failed("cannot write " + s.output + ": " + e.getMessage());
+                throw EcliException.failed("cannot write " + s.file + ": " + e.getMessage());
             }
         }
-        out.println("pulled " + p.origin() + " (" + p.manifest() + ")" + (s.output == null ? "" : " to " + s.output));
+        out.println("pulled " + p.origin() + " (" + p.manifest() + ")" + (s.file == null ? "" : " to " + s.file));
         return ExitCodes.OK;
     }
 }

@@ -3,7 +3,6 @@ package dev.ebpm.ecli.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
-import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.push.BuildFollower;
 import dev.ebpm.ecli.push.SourcePacker;
 import dev.ebpm.ecli.registry.RegistryClient;
@@ -36,12 +35,10 @@ import java.util.List;
  */
 final class PushCommand extends BaseCommand<PushCommand.Settings> {
     static final class Settings extends CommandSettings {
-        final HubOptions.Builder hub = new HubOptions.Builder();
         Duration timeout = Duration.ofSeconds(600);
     }
 
-    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
-        .plus(HubOptions.REGISTRY.on(s -> s.hub))
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(REGISTRY))
         .plus(OptionTable.of(Option.value("--timeout", "SECONDS", "How long to wait for a build (default 600).",
             (s, v) -> s.timeout = Duration.ofSeconds(OptionValues.positive("--timeout", v,
                 "a number of seconds")))));

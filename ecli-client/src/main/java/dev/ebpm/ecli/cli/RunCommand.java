@@ -6,8 +6,6 @@ import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.flags.ProgramArgs;
 import dev.ebpm.ecli.flags.ProgramFlags;
 import dev.ebpm.ecli.flags.ProgramHelp;
-import dev.ebpm.ecli.options.HubOptions;
-import dev.ebpm.ecli.options.OutputOptions;
 import dev.ebpm.ecli.options.RunCommandLine;
 import dev.ebpm.ecli.options.RunOptions;
 import dev.ebpm.ecli.resolve.LoadedPackage;
@@ -31,17 +29,13 @@ import java.util.Map;
  */
 final class RunCommand extends BaseCommand<RunCommand.Settings> {
     static final class Settings extends CommandSettings {
-        final OutputOptions output = new OutputOptions();
         final RunOptions.Builder run = new RunOptions.Builder();
-        final HubOptions.Builder hub = new HubOptions.Builder();
     }
 
     /** Every option of ecli's that a run command line may hold, before or after the package. */
-    static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
-        .plus(OutputOptions.TABLE.on(s -> s.output))
+    static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(OUTPUT))
         .plus(RunOptions.TABLE.on(s -> s.run))
-        .plus(HubOptions.REGISTRY.on(s -> s.hub))
-        .plus(HubOptions.PULL.on(s -> s.hub));
+        .plus(BaseCommand.shared(REGISTRY.plus(PULL)));
 
     RunCommand(PrintStream out, PrintStream err) {
         super("run", OPTIONS, Settings::new, out, err);

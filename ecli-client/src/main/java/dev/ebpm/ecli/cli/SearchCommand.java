@@ -2,8 +2,6 @@ package dev.ebpm.ecli.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.ExitCodes;
-import dev.ebpm.ecli.options.HubOptions;
-import dev.ebpm.ecli.options.OutputOptions;
 import dev.ebpm.ecli.registry.RegistryClient;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.format.json.Json;
@@ -19,14 +17,10 @@ import java.io.PrintStream;
 /** {@code ecli search TEXT}: full-text search of a registry's packages. */
 final class SearchCommand extends BaseCommand<SearchCommand.Settings> {
     static final class Settings extends CommandSettings {
-        final OutputOptions output = new OutputOptions();
-        final HubOptions.Builder hub = new HubOptions.Builder();
         int page = 1;
     }
 
-    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>common()
-        .plus(OutputOptions.TABLE.on(s -> s.output))
-        .plus(HubOptions.REGISTRY.on(s -> s.hub))
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(OUTPUT).plus(REGISTRY))
         .plus(OptionTable.of(Option.value("--page", "N", "Which page of results (20 per page; default 1).",
             (s, v) -> s.page = OptionValues.positiveInt("--page", v, "a page number"))));
 

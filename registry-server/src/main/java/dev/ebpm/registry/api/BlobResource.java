@@ -2,6 +2,7 @@ package dev.ebpm.registry.api;
 
 import dev.ebpm.format.Digest;
 import dev.ebpm.registry.download.BlobDownloads;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
@@ -12,11 +13,7 @@ import jakarta.ws.rs.core.Response;
 /** {@code /api/v1/blobs/DIGEST}: any stored blob by digest (package files, configs, layers), with ranges. */
 @Path("/api/v1")
 public class BlobResource {
-    private final BlobDownloads downloads;
-
-    BlobResource(BlobDownloads downloads) {
-        this.downloads = downloads;
-    }
+    @Inject BlobDownloads downloads;
 
     @GET
     @Path("/blobs/{digest}")

@@ -10,6 +10,7 @@ import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,13 +31,8 @@ import java.util.UUID;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class BuildResource {
-    private final BuildService builds;
-    private final AccessGuard guard;
-
-    BuildResource(BuildService builds, AccessGuard guard) {
-        this.builds = builds;
-        this.guard = guard;
-    }
+    @Inject BuildService builds;
+    @Inject AccessGuard guard;
 
     @POST
     @Path("/builds")

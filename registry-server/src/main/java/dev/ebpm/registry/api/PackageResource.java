@@ -6,6 +6,7 @@ import dev.ebpm.registry.catalog.PackageView;
 import dev.ebpm.registry.catalog.SearchPage;
 import dev.ebpm.registry.catalog.SearchService;
 import dev.ebpm.registry.http.RoutePatterns;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,13 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class PackageResource {
-    private final CatalogViews views;
-    private final SearchService search;
-
-    PackageResource(CatalogViews views, SearchService search) {
-        this.views = views;
-        this.search = search;
-    }
+    @Inject CatalogViews views;
+    @Inject SearchService search;
 
     @GET
     @Path("/packages/" + RoutePatterns.NAME)

@@ -4,6 +4,7 @@ import dev.ebpm.registry.auth.AccessGuard;
 import dev.ebpm.registry.auth.Scope;
 import dev.ebpm.registry.catalog.RemovalView;
 import dev.ebpm.registry.catalog.VersionRemovals;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,13 +17,8 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RemovalResource {
-    private final VersionRemovals removals;
-    private final AccessGuard guard;
-
-    RemovalResource(VersionRemovals removals, AccessGuard guard) {
-        this.removals = removals;
-        this.guard = guard;
-    }
+    @Inject VersionRemovals removals;
+    @Inject AccessGuard guard;
 
     @GET
     @Path("/removals")

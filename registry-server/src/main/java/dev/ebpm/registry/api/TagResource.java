@@ -8,6 +8,7 @@ import dev.ebpm.registry.auth.Scope;
 import dev.ebpm.registry.catalog.CatalogChanges;
 import dev.ebpm.registry.catalog.CatalogViews;
 import dev.ebpm.registry.http.RoutePatterns;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,15 +25,9 @@ import java.util.Map;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class TagResource {
-    private final CatalogViews views;
-    private final CatalogChanges changes;
-    private final AccessGuard guard;
-
-    TagResource(CatalogViews views, CatalogChanges changes, AccessGuard guard) {
-        this.views = views;
-        this.changes = changes;
-        this.guard = guard;
-    }
+    @Inject CatalogViews views;
+    @Inject CatalogChanges changes;
+    @Inject AccessGuard guard;
 
     @GET
     @Path("/packages/" + RoutePatterns.NAME + "/-/tags")

@@ -9,6 +9,7 @@ import dev.ebpm.registry.auth.TokenRequest;
 import dev.ebpm.registry.auth.TokenService;
 import dev.ebpm.registry.auth.TokenView;
 import dev.ebpm.registry.error.ApiException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,13 +27,8 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
-    private final TokenService tokens;
-    private final AccessGuard guard;
-
-    TokenResource(TokenService tokens, AccessGuard guard) {
-        this.tokens = tokens;
-        this.guard = guard;
-    }
+    @Inject TokenService tokens;
+    @Inject AccessGuard guard;
 
     @POST
     @Path("/tokens")

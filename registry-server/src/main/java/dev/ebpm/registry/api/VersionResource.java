@@ -16,6 +16,7 @@ import dev.ebpm.registry.download.VersionFiles;
 import dev.ebpm.registry.http.RoutePatterns;
 import dev.ebpm.registry.publish.PublishService;
 import dev.ebpm.registry.reference.VersionRef;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,22 +44,12 @@ import java.util.List;
 public class VersionResource {
     static final String VERSION = "/packages/" + RoutePatterns.NAME + "/-/versions/{version}";
 
-    private final CatalogViews views;
-    private final CatalogChanges changes;
-    private final VersionRemovals removals;
-    private final PublishService publisher;
-    private final VersionFiles files;
-    private final AccessGuard guard;
-
-    VersionResource(CatalogViews views, CatalogChanges changes, VersionRemovals removals, PublishService publisher,
-                    VersionFiles files, AccessGuard guard) {
-        this.views = views;
-        this.changes = changes;
-        this.removals = removals;
-        this.publisher = publisher;
-        this.files = files;
-        this.guard = guard;
-    }
+    @Inject CatalogViews views;
+    @Inject CatalogChanges changes;
+    @Inject VersionRemovals removals;
+    @Inject PublishService publisher;
+    @Inject VersionFiles files;
+    @Inject AccessGuard guard;
 
     @PUT
     @Path(VERSION)

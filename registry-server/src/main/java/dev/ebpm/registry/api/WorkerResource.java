@@ -5,6 +5,7 @@ import dev.ebpm.registry.auth.Scope;
 import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
 import dev.ebpm.registry.builds.Lease;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,13 +34,8 @@ public class WorkerResource {
     public static final String LEASE_HEADER = "Ebpm-Lease";
     public static final String LOG_SEQUENCE_HEADER = "Ebpm-Log-Sequence";
 
-    private final BuildService builds;
-    private final AccessGuard guard;
-
-    WorkerResource(BuildService builds, AccessGuard guard) {
-        this.builds = builds;
-        this.guard = guard;
-    }
+    @Inject BuildService builds;
+    @Inject AccessGuard guard;
 
     /** 200 with a lease, or 204 when no build is waiting. */
     @POST

@@ -1,6 +1,5 @@
 package dev.ebpm.registry.content;
 
-import dev.ebpm.format.Digest;
 import dev.ebpm.format.io.CappedReader;
 import dev.ebpm.format.io.SizeLimitException;
 import dev.ebpm.registry.error.ApiException;

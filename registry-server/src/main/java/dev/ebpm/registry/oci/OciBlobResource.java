@@ -6,6 +6,7 @@ import dev.ebpm.registry.download.BlobDownloads;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.http.RoutePatterns;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -17,11 +18,7 @@ import jakarta.ws.rs.core.Response;
 /** {@code /v2/NAME/blobs/DIGEST}: pulling blobs, whole or by range. */
 @Path("/v2")
 public class OciBlobResource {
-    private final BlobDownloads downloads;
-
-    OciBlobResource(BlobDownloads downloads) {
-        this.downloads = downloads;
-    }
+    @Inject BlobDownloads downloads;
 
     @GET
     @Path(RoutePatterns.NAME + "/blobs/{digest}")

@@ -10,6 +10,7 @@ import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.http.RoutePatterns;
 import dev.ebpm.registry.reference.ManifestRef;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -25,13 +26,8 @@ import java.io.InputStream;
 /** {@code /v2/NAME/manifests/REFERENCE}: pull (GET, HEAD) and push (PUT) of manifests. */
 @Path("/v2")
 public class OciManifestResource {
-    private final ManifestService manifests;
-    private final AccessGuard guard;
-
-    OciManifestResource(ManifestService manifests, AccessGuard guard) {
-        this.manifests = manifests;
-        this.guard = guard;
-    }
+    @Inject ManifestService manifests;
+    @Inject AccessGuard guard;
 
     @GET
     @Path(RoutePatterns.NAME + "/manifests/{reference}")

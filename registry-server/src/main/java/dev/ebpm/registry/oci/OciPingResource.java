@@ -2,6 +2,7 @@ package dev.ebpm.registry.oci;
 
 import dev.ebpm.registry.auth.AccessGuard;
 import dev.ebpm.registry.error.ApiException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,11 +17,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/v2")
 public class OciPingResource {
-    private final AccessGuard guard;
-
-    OciPingResource(AccessGuard guard) {
-        this.guard = guard;
-    }
+    @Inject AccessGuard guard;
 
     @GET
     @Path("/")

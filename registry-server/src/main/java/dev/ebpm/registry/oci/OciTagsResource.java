@@ -3,6 +3,7 @@ package dev.ebpm.registry.oci;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.registry.http.RoutePatterns;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,11 +13,7 @@ import jakarta.ws.rs.core.Response;
 /** {@code /v2/NAME/tags/list} and {@code /v2/NAME/referrers/DIGEST}: listing what a repository holds. */
 @Path("/v2")
 public class OciTagsResource {
-    private final RepositoryListings listings;
-
-    OciTagsResource(RepositoryListings listings) {
-        this.listings = listings;
-    }
+    @Inject RepositoryListings listings;
 
     @GET
     @Path(RoutePatterns.NAME + "/tags/list")

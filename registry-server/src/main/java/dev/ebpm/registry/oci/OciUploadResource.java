@@ -9,6 +9,7 @@ import dev.ebpm.registry.auth.Scope;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.http.RoutePatterns;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,15 +31,9 @@ import java.util.UUID;
  */
 @Path("/v2")
 public class OciUploadResource {
-    private final UploadService uploads;
-    private final MountService mounts;
-    private final AccessGuard guard;
-
-    OciUploadResource(UploadService uploads, MountService mounts, AccessGuard guard) {
-        this.uploads = uploads;
-        this.mounts = mounts;
-        this.guard = guard;
-    }
+    @Inject UploadService uploads;
+    @Inject MountService mounts;
+    @Inject AccessGuard guard;
 
     @POST
     @Path(RoutePatterns.NAME + "/blobs/uploads/")

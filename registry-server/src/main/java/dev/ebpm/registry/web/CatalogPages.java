@@ -12,6 +12,7 @@ import dev.ebpm.registry.http.RoutePatterns;
 import dev.ebpm.registry.reference.VersionRef;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,19 +32,11 @@ public class CatalogPages {
     static final int PER_PAGE = 20;
     private static final int CHART_DAYS = 30;
 
-    private final CatalogViews views;
-    private final CatalogStats stats;
-    private final SearchService search;
-    private final BuildService builds;
-    private final Readmes readmes;
-
-    CatalogPages(CatalogViews views, CatalogStats stats, SearchService search, BuildService builds, Readmes readmes) {
-        this.views = views;
-        this.stats = stats;
-        this.search = search;
-        this.builds = builds;
-        this.readmes = readmes;
-    }
+    @Inject CatalogViews views;
+    @Inject CatalogStats stats;
+    @Inject SearchService search;
+    @Inject BuildService builds;
+    @Inject Readmes readmes;
 
     @CheckedTemplate
     static class Templates {
