@@ -60,6 +60,13 @@ public final class LocalPackages {
                 throw EcliException.failed(name + " is a directory; give the package file (package.json, "
                     + "package.yaml or a .ebpm file)");
             }
+            if (Files.isRegularFile(file)) {
+                // A regular file's size is known: check it, then read it in one go.
+                if (Files.size(file) > MAX_PACKAGE_BYTES) {
+                    throw tooLarge(name);
+                }
+                return nonEmpty(Files.readAllBytes(file), name);
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 return read(in, name);
             }
@@ -70,18 +77,26 @@ public final class LocalPackages {
         }
     }
 
+    /** A stream (standard input, a pipe, a download): read with the cap, since its size is not known. */
     private static byte[] read(InputStream in, String what) {
         try {
-            byte[] b = CappedReader.readAll(in, MAX_PACKAGE_BYTES);
-            if (b.length == 0) {
-                throw EcliException.failed(what + " is empty; expected a package");
-            }
-            return b;
+            return nonEmpty(CappedReader.readAll(in, MAX_PACKAGE_BYTES), what);
         } catch (SizeLimitException e) {
-            throw EcliException.failed(what + " is over " + (MAX_PACKAGE_BYTES >> 20) + " MiB; not a package");
+            throw tooLarge(what);
         } catch (IOException e) {
             throw EcliException.failed("cannot read " + what + ": " + e.getMessage());
         }
+    }
+
+    private static byte[] nonEmpty(byte[] b, String what) {
+        if (b.length == 0) {
+            throw EcliException.failed(what + " is empty; expected a package");
+        }
+        return b;
+    }
+
+    private static EcliException tooLarge(String what) {
+        return EcliException.failed(what + " is over " + (MAX_PACKAGE_BYTES >> 20) + " MiB; not a package");
     }
 
     private static byte[] fetch(String url) {
