@@ -15,9 +15,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.IdentityHashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /** The {@code ecli} command: its subcommands, exit codes and error printing, configured in one place. */
 public final class Ecli {
@@ -35,11 +36,20 @@ public final class Ecli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
     }
 
-    /** The one configured command line; tests use it too. Results go to {@code out}, messages to {@code err}. */
+    /** The one configured command line, with every command; tests use it too. */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command line. Results go to {@code out}, messages to {@code err}. When {@code invoked} names a command
+     * (not completion, which describes them all), only that one is built: the others' option tables and
+     * specs are a measurable part of a start-up that runs one command.
+     */
+    private static CommandLine commandLine(PrintStream out, PrintStream err, String invoked) {
         CommandSpec rootSpec = CommandSpec.create().name("ecli").versionProvider(Ecli::version);
         rootSpec.addOption(OptionSpec.builder(CommonOptions.helpNames()).usageHelp(true)
             .description("Show this help and exit.").build());
@@ -49,11 +59,22 @@ public final class Ecli {
             + "files or from a registry.")
             .footer("", "See 'ecli COMMAND --help' for a command's options.", "", ExitCodes.SUMMARY);
         CommandLine root = new CommandLine(rootSpec);
+        Map<String, Supplier<BaseCommand<?>>> all = new LinkedHashMap<>();
+        all.put("run", () -> new RunCommand(out, err));
+        all.put("pull", () -> new PullCommand(out, err));
+        all.put("push", () -> new PushCommand(out, err));
+        all.put("search", () -> new SearchCommand(out, err));
+        all.put("info", () -> new InfoCommand(out, err));
+        all.put("login", () -> new LoginCommand(out, err));
+        all.put("logout", () -> new LogoutCommand(out, err));
+        all.put("cache", () -> new CacheCommand(out, err));
+        all.put("completion", () -> new CompletionCommand(out, err, root));
         Map<CommandSpec, BaseCommand<?>> commands = new IdentityHashMap<>();
-        for (BaseCommand<?> c : List.of(new RunCommand(out, err), new PullCommand(out, err), new PushCommand(out, err),
-            new SearchCommand(out, err), new InfoCommand(out, err), new LoginCommand(out, err),
-            new LogoutCommand(out, err), new CacheCommand(out, err), new CompletionCommand(out, err, root))) {
-            root.addSubcommand(c.name(), register(c, commands));
+        boolean one = invoked != null && all.containsKey(invoked) && !invoked.equals("completion");
+        for (Map.Entry<String, Supplier<BaseCommand<?>>> c : all.entrySet()) {
+            if (!one || c.getKey().equals(invoked)) {
+                root.addSubcommand(c.getKey(), register(c.getValue().get(), commands));
+            }
         }
         PrintWriter errWriter = new PrintWriter(err, true);
         root.setOut(new PrintWriter(out, true));
