@@ -10,10 +10,13 @@ runs="${1:-7}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
+# The clang ecc uses: clang-19 with llvm-strip-19 when both are installed, else clang (Toolchain.java).
+clang=clang; strip=llvm-strip
+if command -v clang-19 >/dev/null && command -v llvm-strip-19 >/dev/null; then clang=clang-19; strip=llvm-strip-19; fi
 arch=x86
 case "$(uname -m)" in aarch64) arch=arm64 ;; riscv64) arch=riscv ;; s390x) arch=s390 ;; ppc64le) arch=powerpc ;; esac
 sysinc=()
-while read -r d; do sysinc+=(-idirafter "$d"); done < <(clang -v -E -x c /dev/null -o /dev/null 2>&1 \
+while read -r d; do sysinc+=(-idirafter "$d"); done < <("$clang" -v -E -x c /dev/null -o /dev/null 2>&1 \
   | sed -n '/#include <...> search starts here:/,/End of search list./p' | grep '^ ')
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -40,8 +43,8 @@ for n in "${examples[@]}"; do
     t0=$(now_ms)
     bin/ecc -o "$out/$n" "$src/$n.bpf.c" "${h[@]}" >/dev/null 2>&1
     t1=$(now_ms)
-    (cd "$src" && clang -g -O2 -target bpf -Wno-unknown-attributes -D__TARGET_ARCH_$arch -I. -I"$vmlinux_dir" \
-      "${sysinc[@]}" -c "$n.bpf.c" -o "$out/$n.bare.o" && llvm-strip -g "$out/$n.bare.o")
+    (cd "$src" && "$clang" -g -O2 -target bpf -Wno-unknown-attributes -D__TARGET_ARCH_$arch -I. -I"$vmlinux_dir" \
+      "${sysinc[@]}" -c "$n.bpf.c" -o "$out/$n.bare.o" && "$strip" -g "$out/$n.bare.o")
     t2=$(now_ms)
     ecc_t+=($((t1 - t0))); bare_t+=($((t2 - t1)))
   done
@@ -51,4 +54,4 @@ for n in "${examples[@]}"; do
 done
 printf '%-14s %10d %16d %7s\n' total "$total_ecc" "$total_bare" \
   "$(awk -v e="$total_ecc" -v b="$total_bare" 'BEGIN {printf "%.2fx", e / b}')"
-echo "target: ecc <= 1.20x the bare clang + llvm-strip commands (median of $runs runs each, $(nproc) cores)"
+echo "($clang, $strip) target: ecc <= 1.20x the bare clang + llvm-strip commands (median of $runs runs each, $(nproc) cores)"

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ebpm needs, only those missing. Safe to run again.
-#   clang, llvm (llvm-strip), libbpf-dev (bpf_helpers.h), bpftool: compiling eBPF programs (ecc)
+#   clang-19, llvm-19 (llvm-strip-19): ecc compiles with Debian bookworm's newest clang (clang and llvm, 14,
+#     stay for anything that asks for plain clang)
+#   libbpf-dev, libbpf1, bpftool from bookworm-backports (libbpf 1.4.6, bpftool 7.5): the headers current BPF
+#     sources are written against, the library ecli loads with, vmlinux.h generation; this adds the suite to
+#     apt's sources (/etc/apt/sources.list.d/ebpm-backports.sources) when it is not there
 #   maven, openjdk-17-jdk-headless: building ebpm
 #   gcc: the tests and benchmarks build small C programs; iproute2 (tc, ip): the network tests check hooks
 #   postgresql: registry-server's database; curl: scripts/services.sh waits for s3proxy with it
@@ -8,19 +12,52 @@
 #   bubblewrap: the sandbox the compile worker runs clang in
 #   chromium, chromium-driver: the catalog's browser tests (Selenium, headless)
 set -euo pipefail
-packages=(clang llvm libbpf-dev bpftool maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo bubblewrap chromium chromium-driver python3)
+packages=(clang llvm clang-19 llvm-19 maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo
+  bubblewrap chromium chromium-driver python3)
+# From bookworm-backports, at least these versions.
+backports=(libbpf-dev:1:1.4.6 libbpf1:1:1.4.6 bpftool:7.5.0)
+backports_source=/etc/apt/sources.list.d/ebpm-backports.sources
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+at_least() { # package minimum-version
+  installed "$1" && dpkg --compare-versions "$(dpkg-query -W -f='${Version}' "$1")" ge "$2"
+}
+
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  installed "$p" || missing+=("$p")
 done
-if [ "${#missing[@]}" -eq 0 ]; then
+old=()
+for pv in "${backports[@]}"; do
+  p="${pv%%:*}"
+  at_least "$p" "${pv#*:}" || old+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ] && [ "${#old[@]}" -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "install-deps: missing packages: ${missing[*]}; run as root or: sudo apt-get install -y ${missing[*]}" >&2
+  echo "install-deps: missing packages: ${missing[*]} ${old[*]}; run as root (scripts/install-deps.sh)" >&2
   exit 1
 fi
-echo "install-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
+if [ "${#old[@]}" -gt 0 ] && ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo "install-deps: adding Debian's bookworm-backports suite to apt's sources ($backports_source)" >&2
+  cat > "$backports_source" <<SOURCES
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: bookworm-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+fi
 apt-get update -q
-apt-get install -y -q "${missing[@]}"
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  apt-get install -y -q "${missing[@]}"
+fi
+if [ "${#old[@]}" -gt 0 ]; then
+  echo "install-deps: installing ${old[*]} from bookworm-backports" >&2
+  apt-get install -y -q -t bookworm-backports "${old[@]}"
+fi

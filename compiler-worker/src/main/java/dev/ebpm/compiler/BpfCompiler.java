@@ -111,6 +111,15 @@ public final class BpfCompiler {
                 : precompiledHeader(sourceText, sourceDir, request.includeDirs(), vmlinux, clang, toolchain);
             log.detail("precompiled header: " + (pch == null ? "none" : pch.toString()) + elapsed(started));
             List<SourceDecl> decls = compileAndReadDocs(tools, clang, sourceDir, sourceName, pch, prelude, object);
+            if (pch != null) {
+                List<String> lost = BpfObject.parse(Files.readAllBytes(object)).externsWithoutBtf();
+                if (!lost.isEmpty()) {
+                    log.detail("the precompiled header lost the BTF of " + String.join(", ", lost) + " (clang "
+                        + "emits none for externs declared in one); compiling without it");
+                    PrecompiledHeader.markLosesExterns(pch);
+                    decls = compileAndReadDocs(tools, clang, sourceDir, sourceName, null, prelude, object);
+                }
+            }
             log.detail("compiled and read " + decls.size() + " declarations" + elapsed(started));
             strip(tools, toolchain, object);
             byte[] elf = Files.readAllBytes(object);

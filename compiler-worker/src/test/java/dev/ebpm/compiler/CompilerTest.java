@@ -1,13 +1,17 @@
 package dev.ebpm.compiler;
 
+import dev.ebpm.compiler.toolchain.CommandRunner;
+import dev.ebpm.compiler.toolchain.Toolchain;
 import dev.ebpm.format.codec.EunomiaPackage;
 import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.testing.Commands;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CompilerTest {
-    @Test
-    void theObjectIsByteForByteWhatBareClangAndStripProduce() throws Exception {
-        CompileResult result = TestCompiles.compile("plain/counter.bpf.c", null);
-        Path src = TestCompiles.fixture("plain/counter.bpf.c");
+    /** The fixture built by hand with the same clang, flags and vmlinux.h as ecc, no precompiled header. */
+    private static byte[] bareBuild(String fixture) throws Exception {
+        Toolchain tools = Toolchain.discover(Toolchain.Overrides.NONE, new CommandRunner(BuildLog.silent(),
+            Duration.ofMinutes(1)), TestCompiles.CACHE);
+        Path src = TestCompiles.fixture(fixture);
         Path vmlinuxDir;
         try (Stream<Path> dirs = Files.list(TestCompiles.CACHE.root().resolve("vmlinux"))) {
             // The cache also holds per-boot key files and headers copied from --vmlinux; any directory with a
@@ -28,11 +33,31 @@ class CompilerTest {
                 .filter(d -> Files.isRegularFile(d.resolve("vmlinux.h"))).findFirst().orElseThrow();
         }
         Path bare = TestCompiles.tempDir().resolve("bare.bpf.o");
-        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "cd " + src.getParent() + " && clang -g -O2 -target bpf "
-            + "-Wno-unknown-attributes -D__TARGET_ARCH_x86 -fdebug-compilation-dir=. -I" + src.getParent() + " -I"
-            + vmlinuxDir + " -c counter.bpf.c -o " + bare + " && llvm-strip -g " + bare));
-        Commands.run(cmd);
-        assertThat(result.pkg().elf()).isEqualTo(Files.readAllBytes(bare));
+        List<String> cmd = new ArrayList<>(List.of(tools.clang().toString(), "-g", "-O2", "-target", "bpf",
+            "-Wno-unknown-attributes", "-D__TARGET_ARCH_" + tools.targetArch(), "-fdebug-compilation-dir=.",
+            "-I" + src.getParent(), "-I" + vmlinuxDir));
+        tools.systemIncludes().forEach(d -> cmd.addAll(List.of("-idirafter", d.toString())));
+        cmd.addAll(List.of("-c", src.getFileName().toString(), "-o", bare.toString()));
+        Commands.run(List.of("sh", "-c", "cd " + src.getParent() + " && " + String.join(" ", cmd) + " && "
+            + tools.llvmStrip() + " -g " + bare));
+        return Files.readAllBytes(bare);
+    }
+
+    @Test
+    void theObjectIsByteForByteWhatBareClangAndStripProduce() throws Exception {
+        CompileResult result = TestCompiles.compile("plain/counter.bpf.c", null);
+        assertThat(result.pkg().elf()).isEqualTo(bareBuild("plain/counter.bpf.c"));
+    }
+
+    @Test
+    void externsKeepTheirBtfAlthoughAPrecompiledHeaderWouldLoseIt() throws Exception {
+        CompileResult first = TestCompiles.compile("plain/kconfig.bpf.c", null);
+        CompileResult again = TestCompiles.compile("plain/kconfig.bpf.c", null);
+        byte[] bare = bareBuild("plain/kconfig.bpf.c");
+        assertThat(first.pkg().elf()).isEqualTo(bare);
+        assertThat(again.pkg().elf()).as("the second compile skips the precompiled header at once").isEqualTo(bare);
+        assertThat(BpfObject.parse(first.pkg().elf()).externsWithoutBtf()).isEmpty();
+        assertThat(first.log() + again.log()).doesNotContain("failed");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ebpm.format.options.UsageException;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,8 @@ final class EccOptions {
             (o, v) -> o.output = Path.of(v)),
         Option.flag("-y, --yaml", "Write package.yaml and <obj>.skel.yaml instead of JSON.", o -> o.yaml = true),
         Option.value("-I", "DIR", "Add an include directory (repeatable).", (o, v) -> o.includeDirs.add(Path.of(v))),
+        Option.value("--bpf-headers", "DIR", "Compile against the libbpf headers in DIR (DIR/bpf/bpf_helpers.h, ...) "
+            + "instead of the system's (Debian's libbpf-dev).", (o, v) -> o.includeDirs.add(0, bpfHeaders(v))),
         Option.value("--cflags", "FLAGS", "Extra clang flags, split on spaces (repeatable).",
             (o, v) -> o.cflags.addAll(List.of(v.trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList())),
         Option.value("-a, --additional-cflags", "FLAG", "One extra clang flag (repeatable; eunomia's spelling).",
@@ -61,8 +64,9 @@ final class EccOptions {
         Option.value("--keyword", "WORD", "A search keyword (repeatable).", (o, v) -> o.keywords.add(v)),
         Option.value("--readme", "FILE", "Markdown readme to ship (default: README.md next to the source, if any).",
             (o, v) -> o.readme = Path.of(v)),
-        Option.value("--clang", "PATH", "clang to use (default: from PATH).", (o, v) -> o.clang = Path.of(v)),
-        Option.value("--llvm-strip", "PATH", "llvm-strip to use (default: from PATH).",
+        Option.value("--clang", "PATH", "clang to use (default: clang-19 from PATH when installed with "
+            + "llvm-strip-19, else clang).", (o, v) -> o.clang = Path.of(v)),
+        Option.value("--llvm-strip", "PATH", "llvm-strip to use (default: the one that goes with the clang).",
             (o, v) -> o.llvmStrip = Path.of(v)),
         Option.value("--bpftool", "PATH", "bpftool to use (default: from PATH).", (o, v) -> o.bpftool = Path.of(v)),
         Option.flag("--sandbox", "Run clang and llvm-strip under bubblewrap: no network, only the sources, headers "
@@ -88,6 +92,15 @@ final class EccOptions {
         o.source = Path.of(positional.get(0));
         o.exportHeader = positional.size() == 2 ? Path.of(positional.get(1)) : null;
         return o;
+    }
+
+    private static Path bpfHeaders(String v) {
+        Path dir = Path.of(v);
+        if (!Files.isRegularFile(dir.resolve("bpf/bpf_helpers.h"))) {
+            throw new UsageException("--bpf-headers: " + v + " has no bpf/bpf_helpers.h (give the directory that "
+                + "holds the bpf/ headers, e.g. a libbpf build's include/)");
+        }
+        return dir;
     }
 
     private static String name(String v) {

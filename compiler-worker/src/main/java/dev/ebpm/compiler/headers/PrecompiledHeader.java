@@ -25,8 +25,13 @@ import java.util.regex.Pattern;
  * those declarations out, which keeps the doc-comment pass small. Only a leading run of includes is
  * precompiled, so nothing the source defines can change what those headers mean; the headers' own include
  * guards make the source's includes of them no-ops.
+ *
+ * <p>clang (14 and 19 alike) emits no BTF for an extern declared in a precompiled header ({@code __kconfig}
+ * variables of {@code <bpf/usdt.bpf.h>}, say), and libbpf refuses such an object. A compile that shows this
+ * is redone without the precompiled header, and the header is marked so its prefix is not precompiled again.
  */
 public final class PrecompiledHeader {
+    private static final String LOSES_EXTERNS = "loses-externs";
     private static final Pattern SKIP = Pattern.compile("\\G(?:\\s+|//[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/)", Pattern.DOTALL);
     private static final Pattern INCLUDE = Pattern.compile("\\G#[ \\t]*include[ \\t]*(<[^>\\n]+>|\"vmlinux\\.h\")[^\\n]*");
 
@@ -105,6 +110,10 @@ public final class PrecompiledHeader {
             String key = Digest.sha256(identity.toString().getBytes(StandardCharsets.UTF_8)).hex();
             Path dir = cache.entry("pch", key);
             Path pch = dir.resolve("prefix.h.pch");
+            if (Files.exists(dir.resolve(LOSES_EXTERNS))) {
+                log.detail("the leading includes declare externs a precompiled header loses; compiling without");
+                return Optional.empty();
+            }
             if (Files.isRegularFile(pch)) {
                 return Optional.of(pch);
             }
@@ -130,6 +139,16 @@ public final class PrecompiledHeader {
         } catch (IOException e) {
             log.detail("could not precompile the leading includes: " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** Marks a precompiled header whose compile lost the BTF of externs: its prefix is compiled in full from now on. */
+    public static void markLosesExterns(Path pch) {
+        try {
+            AtomicFiles.write(pch.resolveSibling(LOSES_EXTERNS), new byte[0]);
+            Files.deleteIfExists(pch);
+        } catch (IOException e) {
+            // Only costs the same detour next time.
         }
     }
 

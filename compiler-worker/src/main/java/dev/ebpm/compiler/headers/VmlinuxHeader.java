@@ -9,6 +9,7 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.format.files.AtomicFiles;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,9 @@ public record VmlinuxHeader(Path file, boolean generated) {
     private static VmlinuxHeader generate(Path btf, Toolchain toolchain, CommandRunner runner, BuildCache cache,
                                           BuildLog log) throws CompileException {
         try {
-            Path header = cache.entry("vmlinux", keyOf(btf, cache)).resolve(NAME);
+            // The header is bpftool's rendering of the BTF: another bpftool may render it differently.
+            Path header = cache.entry("vmlinux", keyOf(btf, cache) + "-" + toolKey(toolchain.requireBpftool()))
+                .resolve(NAME);
             if (Files.isRegularFile(header)) {
                 return new VmlinuxHeader(header, true);
             }
@@ -79,8 +82,15 @@ public record VmlinuxHeader(Path file, boolean generated) {
             return Files.readString(remembered).strip();
         }
         String key = contentKey(Files.readAllBytes(btf));
-        AtomicFiles.write(remembered, key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AtomicFiles.write(remembered, key.getBytes(StandardCharsets.UTF_8));
         return key;
+    }
+
+    /** A short key of the bpftool binary (its path, size and modification time). */
+    private static String toolKey(Path bpftool) throws IOException {
+        Path real = bpftool.toRealPath();
+        String identity = real + "\n" + Files.size(real) + "\n" + Files.getLastModifiedTime(real).toMillis();
+        return Digest.sha256(identity.getBytes(StandardCharsets.UTF_8)).hex().substring(0, 12);
     }
 
     /**

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * The compiler tools one compile uses, found on the PATH (or given explicitly) and probed once:
  * clang's version, which must be new enough for BTF and CO-RE, and the host's system include
  * directories, which ecc adds with {@code -idirafter} so kernel UAPI headers such as
- * {@code <linux/bpf.h>} resolve under {@code -target bpf}.
+ * {@code <linux/bpf.h>} resolve under {@code -target bpf}. Without an explicit clang, ecc takes
+ * {@code clang-19} with its {@code llvm-strip-19} when both are installed (Debian bookworm's newest: current
+ * libbpf sources want a recent clang), else {@code clang} and {@code llvm-strip}.
  */
 public record Toolchain(Path clang, Path llvmStrip, Path bpftool, String clangVersion, List<Path> systemIncludes,
                         String targetArch) {
@@ -29,6 +31,9 @@ public record Toolchain(Path clang, Path llvmStrip, Path bpftool, String clangVe
     public static final int MIN_CLANG_MAJOR = 10;
     private static final List<String> EXTRA_DIRS = List.of("/usr/sbin", "/sbin", "/usr/local/sbin");
     private static final Pattern VERSION = Pattern.compile("clang version (\\d+)\\.(\\d+)\\.(\\d+)");
+    /** The clang ecc prefers when it is installed next to the default one. */
+    public static final String PREFERRED_CLANG = "clang-19";
+    private static final String PREFERRED_STRIP = "llvm-strip-19";
 
     /** Explicit tool paths; null means "look on the PATH". */
     public record Overrides(Path clang, Path llvmStrip, Path bpftool) {
@@ -41,8 +46,12 @@ public record Toolchain(Path clang, Path llvmStrip, Path bpftool, String clangVe
      */
     public static Toolchain discover(Overrides overrides, CommandRunner runner, BuildCache cache)
         throws CompileException {
-        Path clang = locate(overrides.clang(), "clang", "clang");
-        Path strip = locate(overrides.llvmStrip(), "llvm-strip", "llvm");
+        Optional<Path> preferred = overrides.clang() == null ? find(PREFERRED_CLANG) : Optional.empty();
+        Optional<Path> preferredStrip = overrides.llvmStrip() == null ? find(PREFERRED_STRIP) : Optional.empty();
+        boolean newest = preferred.isPresent() && (overrides.llvmStrip() != null || preferredStrip.isPresent());
+        Path clang = newest ? preferred.get() : locate(overrides.clang(), "clang", "clang");
+        Path strip = newest && overrides.llvmStrip() == null ? preferredStrip.get()
+            : locate(overrides.llvmStrip(), "llvm-strip", "llvm");
         Path bpftool = overrides.bpftool() != null ? locate(overrides.bpftool(), "bpftool", "bpftool")
             : find("bpftool").orElse(null);
         String probe = probe(clang, runner, cache);

@@ -38,6 +38,12 @@ public final class TestPackages {
             k -> build(Path.of("src/test/bpf").toAbsolutePath(), name, "fx-" + name));
     }
 
+    /** The output directory of a test program of another module ({@code ../compiler-worker/src/test/bpf/...}). */
+    public static synchronized Path source(String relativeToRoot, String name) {
+        return BUILT.computeIfAbsent("source:" + relativeToRoot + "/" + name,
+            k -> build(ROOT.resolve(relativeToRoot), name, "src-" + name));
+    }
+
     private static Path build(Path dir, String name, String outName) {
         Path header = dir.resolve(name + ".h");
         Path out = OUT.resolve(outName);

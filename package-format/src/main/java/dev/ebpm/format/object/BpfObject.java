@@ -12,8 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A BPF ELF object seen the way libbpf 1.1 sees it at open time, without the kernel: its programs, the
@@ -24,6 +26,9 @@ public final class BpfObject {
     private static final String TEXT = ".text";
     private static final String MAPS = ".maps";
     private static final String KCONFIG = ".kconfig";
+
+    /** BTF_VAR_GLOBAL_EXTERN and BTF_FUNC_EXTERN. */
+    private static final int EXTERN_LINKAGE = 2;
 
     private final ElfFile elf;
     private final Btf btf;
@@ -135,6 +140,12 @@ public final class BpfObject {
         return out;
     }
 
+    /** Whether a global has hidden visibility ({@code __hidden}): private to the object, not part of its skeleton. */
+    public boolean isHidden(String symbol) {
+        return elf.symbols().stream().anyMatch(s -> s.name().equals(symbol) && !s.isLocal()
+            && s.visibility() == ElfSymbol.STV_HIDDEN);
+    }
+
     /** The data-section variables, in offset order, of the DATASEC named {@code section}. */
     public List<BtfType.Var> variables(String section) {
         return btf.dataSec(section).map(d -> d.vars().stream()
@@ -146,6 +157,31 @@ public final class BpfObject {
     }
 
     /** The program's license string from its {@code license} section, or empty. */
+    /**
+     * The object's extern symbols (undefined in the ELF: {@code __kconfig} variables, {@code __ksym} variables
+     * and kfuncs) that have no BTF declaration with extern linkage. libbpf cannot resolve such an extern, and
+     * refuses the object when it opens it.
+     */
+    public List<String> externsWithoutBtf() {
+        Set<String> declared = new HashSet<>();
+        if (btf != null) {
+            for (BtfType t : btf.types()) {
+                if (t instanceof BtfType.Var v && v.linkage() == EXTERN_LINKAGE) {
+                    declared.add(v.name());
+                } else if (t instanceof BtfType.Func f && f.linkage() == EXTERN_LINKAGE) {
+                    declared.add(f.name());
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (ElfSymbol s : elf.symbols()) {
+            if (s.sectionIndex() == 0 && !s.isLocal() && !s.name().isEmpty() && !declared.contains(s.name())) {
+                missing.add(s.name());
+            }
+        }
+        return missing;
+    }
+
     public Optional<String> license() {
         return elf.section("license").map(s -> {
             ByteBuffer b = elf.data(s);

@@ -35,7 +35,8 @@ public final class SkeletonExtractor {
             if (m.mmapable()) {
                 List<Variable> vars = new ArrayList<>();
                 for (BtfType.Var v : object.variables(m.section())) {
-                    if (!v.isStatic()) {
+                    // Static and hidden variables are the object's own, as bpftool (7.5) leaves them out.
+                    if (!v.isStatic() && !object.isHidden(v.name())) {
                         vars.add(Variable.of(v.name(), btf.typeNameWithoutModifiers(v.type())));
                     }
                 }

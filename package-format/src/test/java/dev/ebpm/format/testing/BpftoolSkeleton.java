@@ -16,8 +16,9 @@ public record BpftoolSkeleton(List<String> maps, List<String> mmapedIdents, List
                               Map<String, List<String>> dataSectionVariables) {
     public static BpftoolSkeleton of(Path object, String objName) {
         String header = Commands.run(List.of("bpftool", "gen", "skeleton", object.toString(), "name", objName));
-        return new BpftoolSkeleton(all(header, "s->maps\\[\\d+\\]\\.name = \"([^\"]+)\""),
-            all(header, "s->maps\\[\\d+\\]\\.mmaped = \\(void \\*\\*\\)&obj->(\\w+);"),
+        // bpftool 7.1 writes s->maps[i].name = ...; 7.5 writes map->name = ... for each map in turn.
+        return new BpftoolSkeleton(all(header, "(?:s->maps\\[\\d+\\]\\.|map->)name = \"([^\"]+)\""),
+            all(header, "(?:s->maps\\[\\d+\\]\\.|map->)mmaped = \\(void \\*\\*\\)&obj->(\\w+);"),
             all(header, "s->progs\\[\\d+\\]\\.name = \"([^\"]+)\""), dataStructs(header, objName));
     }
 
