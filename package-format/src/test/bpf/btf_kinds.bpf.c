@@ -56,6 +56,16 @@ struct event {
 	enum level lvl;
 };
 
+/* A record tools submit only partly: a flexible array at the end takes the bytes sent after it. */
+struct exec_event {
+	__u32 pid;
+	unsigned short len;
+	char comm[8];
+	__u64 vals[3];
+	struct inner last;
+	char args[];
+};
+
 const volatile int ro_int = 7;
 const volatile unsigned long long ro_ull = 1;
 const volatile char ro_str[10] = "abc";
@@ -66,6 +76,7 @@ int bss_int;
 long long bss_ll;
 static int static_counter;
 struct event *event_ptr;
+struct exec_event *exec_event_ptr;
 __attribute__((visibility("hidden"))) int hidden_var;
 
 int data_int = 5;

@@ -3,6 +3,7 @@ package dev.ebpm.ecli.output;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ebpm.format.values.Decoder;
 import dev.ebpm.format.values.Decoders;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,9 @@ import java.util.Map;
 
 /**
  * Events as JSON lines: one object per event with the struct's field names, in the struct's order. When
- * the package has more than one export map, each object also says which, as {@code "_map"}.
+ * the package has more than one export map, each object also says which, as {@code "_map"}. A record
+ * shorter than its struct has the fields that arrived (a cut {@code char[]} or array as far as it goes)
+ * and no key for a field wholly past its end.
  */
 public final class JsonEvents implements EventPrinter {
     private static final JsonFactory JSON = new JsonFactory();
@@ -53,12 +56,15 @@ public final class JsonEvents implements EventPrinter {
             if (showMap) {
                 generator.writeStringField("_map", map);
             }
-            for (Decoders.Field f : decoder.fields()) {
-                if (f.offset() + f.decoder().size() > size) {
-                    continue;
+            boolean partial = decoder.partial(size);
+            List<Decoders.Field> fields = decoder.fields();
+            for (int i = 0; i < fields.size(); i++) {
+                Decoders.Field f = fields.get(i);
+                Decoder d = partial ? decoder.field(i, size) : f.decoder();
+                if (d != null) {
+                    generator.writeFieldName(f.name());
+                    d.writeJson(data, offset + f.offset(), generator);
                 }
-                generator.writeFieldName(f.name());
-                f.decoder().writeJson(data, offset + f.offset(), generator);
             }
             generator.writeEndObject();
             generator.writeRaw('\n');

@@ -1,5 +1,6 @@
 package dev.ebpm.ecli.output;
 
+import dev.ebpm.format.values.Decoder;
 import dev.ebpm.format.values.Decoders;
 
 import java.nio.ByteBuffer;
@@ -12,7 +13,8 @@ import java.util.Map;
  * Events as a table: a header once, then a row per event with the time, the map's name when the package
  * has more than one export map, and one column per field. Columns are as wide as the field's name or its
  * type's usual width, whichever is wider; {@code char[]} fields are text, enums are names, nested structs
- * and arrays compact JSON.
+ * and arrays compact JSON. A record shorter than its struct shows what arrived (a cut {@code char[]} or
+ * array as far as it goes) and leaves blank the fields wholly past its end.
  */
 public final class TableEvents implements EventPrinter {
     private final Output out;
@@ -72,8 +74,9 @@ public final class TableEvents implements EventPrinter {
 
     @Override
     public void event(String map, ByteBuffer data, int offset, int size) {
-        EventLayout l = layouts.get(map);
-        List<Decoders.Field> fields = l.decoder().fields();
+        Decoders.Composite decoder = layouts.get(map).decoder();
+        List<Decoders.Field> fields = decoder.fields();
+        boolean partial = decoder.partial(size);
         int[] w = widths.get(map);
         StringBuilder row = new StringBuilder(128).append(clock.now());
         if (showMap) {
@@ -81,7 +84,8 @@ public final class TableEvents implements EventPrinter {
         }
         for (int i = 0; i < fields.size(); i++) {
             Decoders.Field f = fields.get(i);
-            String cell = f.offset() + f.decoder().size() <= size ? f.decoder().text(data, offset + f.offset()) : "";
+            Decoder d = partial ? decoder.field(i, size) : f.decoder();
+            String cell = d == null ? "" : d.text(data, offset + f.offset());
             if (i == fields.size() - 1) {
                 row.append(' ').append(cell);
             } else {

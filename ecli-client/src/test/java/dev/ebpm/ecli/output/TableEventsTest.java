@@ -17,7 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The table layout, against golden text (the time column is masked). */
+/** The table and JSON layouts, against golden text (the time column is masked). */
 class TableEventsTest {
     private static final Btf BTF = Btf.fromObject(ElfFile.parse(TestBpfObjects.bytes("btf_kinds")));
     private static final BtfType.Composite EVENT = BTF.struct("event").orElseThrow();
@@ -29,12 +29,17 @@ class TableEventsTest {
     }
 
     private static List<String> print(List<EventLayout> layouts, String map, ByteBuffer... events) {
+        return print(layouts, map, EVENT.size(), false, events);
+    }
+
+    private static List<String> print(List<EventLayout> layouts, String map, int size, boolean json,
+                                      ByteBuffer... events) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Output out = new Output(bytes);
-        TableEvents table = new TableEvents(out, layouts);
+        EventPrinter table = json ? new JsonEvents(out, layouts) : new TableEvents(out, layouts);
         table.start();
         for (ByteBuffer e : events) {
-            table.event(map, e, 0, EVENT.size());
+            table.event(map, e, 0, size);
         }
         out.flush();
         return bytes.toString(StandardCharsets.UTF_8).lines().map(l -> l.replaceFirst("^\\d\\d:\\d\\d:\\d\\d", "hh:mm:ss"))
@@ -61,5 +66,16 @@ class TableEventsTest {
             "TIME     MAP   PID",
             "TIME     MAP   PID     LL",
             "hh:mm:ss exits 3       -1");
+    }
+
+    @Test
+    void aShortRecordShowsWhatArrivedAndLeavesTheRestBlank() {
+        // Four bytes of pid and three of comm: a tool that sent only the bytes it filled in.
+        EventLayout layout = new EventLayout("rb", Decoders.struct(BTF, EVENT, List.of("pid", "comm", "ll")));
+        ByteBuffer e = event("{\"pid\": 7, \"comm\": \"systemd\", \"ll\": 5}");
+        assertThat(print(List.of(layout), "rb", 7, false, e)).containsExactly(
+            "TIME     PID     COMM             LL",
+            "hh:mm:ss 7       sys              ");
+        assertThat(print(List.of(layout), "rb", 7, true, e)).containsExactly("{\"pid\":7,\"comm\":\"sys\"}");
     }
 }

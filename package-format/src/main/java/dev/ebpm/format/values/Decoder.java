@@ -21,4 +21,14 @@ public interface Decoder {
 
     /** The value's size in bytes. */
     int size();
+
+    /**
+     * This decoder for a value of which only the first {@code available} bytes arrived (a record submitted
+     * shorter than its struct): itself when the whole value is there, a shorter one for a cut {@code char[]},
+     * array or struct, or null when no whole part of it arrived. A flexible array ({@code char args[]}, size
+     * 0) grows to the bytes available.
+     */
+    default Decoder within(int available) {
+        return available >= size() ? this : null;
+    }
 }

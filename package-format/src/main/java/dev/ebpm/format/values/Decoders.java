@@ -279,6 +279,14 @@ public final class Decoders {
 
     /** {@code char[N]}: text up to the first NUL; bytes that are not UTF-8 become U+FFFD. */
     record CharArray(int length) implements Decoder {
+        @Override
+        public Decoder within(int available) {
+            if (length == 0) {
+                return available > 0 ? new CharArray(available) : this;
+            }
+            return available >= length ? this : available > 0 ? new CharArray(available) : null;
+        }
+
         public void writeJson(ByteBuffer buf, int offset, JsonGenerator out) throws IOException {
             out.writeString(text(buf, offset));
         }
@@ -303,6 +311,19 @@ public final class Decoders {
     }
 
     public record ArrayValue(Decoder element, int length, int stride) implements Decoder {
+        /** The whole elements that arrived; a partial element is not shown. */
+        @Override
+        public Decoder within(int available) {
+            if (available >= size() && length > 0 || stride <= 0) {
+                return this;
+            }
+            if (available <= 0) {
+                return length == 0 ? this : null;
+            }
+            int n = available / stride;
+            return new ArrayValue(element, length == 0 ? n : Math.min(n, length), stride);
+        }
+
         public void writeJson(ByteBuffer buf, int offset, JsonGenerator out) throws IOException {
             out.writeStartArray();
             for (int i = 0; i < length; i++) {
@@ -324,10 +345,58 @@ public final class Decoders {
         }
     }
 
-    /** A struct or union, or the chosen members of one. */
+    /**
+     * A struct or union, or the chosen members of one. A member at or past the struct's end with no size of
+     * its own is a flexible array ({@code char args[]}): it takes whatever bytes a record carries after it.
+     */
     public record Composite(List<Field> fields, int size) implements Decoder {
         public Composite {
             fields = List.copyOf(fields);
+        }
+
+        /** Whether a record of {@code available} bytes needs {@link #field(int, int)}: it is short, or has a tail. */
+        public boolean partial(int available) {
+            return available < size || openEnded();
+        }
+
+        private boolean openEnded() {
+            for (Field f : fields) {
+                if (f.offset() >= size && f.decoder().size() == 0
+                    || f.decoder() instanceof Composite c && f.offset() + c.size() >= size && c.openEnded()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Field {@code index}'s decoder for a record of {@code available} bytes: the field whole, cut to what
+         * arrived, grown over a flexible tail, or null when it lies wholly past the end (absent).
+         */
+        public Decoder field(int index, int available) {
+            Field f = fields.get(index);
+            int room = available - f.offset();
+            Decoder d = f.decoder();
+            boolean tail = f.offset() + d.size() >= size && (d.size() == 0 || d instanceof Composite);
+            if (room >= d.size() && !tail) {
+                return d;
+            }
+            return room < 0 || room == 0 && d.size() > 0 ? null : d.within(room);
+        }
+
+        @Override
+        public Composite within(int available) {
+            if (!partial(available)) {
+                return this;
+            }
+            List<Field> kept = new ArrayList<>(fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                Decoder d = field(i, available);
+                if (d != null) {
+                    kept.add(new Field(fields.get(i).name(), fields.get(i).offset(), d));
+                }
+            }
+            return new Composite(kept, Math.min(size, Math.max(available, 0)));
         }
 
         public void writeJson(ByteBuffer buf, int offset, JsonGenerator out) throws IOException {

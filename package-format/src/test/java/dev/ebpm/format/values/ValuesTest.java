@@ -114,4 +114,40 @@ class ValuesTest {
         assertThatThrownBy(() -> FlagValues.parse(btf, member("f"), "fast", "--f"))
             .hasMessage("--f: expected a number (float), found the string \"fast\"");
     }
+
+    /** A record of {@code size} bytes of struct exec_event, with its flexible {@code args} tail as text. */
+    private static String partial(int size) {
+        BtfType.Composite exec = btf.struct("exec_event").orElseThrow();
+        ByteBuffer b = ByteBuffer.allocate(exec.size() + 16).order(ByteOrder.LITTLE_ENDIAN);
+        Encoder.write(btf, exec.id(), Json.parse("""
+            {"pid": 42, "len": 5, "comm": "abcdefg", "vals": [1, 2, 3], "last": {"a": 9, "b": "xy"}}
+            """), b, 0, "exec_event");
+        b.put(exec.size(), "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return Decoders.json(Decoders.struct(btf, exec, null).within(size), b, 0);
+    }
+
+    @Test
+    void aShortRecordDecodesWhatArrivedAndOmitsWhatDidNot() {
+        // The whole struct and five bytes of its flexible tail.
+        assertThat(partial(53)).isEqualTo("{\"pid\":42,\"len\":5,\"comm\":\"abcdefg\",\"vals\":[1,2,3],"
+            + "\"last\":{\"a\":9,\"b\":\"xy\"},\"args\":\"hello\"}");
+        // No tail: the flexible array is there, and empty.
+        assertThat(partial(48)).endsWith("\"args\":\"\"}");
+        // Cut inside a nested struct's char[]: what arrived of it, nothing after.
+        assertThat(partial(45)).isEqualTo("{\"pid\":42,\"len\":5,\"comm\":\"abcdefg\",\"vals\":[1,2,3],"
+            + "\"last\":{\"a\":9,\"b\":\"x\"}}");
+        // Cut inside an array of numbers: its whole elements.
+        assertThat(partial(16 + 12)).isEqualTo("{\"pid\":42,\"len\":5,\"comm\":\"abcdefg\",\"vals\":[1]}");
+        // Cut inside a char[]: the text that arrived; a number cut in two is absent, not half-read.
+        assertThat(partial(10)).isEqualTo("{\"pid\":42,\"len\":5,\"comm\":\"abcd\"}");
+        assertThat(partial(2)).isEqualTo("{}");
+    }
+
+    @Test
+    void aWholeRecordOfAFixedStructDecodesAsBefore() {
+        Decoders.Composite d = Decoders.struct(btf, event, null);
+        assertThat(d.partial(event.size())).isFalse();
+        assertThat(d.within(event.size())).isSameAs(d);
+        assertThat(d.partial(event.size() - 1)).isTrue();
+    }
 }
