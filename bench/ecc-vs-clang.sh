@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: wall time of `ecc` on each example against the bare commands it wraps (clang -g -O2 -target bpf
+# Benchmark: wall time of `ecc` on each example against the bare commands it wraps (clang -g -O2 -target bpf -mcpu=v3
 # ... && llvm-strip -g), measured in the same run, interleaved, median of N runs. Target: ecc <= 1.2x.
 # ecc's caches (vmlinux.h, precompiled headers, class-data archive) are warmed first, as on a developer's
 # machine after the first build. Usage: bench/ecc-vs-clang.sh [RUNS]
@@ -43,7 +43,7 @@ for n in "${examples[@]}"; do
     t0=$(now_ms)
     bin/ecc -o "$out/$n" "$src/$n.bpf.c" "${h[@]}" >/dev/null 2>&1
     t1=$(now_ms)
-    (cd "$src" && "$clang" -g -O2 -target bpf -Wno-unknown-attributes -D__TARGET_ARCH_$arch -I. -I"$vmlinux_dir" \
+    (cd "$src" && "$clang" -g -O2 -target bpf -mcpu=v3 -Wno-unknown-attributes -D__TARGET_ARCH_$arch -I. -I"$vmlinux_dir" \
       "${sysinc[@]}" -c "$n.bpf.c" -o "$out/$n.bare.o" && "$strip" -g "$out/$n.bare.o")
     t2=$(now_ms)
     ecc_t+=($((t1 - t0))); bare_t+=($((t2 - t1)))

@@ -11,16 +11,22 @@ import java.util.List;
  * the precompiled header, so all three see the same program. clang runs in the source's directory with
  * {@code -fdebug-compilation-dir=.}, so no absolute path ends up in the object's BTF line info and the
  * same sources give the same bytes wherever they are.
+ *
+ * <p>Programs are built for BPF CPU {@value #DEFAULT_CPU} (jmp32 and 32-bit ALU instructions, Linux 5.1 and
+ * later) unless the flags choose another {@code -mcpu}: clang-19's own default, v1, makes code that some
+ * verifier-heavy programs cannot pass, and every kernel ecli supports runs v3.
  */
 final class ClangCommand {
+    static final String DEFAULT_CPU = "v3";
+
     private final Toolchain toolchain;
     private final List<String> flags;
     private final String sourceDirFlag;
 
     ClangCommand(Toolchain toolchain, Path sourceDir, List<Path> includeDirs, Path vmlinuxDir, List<String> cflags) {
         this.toolchain = toolchain;
-        List<String> f = new ArrayList<>(List.of("-g", "-O2", "-target", "bpf", "-Wno-unknown-attributes",
-            "-D__TARGET_ARCH_" + toolchain.targetArch(), "-fdebug-compilation-dir=."));
+        List<String> f = new ArrayList<>(List.of("-g", "-O2", "-target", "bpf", "-mcpu=" + DEFAULT_CPU,
+            "-Wno-unknown-attributes", "-D__TARGET_ARCH_" + toolchain.targetArch(), "-fdebug-compilation-dir=."));
         this.sourceDirFlag = "-I" + sourceDir;
         f.add(sourceDirFlag);
         includeDirs.forEach(d -> f.add("-I" + d.toAbsolutePath()));

@@ -4,6 +4,7 @@ import dev.ebpm.compiler.toolchain.CommandRunner;
 import dev.ebpm.compiler.toolchain.Toolchain;
 import dev.ebpm.format.codec.EunomiaPackage;
 import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.elf.ElfFile;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.testing.Commands;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class CompilerTest {
                 .filter(d -> Files.isRegularFile(d.resolve("vmlinux.h"))).findFirst().orElseThrow();
         }
         Path bare = TestCompiles.tempDir().resolve("bare.bpf.o");
-        List<String> cmd = new ArrayList<>(List.of(tools.clang().toString(), "-g", "-O2", "-target", "bpf",
+        List<String> cmd = new ArrayList<>(List.of(tools.clang().toString(), "-g", "-O2", "-target", "bpf", "-mcpu=v3",
             "-Wno-unknown-attributes", "-D__TARGET_ARCH_" + tools.targetArch(), "-fdebug-compilation-dir=.",
             "-I" + src.getParent(), "-I" + vmlinuxDir));
         tools.systemIncludes().forEach(d -> cmd.addAll(List.of("-idirafter", d.toString())));
@@ -113,6 +114,27 @@ class CompilerTest {
             List.of(TestCompiles.fixture("plain/inc")), List.of("-DUNUSED=1"), null, base.packageOptions(), false,
             base.tools()));
         assertThat(r.pkg().meta().bpfSkel().maps()).extracting(m -> m.name()).contains("counts");
+    }
+
+    /** How many instructions of the program's section are of the BPF_JMP32 class (v3 and later only). */
+    private static long jmp32(byte[] elf) {
+        ElfFile f = ElfFile.parse(elf);
+        java.nio.ByteBuffer text = f.data(f.section("tp/syscalls/sys_enter_write").orElseThrow());
+        long n = 0;
+        for (int i = text.position(); i + 8 <= text.limit(); i += 8) {
+            n += (text.get(i) & 0x07) == 0x06 ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void programsAreBuiltForBpfCpuV3UnlessAskedOtherwise() throws Exception {
+        CompileRequest base = CompileRequest.of(TestCompiles.fixture("plain/cpu.bpf.c"), null);
+        CompileResult byDefault = TestCompiles.compile(base.withOutputDir(TestCompiles.tempDir()));
+        CompileResult v1 = TestCompiles.compile(new CompileRequest(base.source(), null, TestCompiles.tempDir(),
+            List.of(), List.of("-mcpu=v1"), null, base.packageOptions(), false, base.tools()));
+        assertThat(jmp32(byDefault.pkg().elf())).isPositive();
+        assertThat(jmp32(v1.pkg().elf())).isZero();
     }
 
     @Test

@@ -51,6 +51,8 @@ final class EccOptions {
             + "instead of the system's (Debian's libbpf-dev).", (o, v) -> o.includeDirs.add(0, bpfHeaders(v))),
         Option.value("--cflags", "FLAGS", "Extra clang flags, split on spaces (repeatable).",
             (o, v) -> o.cflags.addAll(List.of(v.trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList())),
+        Option.value("--mcpu", "CPU", "BPF CPU version to build for: v1, v2, v3 or v4 (default: v3, which kernels "
+            + "from 5.1 run; v4 needs 6.6).", (o, v) -> o.cflags.add("-mcpu=" + cpu(v))),
         Option.value("-a, --additional-cflags", "FLAG", "One extra clang flag (repeatable; eunomia's spelling).",
             (o, v) -> o.cflags.add(v)),
         Option.value("--vmlinux", "FILE", "Compile against this vmlinux.h, or a BTF file (raw BTF or an ELF with "
@@ -92,6 +94,14 @@ final class EccOptions {
         o.source = Path.of(positional.get(0));
         o.exportHeader = positional.size() == 2 ? Path.of(positional.get(1)) : null;
         return o;
+    }
+
+    private static String cpu(String v) {
+        if (!List.of("v1", "v2", "v3", "v4").contains(v)) {
+            throw new UsageException("--mcpu: expected v1, v2, v3 or v4, got \"" + v + "\" (\"probe\" and "
+                + "\"generic\" are refused: the first depends on the build machine's kernel, the second is v1)");
+        }
+        return v;
     }
 
     private static Path bpfHeaders(String v) {

@@ -57,6 +57,9 @@ class EccCommandTest {
         assertThat(missing.err).startsWith("ecc: option '-o' needs a value: DIR");
         Run none = ecc();
         assertThat(none.err).startsWith("ecc: missing SOURCE.bpf.c");
+        Run cpu = ecc("--mcpu", "probe", "x.bpf.c");
+        assertThat(cpu.exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(cpu.err).startsWith("ecc: --mcpu: expected v1, v2, v3 or v4, got \"probe\"");
         Run three = ecc("a.bpf.c", "a.h", "b.h");
         assertThat(three.err).startsWith("ecc: unexpected argument 'b.h'");
     }
@@ -64,10 +67,10 @@ class EccCommandTest {
     @Test
     void optionSpellings() throws Exception {
         EccOptions o = EccOptions.parse(new String[] {"-Iinc", "-I", "inc2", "--name=x", "--cflags", "-DA=1  -DB",
-            "-a", "-DC", "-y", "--", "-weird.bpf.c"});
+            "-a", "-DC", "-y", "--mcpu", "v2", "--", "-weird.bpf.c"});
         assertThat(o.includeDirs).extracting(Path::toString).containsExactly("inc", "inc2");
         assertThat(o.name).isEqualTo("x");
-        assertThat(o.cflags).containsExactly("-DA=1", "-DB", "-DC");
+        assertThat(o.cflags).containsExactly("-DA=1", "-DB", "-DC", "-mcpu=v2");
         assertThat(o.yaml).isTrue();
         assertThat(o.source).hasToString("-weird.bpf.c");
     }

@@ -6,7 +6,8 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * The raw libbpf 1.1 calls ecli makes, bound with JNA direct mapping (Debian's {@code libbpf.so.1}).
+ * The raw libbpf calls ecli makes, bound with JNA direct mapping (Debian's {@code libbpf.so.1}: every call
+ * here is in libbpf 1.1; ecli is tested with bookworm-backports' 1.4.6).
  * Signatures only: pointer results are NULL with errno set on failure, int results a negative errno.
  * Everything else goes through {@link Libbpf}, which checks results and names the object that failed.
  */
@@ -56,9 +57,13 @@ public final class NativeLibbpf {
 
     public static native int bpf_map__max_entries(Pointer map);
 
+    public static native int bpf_map__set_max_entries(Pointer map, int maxEntries);
+
     public static native Pointer bpf_map__initial_value(Pointer map, Pointer size);
 
     public static native int bpf_program__fd(Pointer prog);
+
+    public static native int bpf_program__set_autoload(Pointer prog, boolean autoload);
 
     public static native int bpf_program__set_attach_target(Pointer prog, int attachProgFd, String attachFuncName);
 

@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
  * programs' targets changed. {@link #load()} hands the object over to a {@link LoadedObject}.
  */
 public final class OpenObject implements AutoCloseable {
-    /** {@code sizeof(struct bpf_object_open_opts)} in libbpf 1.1. */
+    /** {@code sizeof(struct bpf_object_open_opts)} in libbpf 1.1; later versions accept the smaller size. */
     static final int OPEN_OPTS_SIZE = 80;
     private static final int OPTS_OBJECT_NAME = 8;
     private static final int OPTS_BTF_CUSTOM_PATH = 48;
 
     private static final Pattern FAILED_PROGRAM = Pattern.compile("prog '([^']+)': (?:BPF program load failed|"
         + "failed to find kernel BTF type ID)");
+    private static final Pattern FAILED_MAP = Pattern.compile("map '([^']+)': failed to create");
     private static final Pattern MISSING_FUNCTION = Pattern.compile("failed to find kernel BTF type ID of '([^']+)'");
 
     private final Pointer object;
@@ -88,6 +89,24 @@ public final class OpenObject implements AutoCloseable {
         return data.getByteBuffer(0, size.getLong(0)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** Leaves a program out of the load, as {@code bpf_program__set_autoload(prog, false)} in a tool would. */
+    public void disable(String programName) {
+        int rc = NativeLibbpf.bpf_program__set_autoload(program(programName), false);
+        if (rc < 0) {
+            throw EcliException.failed("cannot disable program '" + programName + "': " + Libbpf.describe(-rc)
+                + " (errno " + -rc + ")");
+        }
+    }
+
+    /** Sizes a map before it is created, as {@code bpf_map__set_max_entries} in a tool would. */
+    public void setMaxEntries(String mapName, long maxEntries) {
+        int rc = NativeLibbpf.bpf_map__set_max_entries(map(mapName), (int) maxEntries);
+        if (rc < 0) {
+            throw EcliException.failed("cannot set max_entries of map '" + mapName + "' to " + maxEntries + ": "
+                + Libbpf.describe(-rc) + " (errno " + -rc + ")");
+        }
+    }
+
     /** Points a fentry/fexit/lsm/tp_btf program at another kernel function or tracepoint. */
     public void setAttachTarget(String programName, String target, SectionKind kind) {
         log.clear();
@@ -120,7 +139,12 @@ public final class OpenObject implements AutoCloseable {
     }
 
     private String loadFailure(int errno, Map<String, String> attachByProgram) {
-        String program = failedProgram();
+        String map = firstMatch(FAILED_MAP);
+        if (map != null) {
+            return "the kernel refused to create map '" + map + "': " + Libbpf.describe(errno) + " (errno " + errno
+                + ")" + mapHint(map, errno);
+        }
+        String program = firstMatch(FAILED_PROGRAM);
         String attach = program == null ? null : attachByProgram.get(program);
         String subject = program == null ? name : "program '" + program + "'" + (attach == null ? "" : " (" + attach + ")");
         String message = "the kernel refused to load " + subject + ": " + Libbpf.describe(errno) + " (errno " + errno + ")";
@@ -128,7 +152,7 @@ public final class OpenObject implements AutoCloseable {
         if (!verifier.isEmpty()) {
             return message + "; the verifier said (last lines):\n  " + String.join("\n  ", verifier);
         }
-        String missing = missingKernelFunction();
+        String missing = firstMatch(MISSING_FUNCTION);
         if (missing != null && program != null) {
             return "kernel function " + missing + " does not exist on this kernel (program '" + program + "')";
         }
@@ -140,10 +164,10 @@ public final class OpenObject implements AutoCloseable {
         return withLibbpfWarnings(message, log);
     }
 
-    /** The function libbpf could not find in the kernel's BTF for a fentry/fexit/lsm program, or null. */
-    private String missingKernelFunction() {
+    /** Group 1 of the first libbpf message matching {@code p}: the program, map or function it names. */
+    private String firstMatch(Pattern p) {
         for (String line : log.lines()) {
-            Matcher m = MISSING_FUNCTION.matcher(line);
+            Matcher m = p.matcher(line);
             if (m.find()) {
                 return m.group(1);
             }
@@ -151,15 +175,10 @@ public final class OpenObject implements AutoCloseable {
         return null;
     }
 
-    /** The program libbpf reported as failing ({@code prog 'NAME': BPF program load failed: ...}), or null. */
-    private String failedProgram() {
-        for (String line : log.lines()) {
-            Matcher m = FAILED_PROGRAM.matcher(line);
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return null;
+    /** The size asked for, which is what usually makes the kernel refuse a map (EINVAL, E2BIG, ENOMEM). */
+    private String mapHint(String mapName, int errno) {
+        int max = NativeLibbpf.bpf_map__max_entries(map(mapName));
+        return errno == Errno.EPERM ? "" : "; its max_entries is " + Integer.toUnsignedString(max);
     }
 
     static String withLibbpfWarnings(String message, LibbpfLog log) {

@@ -3,17 +3,33 @@ package dev.ebpm.ecli.options;
 import dev.ebpm.format.options.Option;
 import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.options.OptionValues;
+import dev.ebpm.format.options.UsageException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How to run a package: JSON output, how long to run, libbpf's messages, the interface for tc/xdp
- * programs, the binary for uprobes, and whether to stop before loading. {@link #TABLE} declares the
- * options that set them; adding a run option means adding it there and here, nowhere else.
+ * programs, the binary for uprobes, the programs left out and the maps resized (what a tool's own user
+ * space would do before loading), and whether to stop before loading. {@link #TABLE} declares the options
+ * that set them; adding a run option means adding it there and here, nowhere else.
  *
  * @param durationSeconds negative: until stopped; 0: stop as soon as everything is attached
  * @param ifindex 0 unless {@code --ifindex} was given
+ * @param disabled programs not to load, as {@code progs[].autoload: false} does
+ * @param maxEntries map sizes, as {@code maps[].max_entries} sets them; these win over the package's
  */
 public record RunOptions(boolean json, double durationSeconds, boolean verbose, int ifindex, String iface,
-                         String uprobeBinary, boolean dryRun) {
+                         String uprobeBinary, Set<String> disabled, Map<String, Long> maxEntries, boolean dryRun) {
+    public RunOptions {
+        disabled = Set.copyOf(disabled);
+        maxEntries = Map.copyOf(maxEntries);
+    }
+
     public static final OptionTable<Builder> TABLE = OptionTable.of(
         Option.value("--duration", "SECONDS", "Stop after this long; 0 stops as soon as everything is attached "
             + "(default: until Ctrl-C or SIGTERM).", (b, v) -> b.durationSeconds = OptionValues.seconds("--duration", v, "0: stop once attached")),
@@ -22,6 +38,10 @@ public record RunOptions(boolean json, double durationSeconds, boolean verbose, 
             (b, v) -> b.ifindex = OptionValues.positiveInt("--ifindex", v, "an interface index")),
         Option.value("--uprobe-binary", "PATH", "Attach uprobes to this binary instead of the one in the package.",
             (b, v) -> b.uprobeBinary = v),
+        Option.value("--disable", "PROG", "Do not load or attach program PROG (repeatable), like "
+            + "progs[].autoload: false in the package.", (b, v) -> b.disabled.add(v)),
+        Option.value("--max-entries", "MAP=N", "Create map MAP with room for N entries (repeatable), like "
+            + "maps[].max_entries in the package.", Builder::maxEntries),
         Option.flag("--dry-run", "Check the package, its flags and its edits, say what would be attached, and stop "
             + "before loading anything (no root needed).", b -> b.dryRun = true));
 
@@ -32,9 +52,24 @@ public record RunOptions(boolean json, double durationSeconds, boolean verbose, 
         private String iface;
         private String uprobeBinary;
         private boolean dryRun;
+        private final Set<String> disabled = new LinkedHashSet<>();
+        private final Map<String, Long> maxEntries = new LinkedHashMap<>();
+
+        private void maxEntries(String value) {
+            int eq = value.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--max-entries " + value + ": expected MAP=N, for example events=4096");
+            }
+            long n = OptionValues.positive("--max-entries", value.substring(eq + 1), "a number of entries");
+            if (n > 0xffffffffL) {
+                throw new UsageException("--max-entries " + value + ": a map holds at most 4294967295 entries");
+            }
+            maxEntries.put(value.substring(0, eq), n);
+        }
 
         public RunOptions build(boolean json, boolean verbose) {
-            return new RunOptions(json, durationSeconds, verbose, ifindex, iface, uprobeBinary, dryRun);
+            return new RunOptions(json, durationSeconds, verbose, ifindex, iface, uprobeBinary, disabled, maxEntries,
+                dryRun);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.MapInfo;
+import dev.ebpm.format.object.MapType;
 import dev.ebpm.format.values.Decoder;
 import dev.ebpm.format.values.Decoders;
 
@@ -32,6 +33,11 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
     public record SampleMap(MapInfo map, MapMeta meta, Decoder key, String keyName, Decoder value, String valueName) {
     }
 
+    /** A perf record's size is a u16 including its 8-byte header and the sample's 4-byte length. */
+    private static final int PERF_RECORD_MAX = 0xffff - 8 - 4;
+    /** Each ring buffer record has an 8-byte header inside the buffer. */
+    private static final int RINGBUF_HEADER = 8;
+
     public static ExportPlan of(ObjectMeta meta, BpfObject object) {
         Btf btf = object.btf();
         List<MapInfo> infos = object.maps(meta.bpfSkel().objName());
@@ -42,7 +48,10 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
                 .orElseThrow(() -> EcliException.failed("bad package: maps lists " + m.name()
                     + ", which the object does not have"));
             if (m.sample() != null) {
-                samples.add(sample(btf, m, info));
+                SampleMap sample = sample(meta, btf, m, info);
+                if (sample != null) {
+                    samples.add(sample);
+                }
             } else if (info.type().isEventStream()) {
                 Decoders.Composite decoder = eventDecoder(meta, btf, m, info);
                 if (decoder != null) {
@@ -55,25 +64,50 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
 
     private static Decoders.Composite eventDecoder(ObjectMeta meta, Btf btf, MapMeta m, MapInfo info) {
         if (meta.options().multipleExportTypes()) {
+            String path = "maps[name=" + m.name() + "].export_config";
             ExportConfig config = m.exportConfigOrDefault();
             if (config instanceof ExportConfig.NoExport) {
                 return null;
             }
             if (config instanceof ExportConfig.BtfTypeId id) {
-                return struct(btf, (int) id.typeId(), null, null, "maps[name=" + m.name() + "].export_config");
+                return struct(btf, (int) id.typeId(), null, null, path);
             }
             if (config instanceof ExportConfig.CustomMembers custom) {
-                return customMembers(btf, custom, m.name());
+                return customMembers(btf, custom, path, new Limit(recordLimit(m, info), info.type() == MapType.RINGBUF
+                    ? "the largest record ring buffer " + m.name() + " can carry"
+                    : "the largest record a perf event array can carry"));
             }
-            throw EcliException.failed("bad package: maps[name=" + m.name() + "].export_config \"default\" only "
-                + "works for sampled maps; a " + info.type().name().toLowerCase() + " needs a btf_type_id");
+            throw EcliException.failed("bad package: " + path + " \"default\" only works for sampled maps; a "
+                + info.type().name().toLowerCase() + " needs a btf_type_id");
         }
         if (meta.exportTypes().isEmpty()) {
             throw EcliException.failed("bad package: map " + m.name() + " sends events, but the package has no "
                 + "export_types to decode them (was it compiled without its header?)");
         }
         ExportType type = meta.exportTypes().get(0);
-        return struct(btf, (int) type.typeId(), type.name(), type.members(), "export_types[0]");
+        Decoders.Composite d = struct(btf, (int) type.typeId(), type.name(), type.members(), "export_types[0]");
+        for (int i = 0; i < d.fields().size(); i++) {
+            Decoders.Field f = d.fields().get(i);
+            if (f.offset() + f.decoder().size() > type.size()) {
+                throw EcliException.failed("bad package: export_types[0].members[" + i + "]: member '" + f.name()
+                    + "' (offset " + f.offset() + ", " + f.decoder().size() + " bytes) lies outside struct "
+                    + type.name() + " of export_types[0].size " + type.size() + " bytes");
+            }
+        }
+        return d;
+    }
+
+    /** The most bytes one record of an event map can hold, so no export member can lie past it. */
+    private static long recordLimit(MapMeta m, MapInfo info) {
+        return info.type() == MapType.RINGBUF ? maxEntries(m, info) - RINGBUF_HEADER : PERF_RECORD_MAX;
+    }
+
+    private static long maxEntries(MapMeta m, MapInfo info) {
+        return m.maxEntries() != null ? m.maxEntries() : info.maxEntries();
+    }
+
+    /** How far export members may reach, and what to call that bound when one does not fit. */
+    private record Limit(long bytes, String what) {
     }
 
     private static Decoders.Composite struct(Btf btf, int typeId, String name, List<ExportMember> members,
@@ -100,34 +134,78 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
         return Decoders.struct(btf, c, chosen);
     }
 
-    private static Decoders.Composite customMembers(Btf btf, ExportConfig.CustomMembers custom, String map) {
+    /** Members placed by hand, sorted by offset as eunomia does; each must lie within {@code limit}. */
+    private static Decoders.Composite customMembers(Btf btf, ExportConfig.CustomMembers custom, String path,
+                                                    Limit limit) {
         List<Decoders.Field> fields = new ArrayList<>();
-        int end = 0;
-        List<ExportConfig.CustomMember> sorted = new ArrayList<>(custom.members());
-        sorted.sort((a, b) -> Long.compare(a.offset(), b.offset()));
-        for (ExportConfig.CustomMember cm : sorted) {
+        List<ExportConfig.CustomMember> given = custom.members();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(given.get(a).offset(), given.get(b).offset()));
+        long end = 0;
+        for (int i : order) {
+            ExportConfig.CustomMember cm = given.get(i);
+            String at = "bad package: " + path + ".custom_members[" + i + "]: member '" + cm.name() + "'";
             if (cm.btfTypeId() <= 0 || cm.btfTypeId() >= btf.size()) {
-                throw EcliException.failed("bad package: maps[name=" + map + "].export_config: member " + cm.name()
-                    + " has an invalid type id " + cm.btfTypeId());
+                throw EcliException.failed(at + " has an invalid type id " + cm.btfTypeId());
             }
-            Decoder d = Decoders.of(btf, (int) cm.btfTypeId());
+            Decoder d;
+            try {
+                d = Decoders.of(btf, (int) cm.btfTypeId());
+            } catch (IllegalArgumentException e) {
+                throw EcliException.failed(at + ": " + e.getMessage());
+            }
             if (cm.offset() < end) {
-                throw EcliException.failed("bad package: maps[name=" + map + "].export_config: member " + cm.name()
-                    + " overlaps the one before it");
+                throw EcliException.failed(at + " overlaps the one before it");
+            }
+            if (cm.offset() + d.size() > limit.bytes()) {
+                throw EcliException.failed(at + " (offset " + cm.offset() + ", " + d.size() + " bytes) lies outside "
+                    + limit.what() + " (" + limit.bytes() + " bytes)");
             }
             fields.add(new Decoders.Field(cm.name(), (int) cm.offset(), d));
-            end = (int) cm.offset() + d.size();
+            end = cm.offset() + d.size();
         }
-        return new Decoders.Composite(fields, end);
+        return new Decoders.Composite(fields, (int) end);
     }
 
-    private static SampleMap sample(Btf btf, MapMeta m, MapInfo info) {
+    /**
+     * A sampled map's value decoder: its BTF value type, or in multiple-export mode what its
+     * {@code export_config} says (nothing for {@code no_export}), never reaching past the map's value size.
+     */
+    private static SampleMap sample(ObjectMeta meta, Btf btf, MapMeta m, MapInfo info) {
         if (info.keyTypeId() == 0 || info.valueTypeId() == 0) {
             throw EcliException.failed("bad package: map " + m.name() + " is sampled, but declares no BTF key and "
                 + "value types to print (use __type(key, ...) and __type(value, ...))");
         }
-        return new SampleMap(info, m, Decoders.of(btf, info.keyTypeId()), btf.skipModifiers(info.keyTypeId()).name(),
-            Decoders.of(btf, info.valueTypeId()), btf.skipModifiers(info.valueTypeId()).name());
+        Decoder key = Decoders.of(btf, info.keyTypeId());
+        String keyName = btf.skipModifiers(info.keyTypeId()).name();
+        ExportConfig config = meta.options().multipleExportTypes() ? m.exportConfigOrDefault()
+            : new ExportConfig.Default();
+        String path = "maps[name=" + m.name() + "].export_config";
+        Limit limit = new Limit(info.valueSize(), "the value of map " + m.name());
+        if (config instanceof ExportConfig.NoExport) {
+            return null;
+        }
+        if (config instanceof ExportConfig.CustomMembers custom) {
+            return new SampleMap(info, m, key, keyName, customMembers(btf, custom, path, limit), "");
+        }
+        int valueType = config instanceof ExportConfig.BtfTypeId id ? (int) id.typeId() : info.valueTypeId();
+        if (valueType <= 0 || valueType >= btf.size()) {
+            throw EcliException.failed("bad package: " + path + ": type " + valueType + " is not a type of the object");
+        }
+        Decoder value;
+        try {
+            value = Decoders.of(btf, valueType);
+        } catch (IllegalArgumentException e) {
+            throw EcliException.failed("bad package: " + path + ": " + e.getMessage());
+        }
+        if (value.size() > limit.bytes()) {
+            throw EcliException.failed("bad package: " + path + ": type " + valueType + " (" + value.size()
+                + " bytes) is larger than " + limit.what() + " (" + limit.bytes() + " bytes)");
+        }
+        return new SampleMap(info, m, key, keyName, value, btf.skipModifiers(valueType).name());
     }
 
     public boolean isEmpty() {

@@ -26,6 +26,7 @@ import dev.ebpm.ecli.output.Output;
 import dev.ebpm.ecli.output.SamplePrinter;
 import dev.ebpm.ecli.output.TableEvents;
 import dev.ebpm.ecli.resolve.LoadedPackage;
+import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.object.BpfObject;
@@ -38,6 +39,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@code ecli run}: check the kernel, open the object, set its variables, load, fill maps, create the
@@ -67,10 +69,11 @@ public final class ProgramRun {
     }
 
     public int run() {
-        ObjectMeta meta = pkg.meta();
+        ObjectMeta meta = RunEdits.apply(pkg.meta(), object, options);
         ExportPlan exports = ExportPlan.of(meta, object);
         RunTargets targets = targets();
-        List<ProgMeta> progs = meta.bpfSkel().progs();
+        List<ProgMeta> progs = RunEdits.loaded(meta);
+        Set<String> left = RunEdits.left(meta);
         boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
             .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
         Preflight.Result preflight = options.dryRun() ? new Preflight.Result(null)
@@ -87,12 +90,22 @@ public final class ProgramRun {
             Map<String, String> attachByProgram = new java.util.HashMap<>();
             Map<String, String> elfSections = new java.util.HashMap<>();
             object.programs().forEach(p -> elfSections.put(p.name(), p.section()));
-            for (ProgMeta p : progs) {
-                String section = elfSections.get(p.name());
-                if (section == null) {
+            for (ProgMeta p : meta.bpfSkel().progs()) {
+                if (!elfSections.containsKey(p.name())) {
                     throw EcliException.failed("bad package: progs lists " + p.name() + ", which the object does "
                         + "not have");
                 }
+            }
+            for (String name : left) {
+                open.disable(name);
+            }
+            for (MapMeta m : meta.bpfSkel().maps()) {
+                if (m.maxEntries() != null) {
+                    open.setMaxEntries(m.name(), m.maxEntries());
+                }
+            }
+            for (ProgMeta p : progs) {
+                String section = elfSections.get(p.name());
                 sections.add(section);
                 attachByProgram.put(p.name(), p.attach());
                 String target = AttachPlanner.loadTimeTarget(p, section);
@@ -107,9 +120,10 @@ public final class ProgramRun {
             Variables.write(open, meta, object, flags);
             if (options.dryRun()) {
                 err.println("ecli: dry run of " + pkg.displayName() + ": the package, its flags and its edits are "
-                    + "valid; it would attach " + plans.size() + " program" + (plans.size() == 1 ? "" : "s") + " ("
-                    + String.join(", ", progs.stream().map(ProgMeta::attach).toList()) + ") and print "
-                    + exports.events().size() + " event and " + exports.samples().size() + " sampled map(s)");
+                    + "valid; it would attach " + (plans.isEmpty() ? "no programs" : plans.size() + " program"
+                    + (plans.size() == 1 ? "" : "s") + " (" + String.join(", ", progs.stream().map(ProgMeta::attach)
+                    .toList()) + ")") + disabledNote(left) + " and print " + exports.events().size() + " event and "
+                    + exports.samples().size() + " sampled map(s)");
                 return 0;
             }
             loaded = open.load(attachByProgram);
@@ -121,7 +135,7 @@ public final class ProgramRun {
                 loaded.add(plan.attach(loaded));
             }
             installSignals(control);
-            err.println("ecli: running " + pkg.displayName() + ": " + describe(loaded) + "; Ctrl-C to stop");
+            err.println("ecli: running " + pkg.displayName() + ": " + describe(loaded, meta, left) + "; Ctrl-C to stop");
             if (exports.isEmpty()) {
                 err.println("ecli: " + pkg.displayName() + " has no event or sampled map, so ecli prints nothing; "
                     + "bpf_printk output goes to /sys/kernel/tracing/trace_pipe");
@@ -204,10 +218,18 @@ public final class ProgramRun {
         return out;
     }
 
-    private static String describe(LoadedObject loaded) {
+    private static String describe(LoadedObject loaded, ObjectMeta meta, Set<String> left) {
         List<String> where = loaded.attachments().stream().map(a -> a.describe()).toList();
-        return where.size() <= 3 ? "attached to " + String.join(", ", where)
-            : where.size() + " programs attached";
+        if (where.isEmpty()) {
+            return meta.bpfSkel().progs().isEmpty() ? "the package has no programs, so nothing is attached"
+                : "no programs attached" + disabledNote(left);
+        }
+        return (where.size() <= 3 ? "attached to " + String.join(", ", where) : where.size() + " programs attached")
+            + disabledNote(left);
+    }
+
+    private static String disabledNote(Set<String> left) {
+        return left.isEmpty() ? "" : " (disabled: " + String.join(", ", left.stream().sorted().toList()) + ")";
     }
 
     /** SIGINT and SIGTERM stop the run the same way --duration does, so ecli detaches and exits 0. */

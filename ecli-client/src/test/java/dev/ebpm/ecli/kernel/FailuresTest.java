@@ -29,8 +29,15 @@ class FailuresTest extends KernelTest {
             .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
-    /** A package edited to be wrong in one way, and the one line ecli must answer. */
-    record BadEdit(String what, String fixture, Consumer<ObjectNode> edit, String error) {
+    /**
+     * A package edited to be wrong in one way, and the one line ecli must answer; when {@code beforeLoad},
+     * {@code --dry-run} must answer it too.
+     */
+    record BadEdit(String what, String fixture, Consumer<ObjectNode> edit, String error, boolean beforeLoad) {
+        BadEdit(String what, String fixture, Consumer<ObjectNode> edit, String error) {
+            this(what, fixture, edit, error, false);
+        }
+
         @Override
         public String toString() {
             return what;
@@ -62,7 +69,27 @@ class FailuresTest extends KernelTest {
             new BadEdit("an unknown export member", "config",
                 root -> ((ArrayNode) root.get("meta").get("export_types").get(0).get("members")).addObject()
                     .put("name", "nope").put("type", "int"),
-                "ecli: error: bad package: export_types[0].members[4]: struct reading has no member 'nope'"));
+                "ecli: error: bad package: export_types[0].members[4]: struct reading has no member 'nope'", true),
+            new BadEdit("an export struct smaller than its members", "config",
+                root -> ((ObjectNode) root.get("meta").get("export_types").get(0)).put("size", 8),
+                "ecli: error: bad package: export_types[0].members[2]: member 'tag' (offset 8, 8 bytes) lies outside "
+                    + "struct reading of export_types[0].size 8 bytes", true),
+            new BadEdit("a custom export member outside any record", "multi", root -> {
+                ((ObjectNode) root.get("meta")).put("enable_multiple_export_types", true);
+                long u32 = root.get("meta").get("export_types").get(0).get("type_id").asLong();
+                PackageEdit.map(root, "execs").putObject("export_config").putArray("custom_members").addObject()
+                    .put("name", "pid").put("offset", 12345678).put("btf_type_id", u32);
+                PackageEdit.map(root, "exits").putObject("export_config").put("btf_type_id", u32);
+            }, "ecli: error: bad package: maps[name=execs].export_config.custom_members[0]: member 'pid' (offset "
+                + "12345678, 20 bytes) lies outside the largest record ring buffer execs can carry (65528 bytes)", true),
+            new BadEdit("a size for a data section", "config",
+                root -> PackageEdit.map(root, "config_b.bss").put("max_entries", 2),
+                "ecli: error: bad package: maps[name=config_b.bss].max_entries: map config_b.bss holds the .bss "
+                    + "section, whose size is fixed", true),
+            new BadEdit("a map size the kernel refuses", "config",
+                root -> PackageEdit.map(root, "settings").put("max_entries", 4294967295L),
+                "ecli: error: the kernel refused to create map 'settings': Argument list too long (errno 7); its "
+                    + "max_entries is 4294967295"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,6 +99,27 @@ class FailuresTest extends KernelTest {
         EcliProcess ecli = EcliProcess.run(30, "run", pkg.toString());
         assertThat(ecli.exitCode()).isEqualTo(1);
         assertThat(ecli.err()).as(ecli.errText()).containsExactly(bad.error());
+        if (bad.beforeLoad()) {
+            EcliProcess dry = EcliProcess.run(30, "run", "--dry-run", pkg.toString());
+            assertThat(dry.exitCode()).isEqualTo(1);
+            assertThat(dry.err()).as(dry.errText()).containsExactly(bad.error());
+        }
+    }
+
+    @Test
+    void programsAndMapsNamedOnTheCommandLineMustExist() {
+        String pkg = TestPackages.fixture("config").resolve("package.json").toString();
+        EcliProcess prog = EcliProcess.run(30, "run", "--dry-run", pkg, "--disable", "nope");
+        assertThat(prog.exitCode()).isEqualTo(2);
+        assertThat(prog.err()).containsExactly("ecli: error: --disable nope: the package has no program nope (it has report)");
+        EcliProcess map = EcliProcess.run(30, "run", "--dry-run", pkg, "--max-entries", "nope=4");
+        assertThat(map.exitCode()).isEqualTo(2);
+        assertThat(map.err()).containsExactly("ecli: error: --max-entries nope: the package has no map nope (it has "
+            + "settings, readings)");
+        EcliProcess bad = EcliProcess.run(30, "run", "--dry-run", pkg, "--max-entries", "settings");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).containsExactly("ecli: --max-entries settings: expected MAP=N, for example events=4096",
+            "Try 'ecli run --help' for more information.");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.ebpm.ecli.testing.EcliProcess;
 import dev.ebpm.ecli.testing.PackageEdit;
 import dev.ebpm.ecli.testing.TestPackages;
 import dev.ebpm.format.json.Json;
+import dev.ebpm.format.testing.Commands;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,52 @@ class PackageEditsTest extends KernelTest {
         List<JsonNode> events = events(pkg, () -> sh("sh", "-c", "exit 5"), "\"code\":5");
         assertThat(events).anyMatch(e -> e.get("_map").asText().equals("execs") && e.has("comm"));
         assertThat(events).anyMatch(e -> e.get("_map").asText().equals("exits") && e.get("code").asInt() == 5);
+    }
+
+    @Test
+    void aProgramLeftOutIsNeitherLoadedNorAttached() {
+        Path built = TestPackages.fixture("multi").resolve("package.json");
+        Path edited = PackageEdit.edit(built, root -> PackageEdit.prog(root, "on_exit").put("autoload", false));
+        for (List<String> run : List.of(List.of(edited.toString()), List.of(built.toString(), "--disable", "on_exit"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("run", "--json"));
+            args.addAll(run);
+            args.addAll(List.of("--duration", "20"));
+            try (EcliProcess ecli = EcliProcess.start(args.toArray(String[]::new))) {
+                ecli.awaitRunning(30);
+                assertThat(ecli.errText()).contains("attached to ").contains(" (disabled: on_exit); Ctrl-C");
+                assertThat(programsLoaded()).contains("on_exec").doesNotContain("on_exit");
+                sh("sh", "-c", "exit 5");
+                assertThat(ecli.awaitOutput("\"_map\":\"execs\"", 10)).as(ecli.errText()).isTrue();
+                ecli.signal("INT");
+                assertThat(ecli.waitFor(20)).isZero();
+                assertThat(ecli.out()).noneMatch(l -> l.contains("\"exits\""));
+            }
+        }
+    }
+
+    @Test
+    void mapsAreSizedByThePackageAndTheCommandLineWins() {
+        Path edited = PackageEdit.edit(TestPackages.fixture("config").resolve("package.json"), root -> {
+            PackageEdit.map(root, "settings").put("max_entries", 50);
+            PackageEdit.map(root, "readings").put("max_entries", 8192);
+        });
+        try (EcliProcess ecli = EcliProcess.start("run", edited.toString(), "--max-entries", "settings=77",
+            "--duration", "20")) {
+            ecli.awaitRunning(30);
+            assertThat(mapMaxEntries("settings")).isEqualTo(77);
+            assertThat(mapMaxEntries("readings")).isEqualTo(8192);
+            ecli.signal("INT");
+            assertThat(ecli.waitFor(20)).isZero();
+        }
+    }
+
+    private static String programsLoaded() {
+        return Commands.run(List.of("bpftool", "prog", "show"));
+    }
+
+    private static long mapMaxEntries(String name) {
+        JsonNode map = Json.parse(Commands.run(List.of("bpftool", "-j", "map", "show", "name", name)));
+        return map.get("max_entries").asLong();
     }
 
     @Test

@@ -12,10 +12,13 @@ import java.util.Set;
  * A map of the object. {@code ident} is the skeleton identifier ({@code rodata} for {@code client_b.rodata});
  * {@code mmaped} marks memory-mapped internal maps. Optional parts are null when absent. Unknown keys such as
  * a {@code description} from a doc comment are kept (eunomia's loader drops them; the catalog shows them).
+ * {@code maxEntries} ({@code max_entries}, an ebpm edit) resizes the map before load, as a tool's user space
+ * does with {@code bpf_map__set_max_entries}.
  */
 public record MapMeta(String name, String ident, Boolean mmaped, MapSample sample, ExportConfig exportConfig,
-                      Interpreter interpreter, Map<String, JsonNode> extras) {
-    private static final Set<String> KEYS = Set.of("name", "ident", "mmaped", "sample", "export_config", "intepreter");
+                      Interpreter interpreter, Long maxEntries, Map<String, JsonNode> extras) {
+    private static final Set<String> KEYS = Set.of("name", "ident", "mmaped", "sample", "export_config", "intepreter",
+        "max_entries");
 
     public MapMeta {
         extras = Map.copyOf(extras);
@@ -29,7 +32,7 @@ public record MapMeta(String name, String ident, Boolean mmaped, MapSample sampl
             sample == null ? null : MapSample.read(sample),
             export == null ? null : ExportConfig.read(export, f.pathOf("export_config")),
             interp == null ? null : Interpreter.read(interp, f.pathOf("intepreter")),
-            f.extras(KEYS));
+            f.integer("max_entries", 1, 0xffffffffL), f.extras(KEYS));
     }
 
     public boolean isMmaped() {
@@ -51,7 +54,11 @@ public record MapMeta(String name, String ident, Boolean mmaped, MapSample sampl
 
     public MapMeta withDoc(MapSample newSample, Interpreter newInterpreter, ExportConfig newExportConfig,
                            Map<String, JsonNode> newExtras) {
-        return new MapMeta(name, ident, mmaped, newSample, newExportConfig, newInterpreter, newExtras);
+        return new MapMeta(name, ident, mmaped, newSample, newExportConfig, newInterpreter, maxEntries, newExtras);
+    }
+
+    public MapMeta withMaxEntries(long newMaxEntries) {
+        return new MapMeta(name, ident, mmaped, sample, exportConfig, interpreter, newMaxEntries, extras);
     }
 
     public ObjectNode toJson() {
@@ -68,6 +75,7 @@ public record MapMeta(String name, String ident, Boolean mmaped, MapSample sampl
         if (interpreter != null) {
             o.set("intepreter", interpreter.toJson());
         }
+        MetaJson.putIfSet(o, "max_entries", maxEntries);
         Json.putAll(o, extras);
         return o;
     }

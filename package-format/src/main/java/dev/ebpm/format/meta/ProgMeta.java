@@ -12,9 +12,11 @@ import java.util.Set;
  * A BPF program: its function name and {@code attach}, the ELF section name that says where it attaches
  * ({@code tracepoint/syscalls/sys_enter_openat}, {@code tc}, {@code xdp}, …). Doc-comment keys
  * ({@code description}, {@code tchook}, {@code ifindex}, custom {@code @key}s) live in {@code extras}.
+ * {@code autoload} false (an ebpm edit) leaves the program out of the load, as a tool's user space does
+ * with {@code bpf_program__set_autoload}; null means the default, loaded.
  */
-public record ProgMeta(String name, String attach, boolean link, Map<String, JsonNode> extras) {
-    private static final Set<String> KEYS = Set.of("name", "attach", "link");
+public record ProgMeta(String name, String attach, boolean link, Boolean autoload, Map<String, JsonNode> extras) {
+    private static final Set<String> KEYS = Set.of("name", "attach", "link", "autoload");
 
     public ProgMeta {
         extras = Map.copyOf(extras);
@@ -22,7 +24,7 @@ public record ProgMeta(String name, String attach, boolean link, Map<String, Jso
 
     public static ProgMeta read(JsonFields f) {
         Boolean link = f.bool("link");
-        return new ProgMeta(f.requiredString("name"), f.requiredString("attach"), link == null || link,
+        return new ProgMeta(f.requiredString("name"), f.requiredString("attach"), link == null || link, f.bool("autoload"),
             f.extras(KEYS));
     }
 
@@ -55,11 +57,20 @@ public record ProgMeta(String name, String attach, boolean link, Map<String, Jso
     }
 
     public ProgMeta withAttach(String newAttach) {
-        return new ProgMeta(name, newAttach, link, extras);
+        return new ProgMeta(name, newAttach, link, autoload, extras);
     }
 
     public ProgMeta withExtras(Map<String, JsonNode> newExtras) {
-        return new ProgMeta(name, attach, link, newExtras);
+        return new ProgMeta(name, attach, link, autoload, newExtras);
+    }
+
+    /** Whether the program is loaded (and attached): unless {@code autoload} is false. */
+    public boolean loads() {
+        return autoload == null || autoload;
+    }
+
+    public ProgMeta withAutoload(boolean newAutoload) {
+        return new ProgMeta(name, attach, link, newAutoload, extras);
     }
 
     public ObjectNode toJson() {
@@ -67,6 +78,7 @@ public record ProgMeta(String name, String attach, boolean link, Map<String, Jso
         o.put("name", name);
         o.put("attach", attach);
         o.put("link", link);
+        MetaJson.putIfSet(o, "autoload", autoload);
         Json.putAll(o, extras);
         return o;
     }

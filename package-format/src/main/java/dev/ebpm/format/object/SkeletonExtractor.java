@@ -31,7 +31,7 @@ public final class SkeletonExtractor {
         List<DataSection> sections = new ArrayList<>();
         for (MapInfo m : maps) {
             mapMetas.add(new MapMeta(m.name(), m.ident(), m.mmapable() ? Boolean.TRUE : null, null, null, null,
-                Map.of()));
+                null, Map.of()));
             if (m.mmapable()) {
                 List<Variable> vars = new ArrayList<>();
                 for (BtfType.Var v : object.variables(m.section())) {
@@ -44,7 +44,7 @@ public final class SkeletonExtractor {
             }
         }
         List<ProgMeta> progs = object.programs().stream()
-            .map(p -> new ProgMeta(p.name(), p.section(), true, Map.of()))
+            .map(p -> new ProgMeta(p.name(), p.section(), true, null, Map.of()))
             .toList();
         return new BpfSkel(objName, sections, mapMetas, progs, null, Map.of());
     }
