@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Checks what the kernel and the process must offer before anything is loaded, so each missing piece is
- * one clear line rather than a libbpf error number: privileges, kernel BTF, tracefs (mounted here when
- * ecli runs as root) and every tracepoint the programs attach to.
+ * one clear line rather than a libbpf error number: privileges, kernel BTF, kprobe support, tracefs
+ * (mounted here when ecli runs as root) and every tracepoint the programs attach to.
  */
 public final class Preflight {
     public static final Path KERNEL_BTF = Path.of("/sys/kernel/btf/vmlinux");
@@ -38,6 +38,12 @@ public final class Preflight {
     public static Result check(List<ProgMeta> progs, ElfFile elf, boolean networkPrograms) {
         checkPrivileges(networkPrograms);
         String btf = checkKernelBtf(elf, progs);
+        for (ProgMeta p : progs) {
+            if (SectionKind.of(p.attach()) == SectionKind.KPROBE && !p.attach().contains(".multi")
+                && !Kprobes.HERE.supported()) {
+                throw EcliException.failed(Kprobes.HERE.unsupported(p.name(), p.attach()));
+            }
+        }
         List<ProgMeta> tracepoints = progs.stream()
             .filter(p -> SectionKind.of(p.attach()) == SectionKind.TRACEPOINT).toList();
         if (!tracepoints.isEmpty()) {

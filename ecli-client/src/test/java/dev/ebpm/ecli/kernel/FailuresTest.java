@@ -2,6 +2,7 @@ package dev.ebpm.ecli.kernel;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebpm.ecli.loader.Kprobes;
 import dev.ebpm.ecli.testing.EcliProcess;
 import dev.ebpm.ecli.testing.PackageEdit;
 import dev.ebpm.ecli.testing.TestPackages;
@@ -130,6 +131,27 @@ class FailuresTest extends KernelTest {
         assertThat(ecli.errText()).isEqualTo("ecli: error: the kernel refused to load program 'on_call' "
             + "(fentry/do_unlinkat): Operation not permitted (errno 1); this kernel does not let fentry, fexit and lsm "
             + "programs attach (they need BPF trampolines), even as root");
+    }
+
+    @Test
+    void aKprobeSaysWhetherKprobesOrTheFunctionAreMissing() {
+        Path pkg = TestPackages.fixture("kprobes").resolve("package.json");
+        if (Kprobes.HERE.supported()) {
+            // A kernel with kprobes attaches this one; the missing-function case is the one to check.
+            EcliProcess ok = EcliProcess.run(30, "run", pkg.toString(), "--duration", "0");
+            assertThat(ok.exitCode()).as(ok.errText()).isZero();
+            Path edited = PackageEdit.edit(pkg, root -> PackageEdit.prog(root, "on_unlink")
+                .put("attach", "kprobe/no_such_function_here"));
+            EcliProcess missing = EcliProcess.run(30, "run", edited.toString());
+            assertThat(missing.errText()).startsWith("ecli: error: cannot attach program 'on_unlink' to "
+                + "kprobe/no_such_function_here: kernel function no_such_function_here does not exist on this kernel");
+            return;
+        }
+        EcliProcess ecli = EcliProcess.run(30, "run", pkg.toString());
+        assertThat(ecli.exitCode()).isEqualTo(1);
+        assertThat(ecli.err()).containsExactly("ecli: error: program 'on_unlink' (kprobe/do_unlinkat) needs kprobes, "
+            + "which this kernel does not offer (no kprobe PMU in /sys/bus/event_source/devices, no kprobe_events in "
+            + "tracefs); do_unlinkat itself exists (it is in /proc/kallsyms)");
     }
 
     @Test

@@ -4,7 +4,9 @@ import com.sun.jna.Pointer;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.Errno;
 import dev.ebpm.ecli.libbpf.Libbpf;
+import dev.ebpm.ecli.loader.Kprobes;
 import dev.ebpm.ecli.loader.LoadedObject;
+import dev.ebpm.format.object.SectionKind;
 
 /** What the link-based attachments share: turning libbpf's result into an attachment or a clear error. */
 final class Attachers {
@@ -20,7 +22,9 @@ final class Attachers {
     }
 
     static EcliException attachFailed(LoadedObject object, String program, String where, int errno) {
-        String reason = errno == Errno.ENOENT ? "it does not exist on this kernel"
+        boolean kprobe = SectionKind.of(where) == SectionKind.KPROBE;
+        String reason = errno == Errno.ENOENT && kprobe ? Kprobes.HERE.missing(where)
+            : errno == Errno.ENOENT ? "it does not exist on this kernel"
             : errno == Errno.EOPNOTSUPP ? "libbpf cannot attach this kind of program by itself"
             : Libbpf.describe(errno) + " (errno " + errno + ")";
         java.util.List<String> warnings = object.log().warnings(2);
