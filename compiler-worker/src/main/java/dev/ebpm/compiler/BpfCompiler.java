@@ -137,6 +137,11 @@ public final class BpfCompiler {
             }
             List<ExportType> exportTypes = ExportTypeSelector.select(bpf, objName, export, sourceName,
                 header == null ? null : header.getFileName().toString());
+            if (export.isPresent() && exportTypes.isEmpty()) {
+                log.info("warning: " + header.getFileName() + " declares no struct, so the package has no export "
+                    + "type" + bpf.maps(objName).stream().filter(m -> m.type().isEventStream()).findFirst()
+                    .map(m -> " and ecli will not print the events of map " + m.name()).orElse(""));
+            }
             skel = DocAnnotator.apply(skel, decls, sourceName, sourceText);
             ObjectMeta meta = new ObjectMeta(skel, exportTypes, ObjectMeta.EUNOMIA_FORMAT_VERSION, LoaderOptions.NONE,
                 Map.of());

@@ -184,6 +184,14 @@ class CompilerTest {
     }
 
     @Test
+    void aHeaderThatDeclaresNoStructGivesNoExportTypeAsInEunomia() throws Exception {
+        CompileResult r = TestCompiles.compile("plain/no_struct.bpf.c", "plain/no_struct.h");
+        assertThat(r.pkg().meta().exportTypes()).isEmpty();
+        assertThat(r.log()).contains("warning: no_struct.h declares no struct, so the package has no export type and "
+            + "ecli will not print the events of map names");
+    }
+
+    @Test
     void aHeaderTheSourceDoesNotIncludeIsReported() {
         assertThatThrownBy(() -> TestCompiles.compile("errors/ringbuf_no_header.bpf.c", "errors/not_included.h"))
             .hasMessage("none of the structs of not_included.h (lonely) is in the object: does "

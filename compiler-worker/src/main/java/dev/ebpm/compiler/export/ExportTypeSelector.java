@@ -18,7 +18,8 @@ import java.util.Set;
  * Picks the export types of a package: the complete structs of the object's BTF whose names the export
  * header declares, in BTF id order, except that structs used as a map's key or value come last (eunomia's
  * loader decodes events with the first). Without a header, a program that
- * streams events has nothing to decode them with, so that is an error naming the map.
+ * streams events has nothing to decode them with, so that is an error naming the map; a header that
+ * declares no struct at all gives no export types, as in eunomia's ecc.
  */
 public final class ExportTypeSelector {
     private ExportTypeSelector() {
@@ -37,7 +38,8 @@ public final class ExportTypeSelector {
             return List.of();
         }
         if (header.get().structNames().isEmpty()) {
-            throw new CompileException(headerName + " declares no struct to export (expected e.g. struct event { ... })");
+            // eunomia's ecc accepts such a header (constants, enums): the package then has no export type.
+            return List.of();
         }
         Btf btf = object.btf();
         Set<Integer> mapTypes = new HashSet<>();

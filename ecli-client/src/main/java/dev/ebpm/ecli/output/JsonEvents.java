@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Events as JSON lines: one object per event with the struct's field names, in the struct's order. When
- * the package has more than one export map, each object also says which, as {@code "_map"}. A record
+ * more than one map prints, each object also says which, as {@code "_map"}. A record
  * shorter than its struct has the fields that arrived (a cut {@code char[]} or array as far as it goes)
  * and no key for a field wholly past its end.
  */
@@ -28,9 +28,10 @@ public final class JsonEvents implements EventPrinter {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     private final JsonGenerator generator;
 
-    public JsonEvents(Output out, List<EventLayout> layouts) {
+    /** {@code showMap}: each object says which map it came from (more than one map prints). */
+    public JsonEvents(Output out, List<EventLayout> layouts, boolean showMap) {
         this.out = out;
-        this.showMap = layouts.size() > 1;
+        this.showMap = showMap;
         for (EventLayout l : layouts) {
             this.layouts.put(l.map(), l);
         }

@@ -13,12 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Prints one sample of a map: for {@code log2_hist} and {@code linear_hist}, each key's other fields then
- * its histogram; for {@code default_kv}, a table of keys and values; with {@code --json}, one JSON
- * document per sample: {@code {"time": ..., "map": ..., "entries": [{"key": ..., "value": ...}]}}.
+ * its histogram; for {@code default_kv}, a table of keys and values (with a MAP column when more than
+ * one map prints, and {@code KEY.}/{@code VALUE.} before a field named like ecli's own columns); with
+ * {@code --json}, one JSON document per sample: {@code {"time": ..., "map": ..., "entries": [...]}}.
  */
 public final class SamplePrinter {
     private static final JsonFactory JSON = new JsonFactory();
@@ -31,11 +31,15 @@ public final class SamplePrinter {
     private final String keyName;
     private final String valueName;
     private final boolean json;
+    private final boolean showMap;
     private boolean headerPrinted;
 
-    /** {@code keyName}/{@code valueName} name scalar keys and values (their C type, as eunomia does). */
+    /**
+     * {@code keyName}/{@code valueName} name scalar keys and values (their C type, as eunomia does);
+     * {@code showMap}: table rows say which map they came from (more than one map prints).
+     */
     public SamplePrinter(Output out, String map, MapSample sample, Decoder key, String keyName, Decoder value,
-                         String valueName, boolean json) {
+                         String valueName, boolean json, boolean showMap) {
         this.out = out;
         this.map = map;
         this.sample = sample;
@@ -44,6 +48,7 @@ public final class SamplePrinter {
         this.value = value;
         this.valueName = valueName;
         this.json = json;
+        this.showMap = showMap;
     }
 
     public void print(List<SampleEntry> entries) {
@@ -91,11 +96,20 @@ public final class SamplePrinter {
         List<Decoders.Field> columns = new ArrayList<>(columns(key, keyName));
         int keyColumns = columns.size();
         columns.addAll(columns(value, valueName));
+        int mapWidth = Math.max(3, map.length());
+        List<String> headers = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            headers.add(ColumnNames.header(columns.get(i).name(), i < keyColumns ? "key" : "value", showMap));
+        }
         if (!headerPrinted) {
             StringBuilder h = new StringBuilder("TIME    ");
+            if (showMap) {
+                h.append(' ').append(TableEvents.pad("MAP", mapWidth));
+            }
             for (int i = 0; i < columns.size(); i++) {
-                String name = columns.get(i).name().toUpperCase(Locale.ROOT);
-                h.append(' ').append(i == columns.size() - 1 ? name : TableEvents.pad(name, TableEvents.width(columns.get(i))));
+                String name = headers.get(i);
+                h.append(' ').append(i == columns.size() - 1 ? name
+                    : TableEvents.pad(name, TableEvents.width(columns.get(i), name)));
             }
             out.line(h.toString());
             headerPrinted = true;
@@ -103,11 +117,15 @@ public final class SamplePrinter {
         String now = clock.now();
         for (SampleEntry e : entries) {
             StringBuilder row = new StringBuilder(now);
+            if (showMap) {
+                row.append(' ').append(TableEvents.pad(map, mapWidth));
+            }
             for (int i = 0; i < columns.size(); i++) {
                 Decoders.Field f = columns.get(i);
                 ByteBuffer buf = i < keyColumns ? e.key() : e.value();
                 String cell = f.decoder().text(buf, f.offset());
-                row.append(' ').append(i == columns.size() - 1 ? cell : TableEvents.pad(cell, TableEvents.width(f)));
+                row.append(' ').append(i == columns.size() - 1 ? cell
+                    : TableEvents.pad(cell, TableEvents.width(f, headers.get(i))));
             }
             out.line(row.toString());
         }

@@ -6,12 +6,12 @@ import dev.ebpm.format.values.Decoders;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Events as a table: a header once, then a row per event with the time, the map's name when the package
- * has more than one export map, and one column per field. Columns are as wide as the field's name or its
+ * Events as a table: a header once, then a row per event with the time, the map's name when more than one
+ * map prints, and one column per field (a field named like ecli's own TIME or MAP column is headed
+ * {@code MAPNAME.TIME}). Columns are as wide as the field's name or its
  * type's usual width, whichever is wider; {@code char[]} fields are text, enums are names, nested structs
  * and arrays compact JSON. A record shorter than its struct shows what arrived (a cut {@code char[]} or
  * array as far as it goes) and leaves blank the fields wholly past its end.
@@ -26,15 +26,17 @@ public final class TableEvents implements EventPrinter {
     /** Column widths per map; a value wider than its column widens it for the rows after. */
     private final Map<String, int[]> widths = new HashMap<>();
 
-    public TableEvents(Output out, List<EventLayout> layouts) {
+    /** {@code showMap}: rows say which map they came from (more than one map prints, events or samples). */
+    public TableEvents(Output out, List<EventLayout> layouts, boolean showMap) {
         this.out = out;
         this.order = List.copyOf(layouts);
-        this.showMap = layouts.size() > 1;
+        this.showMap = showMap;
         int w = 3;
         for (EventLayout l : layouts) {
             this.layouts.put(l.map(), l);
             w = Math.max(w, l.map().length());
-            widths.put(l.map(), l.decoder().fields().stream().mapToInt(TableEvents::width).toArray());
+            widths.put(l.map(), l.decoder().fields().stream()
+                .mapToInt(f -> width(f, ColumnNames.header(f.name(), l.map(), showMap))).toArray());
         }
         this.mapWidth = w;
     }
@@ -49,7 +51,7 @@ public final class TableEvents implements EventPrinter {
             List<Decoders.Field> fields = l.decoder().fields();
             int[] w = widths.get(l.map());
             for (int i = 0; i < fields.size(); i++) {
-                String name = fields.get(i).name().toUpperCase(Locale.ROOT);
+                String name = ColumnNames.header(fields.get(i).name(), l.map(), showMap);
                 header.append(' ').append(i == fields.size() - 1 ? name : pad(name, w[i]));
             }
             out.line(header.toString().stripTrailing());
@@ -57,8 +59,9 @@ public final class TableEvents implements EventPrinter {
         out.flush();
     }
 
-    static int width(Decoders.Field f) {
-        return Math.max(f.name().length(), f.decoder().typicalWidth());
+    /** A column as wide as its header or its type's usual width, whichever is wider. */
+    static int width(Decoders.Field f, String header) {
+        return Math.max(header.length(), f.decoder().typicalWidth());
     }
 
     static String pad(String s, int width) {

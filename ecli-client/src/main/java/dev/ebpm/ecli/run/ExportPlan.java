@@ -22,9 +22,11 @@ import java.util.List;
  * Which maps a run prints and how: every ring buffer and perf event array (decoded with the export struct,
  * its fields chosen and ordered by {@code export_types[].members}), and every map with {@code @sample}.
  * In eunomia's multiple-export mode each map's {@code export_config} says what it carries. Everything is
- * checked against the object's BTF before anything is loaded, and a bad edit names the field.
+ * checked against the object's BTF before anything is loaded, and a bad edit names the field. An event map
+ * of a package with no export type (built from a header that declares no struct, which eunomia's ecc
+ * accepts) runs unprinted, listed in {@code unprinted}.
  */
-public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
+public record ExportPlan(List<EventMap> events, List<SampleMap> samples, List<String> unprinted) {
     /** A map whose events are printed as they come. */
     public record EventMap(MapInfo map, EventLayout layout) {
     }
@@ -43,6 +45,7 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
         List<MapInfo> infos = object.maps(meta.bpfSkel().objName());
         List<EventMap> events = new ArrayList<>();
         List<SampleMap> samples = new ArrayList<>();
+        List<String> unprinted = new ArrayList<>();
         for (MapMeta m : meta.bpfSkel().maps()) {
             MapInfo info = infos.stream().filter(i -> i.name().equals(m.name())).findFirst()
                 .orElseThrow(() -> EcliException.failed("bad package: maps lists " + m.name()
@@ -52,6 +55,9 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
                 if (sample != null) {
                     samples.add(sample);
                 }
+            } else if (info.type().isEventStream() && !meta.options().multipleExportTypes()
+                && meta.exportTypes().isEmpty()) {
+                unprinted.add(m.name());
             } else if (info.type().isEventStream()) {
                 Decoders.Composite decoder = eventDecoder(meta, btf, m, info);
                 if (decoder != null) {
@@ -59,7 +65,7 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
                 }
             }
         }
-        return new ExportPlan(List.copyOf(events), List.copyOf(samples));
+        return new ExportPlan(List.copyOf(events), List.copyOf(samples), List.copyOf(unprinted));
     }
 
     private static Decoders.Composite eventDecoder(ObjectMeta meta, Btf btf, MapMeta m, MapInfo info) {
@@ -79,10 +85,6 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples) {
             }
             throw EcliException.failed("bad package: " + path + " \"default\" only works for sampled maps; a "
                 + info.type().name().toLowerCase() + " needs a btf_type_id");
-        }
-        if (meta.exportTypes().isEmpty()) {
-            throw EcliException.failed("bad package: map " + m.name() + " sends events, but the package has no "
-                + "export_types to decode them (was it compiled without its header?)");
         }
         ExportType type = meta.exportTypes().get(0);
         Decoders.Composite d = struct(btf, (int) type.typeId(), type.name(), type.members(), "export_types[0]");

@@ -118,6 +118,10 @@ public final class ProgramRun {
                 plans.add(AttachPlanner.plan(progs.get(i), sections.get(i), targets));
             }
             Variables.write(open, meta, object, flags);
+            for (String map : exports.unprinted()) {
+                err.println("ecli: warning: map " + map + " sends events, but the package has no export_types to "
+                    + "decode them, so they are not printed");
+            }
             if (options.dryRun()) {
                 err.println("ecli: dry run of " + pkg.displayName() + ": the package, its flags and its edits are "
                     + "valid; it would attach " + (plans.isEmpty() ? "no programs" : plans.size() + " program"
@@ -136,7 +140,7 @@ public final class ProgramRun {
             }
             installSignals(control);
             err.println("ecli: running " + pkg.displayName() + ": " + describe(loaded, meta, left) + "; Ctrl-C to stop");
-            if (exports.isEmpty()) {
+            if (exports.isEmpty() && exports.unprinted().isEmpty()) {
                 err.println("ecli: " + pkg.displayName() + " has no event or sampled map, so ecli prints nothing; "
                     + "bpf_printk output goes to /sys/kernel/tracing/trace_pipe");
             }
@@ -198,7 +202,13 @@ public final class ProgramRun {
 
     private EventPrinter printer(ExportPlan exports) {
         List<EventLayout> layouts = exports.events().stream().map(ExportPlan.EventMap::layout).toList();
-        return options.json() ? new JsonEvents(output, layouts) : new TableEvents(output, layouts);
+        return options.json() ? new JsonEvents(output, layouts, severalMaps(exports))
+            : new TableEvents(output, layouts, severalMaps(exports));
+    }
+
+    /** Whether more than one map prints, so each row must say which map it came from. */
+    private static boolean severalMaps(ExportPlan exports) {
+        return exports.events().size() + exports.samples().size() > 1;
     }
 
     private List<EventSource> sources(ExportPlan exports, LoadedObject loaded, EventPrinter printer) {
@@ -211,7 +221,7 @@ public final class ProgramRun {
         }
         for (ExportPlan.SampleMap s : exports.samples()) {
             SamplePrinter sp = new SamplePrinter(output, s.map().name(), s.meta().sample(), s.key(), s.keyName(),
-                s.value(), s.valueName(), options.json());
+                s.value(), s.valueName(), options.json(), severalMaps(exports));
             out.add(new MapSampler(s.map().name(), loaded.mapFd(s.map().name()), (int) s.map().keySize(),
                 (int) s.map().valueSize(), s.map().type().isPerCpu(), s.meta().sample(), sp));
         }

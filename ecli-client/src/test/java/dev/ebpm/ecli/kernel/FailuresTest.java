@@ -83,6 +83,13 @@ class FailuresTest extends KernelTest {
                 PackageEdit.map(root, "exits").putObject("export_config").put("btf_type_id", u32);
             }, "ecli: error: bad package: maps[name=execs].export_config.custom_members[0]: member 'pid' (offset "
                 + "12345678, 20 bytes) lies outside the largest record ring buffer execs can carry (65528 bytes)", true),
+            new BadEdit("a custom member outside a sampled map's value", "example:tcpingress", root -> {
+                ((ObjectNode) root.get("meta")).put("enable_multiple_export_types", true);
+                long stats = root.get("meta").get("export_types").get(0).get("type_id").asLong();
+                PackageEdit.map(root, "packets").putObject("export_config").putArray("custom_members").addObject()
+                    .put("name", "bytes").put("offset", 8).put("btf_type_id", stats);
+            }, "ecli: error: bad package: maps[name=packets].export_config.custom_members[0]: member 'bytes' (offset 8, "
+                + "16 bytes) lies outside the value of map packets (16 bytes)", true),
             new BadEdit("a size for a data section", "config",
                 root -> PackageEdit.map(root, "config_b.bss").put("max_entries", 2),
                 "ecli: error: bad package: maps[name=config_b.bss].max_entries: map config_b.bss holds the .bss "
@@ -96,7 +103,9 @@ class FailuresTest extends KernelTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badEdits")
     void aBadEditIsOneLineNamingWhatIsWrong(BadEdit bad) {
-        Path pkg = PackageEdit.edit(TestPackages.fixture(bad.fixture()).resolve("package.json"), bad.edit());
+        Path built = bad.fixture().startsWith("example:") ? TestPackages.example(bad.fixture().substring(8))
+            : TestPackages.fixture(bad.fixture()).resolve("package.json");
+        Path pkg = PackageEdit.edit(built, bad.edit());
         EcliProcess ecli = EcliProcess.run(30, "run", pkg.toString());
         assertThat(ecli.exitCode()).isEqualTo(1);
         assertThat(ecli.err()).as(ecli.errText()).containsExactly(bad.error());

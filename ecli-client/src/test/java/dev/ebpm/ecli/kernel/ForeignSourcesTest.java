@@ -63,4 +63,22 @@ class ForeignSourcesTest extends KernelTest {
         assertThat(table).anySatisfy(l -> assertThat(l).matches("\\S+ +ring +\\d+ +abcdefghijklmno +hello *"));
         assertThat(table).anySatisfy(l -> assertThat(l).matches("\\S+ +perf +\\d+ +abcdefgh *"));
     }
+
+    @Test
+    void aPackageWithNoProgramsSaysSo() {
+        EcliProcess ecli = EcliProcess.run(30, "run", TestPackages.withoutEcc("maps_only").toString(), "--duration", "0");
+        assertThat(ecli.exitCode()).as(ecli.errText()).isZero();
+        assertThat(ecli.errText()).contains("ecli: running maps_only: the package has no programs, so nothing is "
+            + "attached; Ctrl-C to stop").doesNotContain("attached to ;");
+    }
+
+    @Test
+    void anExportHeaderWithNoStructRunsWithoutAnExportType() {
+        String pkg = TestPackages.source("compiler-worker/src/test/bpf/plain", "no_struct").resolve("package.json")
+            .toString();
+        EcliProcess ecli = EcliProcess.run(30, "run", pkg, "--duration", "0");
+        assertThat(ecli.exitCode()).as(ecli.errText()).isZero();
+        assertThat(ecli.errText()).contains("ecli: warning: map names sends events, but the package has no "
+            + "export_types to decode them, so they are not printed").contains("ecli: running no_struct: attached to ");
+    }
 }

@@ -4,6 +4,8 @@ import dev.ebpm.format.btf.Btf;
 import dev.ebpm.format.btf.BtfType;
 import dev.ebpm.format.elf.ElfFile;
 import dev.ebpm.format.json.Json;
+import dev.ebpm.format.meta.MapSample;
+import dev.ebpm.format.meta.SampleType;
 import dev.ebpm.format.testing.TestBpfObjects;
 import dev.ebpm.format.values.Decoders;
 import dev.ebpm.format.values.Encoder;
@@ -36,7 +38,8 @@ class TableEventsTest {
                                       ByteBuffer... events) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Output out = new Output(bytes);
-        EventPrinter table = json ? new JsonEvents(out, layouts) : new TableEvents(out, layouts);
+        EventPrinter table = json ? new JsonEvents(out, layouts, layouts.size() > 1)
+            : new TableEvents(out, layouts, layouts.size() > 1);
         table.start();
         for (ByteBuffer e : events) {
             table.event(map, e, 0, size);
@@ -77,5 +80,36 @@ class TableEventsTest {
             "TIME     PID     COMM             LL",
             "hh:mm:ss 7       sys              ");
         assertThat(print(List.of(layout), "rb", 7, true, e)).containsExactly("{\"pid\":7,\"comm\":\"sys\"}");
+    }
+
+    @Test
+    void aFieldNamedLikeEclisOwnColumnsIsPrefixed() {
+        Decoders.Composite d = new Decoders.Composite(List.of(new Decoders.Field("time", 0, new Decoders.Int(8, false)),
+            new Decoders.Field("map", 8, new Decoders.Int(4, false))), 12);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Output out = new Output(bytes);
+        TableEvents table = new TableEvents(out, List.of(new EventLayout("events", d)), true);
+        table.start();
+        ByteBuffer e = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 123).putInt(8, 7);
+        table.event("events", e, 0, 12);
+        out.flush();
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
+            h -> assertThat(h).isEqualTo("TIME     MAP    EVENTS.TIME      EVENTS.MAP"),
+            r -> assertThat(r).matches("\\d\\d:\\d\\d:\\d\\d events 123              7"));
+    }
+
+    @Test
+    void aSampledTableSaysWhichMapWhenSeveralPrint() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Output out = new Output(bytes);
+        MapSample kv = new MapSample(1000, SampleType.DEFAULT_KV, null, null, java.util.Map.of());
+        Decoders.Int u32 = new Decoders.Int(4, false);
+        SamplePrinter counts = new SamplePrinter(out, "counts", kv, u32, "time", u32, "u32", false, true);
+        ByteBuffer key = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 3);
+        ByteBuffer value = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 9);
+        counts.print(List.of(new SampleEntry(key, value)));
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
+            h -> assertThat(h).isEqualTo("TIME     MAP    KEY.TIME U32"),
+            r -> assertThat(r).matches("\\d\\d:\\d\\d:\\d\\d counts 3        9"));
     }
 }

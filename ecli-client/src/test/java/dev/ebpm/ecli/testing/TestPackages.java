@@ -5,10 +5,20 @@ import dev.ebpm.compiler.BuildLog;
 import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.CompileRequest;
 import dev.ebpm.compiler.headers.BuildCache;
+import dev.ebpm.format.codec.EunomiaPackage;
+import dev.ebpm.format.codec.EunomiaPackageCodec;
+import dev.ebpm.format.meta.BpfSkel;
+import dev.ebpm.format.meta.LoaderOptions;
+import dev.ebpm.format.meta.ObjectMeta;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.object.ObjectNames;
+import dev.ebpm.format.object.SkeletonExtractor;
+import dev.ebpm.format.testing.TestBpfObjects;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +52,28 @@ public final class TestPackages {
     public static synchronized Path source(String relativeToRoot, String name) {
         return BUILT.computeIfAbsent("source:" + relativeToRoot + "/" + name,
             k -> build(ROOT.resolve(relativeToRoot), name, "src-" + name));
+    }
+
+    /**
+     * A package.json written around an object that clang built from package-format's test sources, with
+     * metadata from the object alone: a package made without ecc, as other tools make them.
+     */
+    public static synchronized Path withoutEcc(String name) {
+        return BUILT.computeIfAbsent("raw:" + name, k -> {
+            byte[] elf = TestBpfObjects.bytes(name);
+            BpfSkel skel = SkeletonExtractor.extract(BpfObject.parse(elf), ObjectNames.objectName(name + ".bpf.o"));
+            ObjectMeta meta = new ObjectMeta(skel, List.of(), ObjectMeta.EUNOMIA_FORMAT_VERSION, LoaderOptions.NONE,
+                Map.of());
+            Path out = OUT.resolve("raw-" + name);
+            try {
+                Files.createDirectories(out);
+                Files.write(out.resolve("package.json"), EunomiaPackageCodec.writeJson(new EunomiaPackage(elf, meta,
+                    Map.of())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out;
+        }).resolve("package.json");
     }
 
     private static Path build(Path dir, String name, String outName) {
