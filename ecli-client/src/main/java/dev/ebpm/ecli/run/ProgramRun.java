@@ -73,7 +73,7 @@ public final class ProgramRun {
         ExportPlan exports = ExportPlan.of(meta, object);
         RunTargets targets = targets();
         List<ProgMeta> progs = RunEdits.loaded(meta);
-        Set<String> left = RunEdits.left(meta);
+        Set<String> disabled = RunEdits.disabled(meta);
         boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
             .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
         Preflight.Result preflight = options.dryRun() ? new Preflight.Result(null)
@@ -86,37 +86,8 @@ public final class ProgramRun {
         LoadedObject loaded = null;
         EventCounter counter = null;
         try (OpenObject open = OpenObject.open(pkg.elf(), meta.bpfSkel().objName(), preflight.btfCustomPath(), log)) {
-            List<String> sections = new ArrayList<>();
             Map<String, String> attachByProgram = new java.util.HashMap<>();
-            Map<String, String> elfSections = new java.util.HashMap<>();
-            object.programs().forEach(p -> elfSections.put(p.name(), p.section()));
-            for (ProgMeta p : meta.bpfSkel().progs()) {
-                if (!elfSections.containsKey(p.name())) {
-                    throw EcliException.failed("bad package: progs lists " + p.name() + ", which the object does "
-                        + "not have");
-                }
-            }
-            for (String name : left) {
-                open.disable(name);
-            }
-            for (MapMeta m : meta.bpfSkel().maps()) {
-                if (m.maxEntries() != null) {
-                    open.setMaxEntries(m.name(), m.maxEntries());
-                }
-            }
-            for (ProgMeta p : progs) {
-                String section = elfSections.get(p.name());
-                sections.add(section);
-                attachByProgram.put(p.name(), p.attach());
-                String target = AttachPlanner.loadTimeTarget(p, section);
-                if (target != null) {
-                    open.setAttachTarget(p.name(), target, SectionKind.of(section));
-                }
-            }
-            List<AttachPlan> plans = new ArrayList<>();
-            for (int i = 0; i < progs.size(); i++) {
-                plans.add(AttachPlanner.plan(progs.get(i), sections.get(i), targets));
-            }
+            List<AttachPlan> plans = prepare(open, meta, progs, disabled, targets, attachByProgram);
             Variables.write(open, meta, object, flags);
             for (String map : exports.unprinted()) {
                 err.println("ecli: warning: map " + map + " sends events, but the package has no export_types to "
@@ -124,9 +95,9 @@ public final class ProgramRun {
             }
             if (options.dryRun()) {
                 err.println("ecli: dry run of " + pkg.displayName() + ": the package, its flags and its edits are "
-                    + "valid; it would attach " + (plans.isEmpty() ? "no programs" : plans.size() + " program"
-                    + (plans.size() == 1 ? "" : "s") + " (" + String.join(", ", progs.stream().map(ProgMeta::attach)
-                    .toList()) + ")") + disabledNote(left) + " and print " + exports.events().size() + " event and "
+                    + "valid; it would attach " + (progs.isEmpty() ? "no programs" : progs.size() + " program"
+                    + (progs.size() == 1 ? "" : "s") + " (" + String.join(", ", progs.stream().map(ProgMeta::attach)
+                    .toList()) + ")") + disabledNote(disabled) + " and print " + exports.events().size() + " event and "
                     + exports.samples().size() + " sampled map(s)");
                 return 0;
             }
@@ -139,7 +110,7 @@ public final class ProgramRun {
                 loaded.add(plan.attach(loaded));
             }
             installSignals(control);
-            err.println("ecli: running " + pkg.displayName() + ": " + describe(loaded, meta, left) + "; Ctrl-C to stop");
+            err.println("ecli: running " + pkg.displayName() + ": " + describe(loaded, meta, disabled) + "; Ctrl-C to stop");
             if (exports.isEmpty() && exports.unprinted().isEmpty()) {
                 err.println("ecli: " + pkg.displayName() + " has no event or sampled map, so ecli prints nothing; "
                     + "bpf_printk output goes to /sys/kernel/tracing/trace_pipe");
@@ -189,6 +160,38 @@ public final class ProgramRun {
         return 0;
     }
 
+    /**
+     * Readies the opened object as the package says: every listed program must be in it; programs left out
+     * are not loaded, maps resized, load-time targets set. Returns one attach plan per program that loads.
+     */
+    private List<AttachPlan> prepare(OpenObject open, ObjectMeta meta, List<ProgMeta> progs, Set<String> disabled,
+                                     RunTargets targets, Map<String, String> attachByProgram) {
+        Map<String, String> elfSections = new java.util.HashMap<>();
+        object.programs().forEach(p -> elfSections.put(p.name(), p.section()));
+        for (ProgMeta p : meta.bpfSkel().progs()) {
+            if (!elfSections.containsKey(p.name())) {
+                throw EcliException.failed("bad package: progs lists " + p.name() + ", which the object does not have");
+            }
+        }
+        disabled.forEach(open::disable);
+        for (MapMeta m : meta.bpfSkel().maps()) {
+            if (m.maxEntries() != null) {
+                open.setMaxEntries(m.name(), m.maxEntries());
+            }
+        }
+        List<AttachPlan> plans = new ArrayList<>();
+        for (ProgMeta p : progs) {
+            String section = elfSections.get(p.name());
+            attachByProgram.put(p.name(), p.attach());
+            String target = AttachPlanner.loadTimeTarget(p, section);
+            if (target != null) {
+                open.setAttachTarget(p.name(), target, SectionKind.of(section));
+            }
+            plans.add(AttachPlanner.plan(p, section, targets));
+        }
+        return plans;
+    }
+
     private RunTargets targets() {
         int ifindex = options.ifindex();
         if (options.iface() != null) {
@@ -228,18 +231,18 @@ public final class ProgramRun {
         return out;
     }
 
-    private static String describe(LoadedObject loaded, ObjectMeta meta, Set<String> left) {
+    private static String describe(LoadedObject loaded, ObjectMeta meta, Set<String> disabled) {
         List<String> where = loaded.attachments().stream().map(a -> a.describe()).toList();
         if (where.isEmpty()) {
             return meta.bpfSkel().progs().isEmpty() ? "the package has no programs, so nothing is attached"
-                : "no programs attached" + disabledNote(left);
+                : "no programs attached" + disabledNote(disabled);
         }
         return (where.size() <= 3 ? "attached to " + String.join(", ", where) : where.size() + " programs attached")
-            + disabledNote(left);
+            + disabledNote(disabled);
     }
 
-    private static String disabledNote(Set<String> left) {
-        return left.isEmpty() ? "" : " (disabled: " + String.join(", ", left.stream().sorted().toList()) + ")";
+    private static String disabledNote(Set<String> disabled) {
+        return disabled.isEmpty() ? "" : " (disabled: " + String.join(", ", disabled.stream().sorted().toList()) + ")";
     }
 
     /** SIGINT and SIGTERM stop the run the same way --duration does, so ecli detaches and exits 0. */

@@ -63,7 +63,7 @@ final class RunEdits {
     }
 
     /** The programs left out, for messages. */
-    static Set<String> left(ObjectMeta meta) {
+    static Set<String> disabled(ObjectMeta meta) {
         return Set.copyOf(meta.bpfSkel().progs().stream().filter(p -> !p.loads()).map(ProgMeta::name).toList());
     }
 }
