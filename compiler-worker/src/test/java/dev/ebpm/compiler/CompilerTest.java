@@ -128,6 +128,13 @@ class CompilerTest {
     }
 
     @Test
+    void sourcesWrittenForCurrentLibbpfHeadersCompile() throws Exception {
+        CompileResult r = TestCompiles.compile("plain/newer_headers.bpf.c", null);
+        assertThat(r.pkg().meta().bpfSkel().progs()).singleElement()
+            .satisfies(p -> assertThat(p.attach()).isEqualTo("uretprobe//bin/bash:readline"));
+    }
+
+    @Test
     void programsAreBuiltForBpfCpuV3UnlessAskedOtherwise() throws Exception {
         CompileRequest base = CompileRequest.of(TestCompiles.fixture("plain/cpu.bpf.c"), null);
         CompileResult byDefault = TestCompiles.compile(base.withOutputDir(TestCompiles.tempDir()));

@@ -81,4 +81,13 @@ class ForeignSourcesTest extends KernelTest {
         assertThat(ecli.errText()).contains("ecli: warning: map names sends events, but the package has no "
             + "export_types to decode them, so they are not printed").contains("ecli: running no_struct: attached to ");
     }
+
+    @Test
+    void aSourceForCurrentLibbpfHeadersLoadsAndAttaches() {
+        String pkg = TestPackages.source("compiler-worker/src/test/bpf/plain", "newer_headers").resolve("package.json")
+            .toString();
+        EcliProcess ecli = EcliProcess.run(30, "run", pkg, "--duration", "0");
+        assertThat(ecli.exitCode()).as(ecli.errText()).isZero();
+        assertThat(ecli.errText()).contains("ecli: running newer_headers: attached to ");
+    }
 }
