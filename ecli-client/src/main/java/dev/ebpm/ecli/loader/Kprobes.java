@@ -1,5 +1,7 @@
 package dev.ebpm.ecli.loader;
 
+import dev.ebpm.format.object.SectionKind;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,11 @@ import java.nio.file.Path;
 public record Kprobes(Path eventSources, Path tracefs, Path debugfsTracing, Path kallsyms) {
     public static final Kprobes HERE = new Kprobes(Path.of("/sys/bus/event_source/devices"), Preflight.TRACEFS,
         Preflight.DEBUGFS_TRACING, Path.of("/proc/kallsyms"));
+
+    /** Whether a program of {@code section} attaches through a kprobe (multi-kprobes use fprobes instead). */
+    public static boolean attachesThroughKprobes(String section) {
+        return SectionKind.of(section) == SectionKind.KPROBE && !section.contains(".multi");
+    }
 
     public boolean supported() {
         return Files.exists(eventSources.resolve("kprobe")) || Files.exists(tracefs.resolve("kprobe_events"))
@@ -41,11 +48,11 @@ public record Kprobes(Path eventSources, Path tracefs, Path debugfsTracing, Path
 
     /** The function a kprobe section names ({@code kprobe/do_unlinkat+0x10} probes do_unlinkat), or null. */
     static String function(String section) {
-        String target = dev.ebpm.format.object.SectionKind.target(section);
+        String target = SectionKind.target(section);
         int plus = target.indexOf('+');
         String fn = plus < 0 ? target : target.substring(0, plus);
         return fn.isEmpty() || section.startsWith("ksyscall") || section.startsWith("kretsyscall")
-            || section.contains(".multi") ? null : fn;
+            || !attachesThroughKprobes(section) ? null : fn;
     }
 
     /** Why program {@code program} ({@code section}) cannot run on a kernel without kprobes, in one line. */

@@ -39,8 +39,7 @@ public final class Preflight {
         checkPrivileges(networkPrograms);
         String btf = checkKernelBtf(elf, progs);
         for (ProgMeta p : progs) {
-            if (SectionKind.of(p.attach()) == SectionKind.KPROBE && !p.attach().contains(".multi")
-                && !Kprobes.HERE.supported()) {
+            if (Kprobes.attachesThroughKprobes(p.attach()) && !Kprobes.HERE.supported()) {
                 throw EcliException.failed(Kprobes.HERE.unsupported(p.name(), p.attach()));
             }
         }

@@ -5,10 +5,8 @@ import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.options.OptionValues;
 import dev.ebpm.format.options.UsageException;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Events as a table: a header once, then a row per event with the time, the map's name when more than one
  * map prints, and one column per field (a field named like ecli's own TIME or MAP column is headed
- * {@code MAPNAME.TIME}). Columns are as wide as the field's name or its
+ * {@code MAPNAME.TIME}). Columns are as wide as the header or the field's
  * type's usual width, whichever is wider; {@code char[]} fields are text, enums are names, nested structs
  * and arrays compact JSON. A record shorter than its struct shows what arrived (a cut {@code char[]} or
  * array as far as it goes) and leaves blank the fields wholly past its end.

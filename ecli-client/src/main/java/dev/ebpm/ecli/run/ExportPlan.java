@@ -153,12 +153,7 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples, List<St
             if (cm.btfTypeId() <= 0 || cm.btfTypeId() >= btf.size()) {
                 throw EcliException.failed(at + " has an invalid type id " + cm.btfTypeId());
             }
-            Decoder d;
-            try {
-                d = Decoders.of(btf, (int) cm.btfTypeId());
-            } catch (IllegalArgumentException e) {
-                throw EcliException.failed(at + ": " + e.getMessage());
-            }
+            Decoder d = decoder(btf, (int) cm.btfTypeId(), at);
             if (cm.offset() < end) {
                 throw EcliException.failed(at + " overlaps the one before it");
             }
@@ -170,6 +165,15 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples, List<St
             end = cm.offset() + d.size();
         }
         return new Decoders.Composite(fields, (int) end);
+    }
+
+    /** A decoder for a type an edit names; a type that cannot be printed is an error starting with {@code at}. */
+    private static Decoder decoder(Btf btf, int typeId, String at) {
+        try {
+            return Decoders.of(btf, typeId);
+        } catch (IllegalArgumentException e) {
+            throw EcliException.failed(at + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -197,12 +201,7 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples, List<St
         if (valueType <= 0 || valueType >= btf.size()) {
             throw EcliException.failed("bad package: " + path + ": type " + valueType + " is not a type of the object");
         }
-        Decoder value;
-        try {
-            value = Decoders.of(btf, valueType);
-        } catch (IllegalArgumentException e) {
-            throw EcliException.failed("bad package: " + path + ": " + e.getMessage());
-        }
+        Decoder value = decoder(btf, valueType, "bad package: " + path);
         if (value.size() > limit.bytes()) {
             throw EcliException.failed("bad package: " + path + ": type " + valueType + " (" + value.size()
                 + " bytes) is larger than " + limit.what() + " (" + limit.bytes() + " bytes)");

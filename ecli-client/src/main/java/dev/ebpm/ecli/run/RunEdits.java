@@ -9,6 +9,7 @@ import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.MapInfo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,7 @@ final class RunEdits {
         List<ProgMeta> newProgs = progs.stream()
             .map(p -> options.disabled().contains(p.name()) ? p.withAutoload(false) : p).toList();
         List<MapMeta> newMaps = new ArrayList<>();
-        Map<String, MapInfo> infos = new java.util.HashMap<>();
+        Map<String, MapInfo> infos = new HashMap<>();
         object.maps(meta.bpfSkel().objName()).forEach(i -> infos.put(i.name(), i));
         for (MapMeta m : maps) {
             Long size = options.maxEntries().getOrDefault(m.name(), m.maxEntries());

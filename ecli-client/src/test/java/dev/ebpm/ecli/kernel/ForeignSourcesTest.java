@@ -19,9 +19,15 @@ class ForeignSourcesTest extends KernelTest {
     void kconfigExternsThroughUsdtHeadersLoad() {
         String pkg = TestPackages.source("compiler-worker/src/test/bpf/plain", "kconfig").resolve("package.json")
             .toString();
+        EcliProcess ecli = attachAndStop(pkg);
+        assertThat(ecli.errText()).contains("ecli: running kconfig").doesNotContain("failed to find BTF");
+    }
+
+    /** Runs the package until everything is attached, then stops; it must succeed. */
+    private static EcliProcess attachAndStop(String pkg) {
         EcliProcess ecli = EcliProcess.run(30, "run", pkg, "--duration", "0");
         assertThat(ecli.exitCode()).as(ecli.errText()).isZero();
-        assertThat(ecli.errText()).contains("ecli: running kconfig").doesNotContain("failed to find BTF");
+        return ecli;
     }
 
     /** The first JSON event of each map, after an exec. */
@@ -66,8 +72,7 @@ class ForeignSourcesTest extends KernelTest {
 
     @Test
     void aPackageWithNoProgramsSaysSo() {
-        EcliProcess ecli = EcliProcess.run(30, "run", TestPackages.withoutEcc("maps_only").toString(), "--duration", "0");
-        assertThat(ecli.exitCode()).as(ecli.errText()).isZero();
+        EcliProcess ecli = attachAndStop(TestPackages.withoutEcc("maps_only").toString());
         assertThat(ecli.errText()).contains("ecli: running maps_only: the package has no programs, so nothing is "
             + "attached; Ctrl-C to stop").doesNotContain("attached to ;");
     }
@@ -76,8 +81,7 @@ class ForeignSourcesTest extends KernelTest {
     void anExportHeaderWithNoStructRunsWithoutAnExportType() {
         String pkg = TestPackages.source("compiler-worker/src/test/bpf/plain", "no_struct").resolve("package.json")
             .toString();
-        EcliProcess ecli = EcliProcess.run(30, "run", pkg, "--duration", "0");
-        assertThat(ecli.exitCode()).as(ecli.errText()).isZero();
+        EcliProcess ecli = attachAndStop(pkg);
         assertThat(ecli.errText()).contains("ecli: warning: map names sends events, but the package has no "
             + "export_types to decode them, so they are not printed").contains("ecli: running no_struct: attached to ");
     }
@@ -86,8 +90,7 @@ class ForeignSourcesTest extends KernelTest {
     void aSourceForCurrentLibbpfHeadersLoadsAndAttaches() {
         String pkg = TestPackages.source("compiler-worker/src/test/bpf/plain", "newer_headers").resolve("package.json")
             .toString();
-        EcliProcess ecli = EcliProcess.run(30, "run", pkg, "--duration", "0");
-        assertThat(ecli.exitCode()).as(ecli.errText()).isZero();
+        EcliProcess ecli = attachAndStop(pkg);
         assertThat(ecli.errText()).contains("ecli: running newer_headers: attached to ");
     }
 }

@@ -349,17 +349,17 @@ public final class Decoders {
      * A struct or union, or the chosen members of one. A member at or past the struct's end with no size of
      * its own is a flexible array ({@code char args[]}): it takes whatever bytes a record carries after it.
      */
-    public record Composite(List<Field> fields, int size) implements Decoder {
+    public record Composite(List<Field> fields, int size, boolean openEnded) implements Decoder {
         public Composite {
             fields = List.copyOf(fields);
         }
 
-        /** Whether a record of {@code available} bytes needs {@link #field(int, int)}: it is short, or has a tail. */
-        public boolean partial(int available) {
-            return available < size || openEnded();
+        /** {@code openEnded} is derived once here, not per event: whether a flexible tail takes extra bytes. */
+        public Composite(List<Field> fields, int size) {
+            this(fields, size, openEnded(fields, size));
         }
 
-        private boolean openEnded() {
+        private static boolean openEnded(List<Field> fields, int size) {
             for (Field f : fields) {
                 if (f.offset() >= size && f.decoder().size() == 0
                     || f.decoder() instanceof Composite c && f.offset() + c.size() >= size && c.openEnded()) {
@@ -367,6 +367,11 @@ public final class Decoders {
                 }
             }
             return false;
+        }
+
+        /** Whether a record of {@code available} bytes needs {@link #field(int, int)}: it is short, or has a tail. */
+        public boolean partial(int available) {
+            return available < size || openEnded;
         }
 
         /**

@@ -6,7 +6,6 @@ import dev.ebpm.ecli.libbpf.Errno;
 import dev.ebpm.ecli.libbpf.Libbpf;
 import dev.ebpm.ecli.loader.Kprobes;
 import dev.ebpm.ecli.loader.LoadedObject;
-import dev.ebpm.format.object.SectionKind;
 
 /** What the link-based attachments share: turning libbpf's result into an attachment or a clear error. */
 final class Attachers {
@@ -22,8 +21,7 @@ final class Attachers {
     }
 
     static EcliException attachFailed(LoadedObject object, String program, String where, int errno) {
-        boolean kprobe = SectionKind.of(where) == SectionKind.KPROBE;
-        String reason = errno == Errno.ENOENT && kprobe ? Kprobes.HERE.missing(where)
+        String reason = errno == Errno.ENOENT && Kprobes.attachesThroughKprobes(where) ? Kprobes.HERE.missing(where)
             : errno == Errno.ENOENT ? "it does not exist on this kernel"
             : errno == Errno.EOPNOTSUPP ? "libbpf cannot attach this kind of program by itself"
             : Libbpf.describe(errno) + " (errno " + errno + ")";
