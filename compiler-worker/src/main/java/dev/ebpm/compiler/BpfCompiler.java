@@ -153,7 +153,7 @@ public final class BpfCompiler {
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.info(summary(sourceName, skel, exportTypes, millis));
             return new CompileResult(pkg, written.files(), written.ebpmFile(), Digest.sha256(written.ebpmBytes()),
-                log.text());
+                log.text(), tools(toolchain, clang), sandbox == null ? Map.of("kind", "none") : sandbox.settings());
         } catch (DocCommentException | ObjectFormatException e) {
             throw new CompileException(e.getMessage());
         } catch (IOException e) {
@@ -216,6 +216,34 @@ public final class BpfCompiler {
     private static boolean mentionsPrecompiledHeader(String stderr) {
         return stderr.contains("precompiled header") || stderr.contains("PCH file") || stderr.contains(".pch");
     }
+
+    /** The tools that made the object, for provenance: clang, the libbpf headers, the flags that shape code. */
+    private static Map<String, String> tools(Toolchain toolchain, ClangCommand clang) {
+        Map<String, String> tools = new java.util.TreeMap<>();
+        tools.put("ecc", PackageIdentity.ECC_VERSION);
+        tools.put("clang", toolchain.clangVersion());
+        tools.put("mcpu", ClangCommand.DEFAULT_CPU);
+        for (Path dir : toolchain.systemIncludes()) {
+            Path version = dir.resolve("bpf/libbpf_version.h");
+            if (Files.isRegularFile(version)) {
+                try {
+                    String text = Files.readString(version);
+                    java.util.regex.Matcher major = LIBBPF_MAJOR.matcher(text);
+                    java.util.regex.Matcher minor = LIBBPF_MINOR.matcher(text);
+                    if (major.find() && minor.find()) {
+                        tools.put("libbpf-headers", major.group(1) + "." + minor.group(1));
+                    }
+                } catch (IOException e) {
+                    // Unreadable: the version is left out, not guessed.
+                }
+                break;
+            }
+        }
+        return tools;
+    }
+
+    private static final Pattern LIBBPF_MAJOR = Pattern.compile("#define LIBBPF_MAJOR_VERSION (\\d+)");
+    private static final Pattern LIBBPF_MINOR = Pattern.compile("#define LIBBPF_MINOR_VERSION (\\d+)");
 
     /** What sandboxed tools may read besides the system: the sources, headers, include dirs and vmlinux.h. */
     private static List<Path> readable(Path sourceDir, Path header, List<Path> includeDirs,

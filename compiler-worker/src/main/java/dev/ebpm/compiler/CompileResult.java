@@ -5,10 +5,17 @@ import dev.ebpm.format.codec.EbpmPackage;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** What a compile produced: the package, the files written, the ebpm file and its digest, and the log. */
-public record CompileResult(EbpmPackage pkg, List<Path> written, Path ebpmFile, Digest ebpmDigest, String log) {
+/**
+ * What a compile produced: the package, the files written, the ebpm file and its digest, the log, and the
+ * tools (name to version) and sandbox settings it was built with, which a hub build attests.
+ */
+public record CompileResult(EbpmPackage pkg, List<Path> written, Path ebpmFile, Digest ebpmDigest, String log,
+                            Map<String, String> tools, Map<String, String> sandbox) {
     public CompileResult {
         written = List.copyOf(written);
+        tools = Map.copyOf(tools);
+        sandbox = Map.copyOf(sandbox);
     }
 }

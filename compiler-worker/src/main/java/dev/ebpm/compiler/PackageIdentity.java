@@ -12,6 +12,9 @@ import java.nio.file.Path;
 /** Fills in what the user did not say about the package from the source and the object. */
 final class PackageIdentity {
     static final String DEFAULT_VERSION = "0.1.0";
+    /** ecc's own version, from its jar (the build's version in a development tree). */
+    static final String ECC_VERSION = java.util.Optional.ofNullable(PackageIdentity.class.getPackage()
+        .getImplementationVersion()).orElse("dev");
 
     private PackageIdentity() {
     }

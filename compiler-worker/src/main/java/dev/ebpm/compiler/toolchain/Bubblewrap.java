@@ -53,6 +53,14 @@ public final class Bubblewrap implements Sandbox {
         return new Bubblewrap(bwrap, prlimit, ro, rw, limits);
     }
 
+    /** The settings every sandboxed tool runs under, as a build's provenance records them. */
+    public java.util.Map<String, String> settings() {
+        return java.util.Map.of("kind", "bubblewrap", "namespaces", "all unshared (no network)",
+            "filesystem", "system read-only, sources read-only, fresh /tmp", "cpu-seconds",
+            Long.toString(limits.cpuSeconds()), "memory-bytes", Long.toString(limits.memoryBytes()),
+            "file-size-bytes", Long.toString(limits.fileSizeBytes()));
+    }
+
     public SandboxLimits limits() {
         return limits;
     }

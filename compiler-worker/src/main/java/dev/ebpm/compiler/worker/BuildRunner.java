@@ -8,6 +8,7 @@ import dev.ebpm.compiler.CompileResult;
 import dev.ebpm.compiler.toolchain.Toolchain;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.files.Directories;
+import dev.ebpm.format.provenance.BuildEnvironment;
 import dev.ebpm.format.object.ObjectNames;
 import dev.ebpm.format.sourcearchive.SourceArchive;
 
@@ -28,8 +29,11 @@ final class BuildRunner {
     private final BpfCompiler.Factory compilers;
     private final Path workDir;
     private final Consumer<String> log;
+    private final String workerName;
 
-    BuildRunner(RegistryClient client, BpfCompiler.Factory compilers, Path workDir, Consumer<String> log) {
+    BuildRunner(RegistryClient client, BpfCompiler.Factory compilers, Path workDir, String workerName,
+                Consumer<String> log) {
+        this.workerName = workerName;
         this.client = client;
         this.compilers = compilers;
         this.workDir = workDir;
@@ -92,7 +96,8 @@ final class BuildRunner {
         try {
             CompileResult result = compilers.create(buildLog).compile(request);
             client.log(lease, 1, buildLog.text());
-            client.success(lease, Files.readAllBytes(result.ebpmFile()));
+            client.success(lease, Files.readAllBytes(result.ebpmFile()),
+                new BuildEnvironment(workerName, result.tools(), result.sandbox()));
             return "published " + lease.name() + "@" + lease.version() + " (" + result.ebpmDigest() + ")";
         } catch (CompileException e) {
             StringBuilder text = new StringBuilder(buildLog.text()).append("error: ").append(e.getMessage())

@@ -4,11 +4,13 @@ import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.http.RegistryCallException;
 import dev.ebpm.format.http.RegistryHttpClient;
 import dev.ebpm.format.json.JsonFields;
+import dev.ebpm.format.provenance.BuildEnvironment;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
 public final class RegistryClient {
     public static final String LEASE_HEADER = "Ebpm-Lease";
     public static final String LOG_SEQUENCE_HEADER = "Ebpm-Log-Sequence";
+    public static final String ENVIRONMENT_HEADER = "Ebpm-Build-Environment";
     /** Sources are capped by the registry at a few MiB; the package it is sent back as, likewise. */
     private static final long MAX_BODY = 64L << 20;
 
@@ -62,8 +65,11 @@ public final class RegistryClient {
             .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), "the log of build " + l.build());
     }
 
-    public void success(Lease l, byte[] packageFile) throws WorkerException {
+    /** The package, with where it was built ({@value #ENVIRONMENT_HEADER}: base64 JSON), which the hub attests. */
+    public void success(Lease l, byte[] packageFile, BuildEnvironment environment) throws WorkerException {
+        String env = Base64.getEncoder().encodeToString(environment.toBytes());
         retried(() -> leased(l, "success").header("Content-Type", "application/vnd.ebpm.package.v1+tar")
+            .header(ENVIRONMENT_HEADER, env)
             .POST(HttpRequest.BodyPublishers.ofByteArray(packageFile)), "the result of build " + l.build());
     }
 

@@ -29,7 +29,7 @@ public final class Worker {
     public Worker(WorkerSettings settings, RegistryClient client, BpfCompiler.Factory compilers, Consumer<String> log) {
         this.settings = settings;
         this.client = client;
-        this.runner = new BuildRunner(client, compilers, settings.workDir(), log);
+        this.runner = new BuildRunner(client, compilers, settings.workDir(), settings.name(), log);
         this.log = log;
     }
 

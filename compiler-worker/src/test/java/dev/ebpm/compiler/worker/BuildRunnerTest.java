@@ -26,7 +26,7 @@ class BuildRunnerTest {
         return new BuildRunner(new RegistryClient(registry.base(), "t", QUICK, line -> { }),
             log -> {
                 throw new AssertionError("nothing must be compiled");
-            }, dir, line -> { });
+            }, dir, "test-worker", line -> { });
     }
 
     @Test

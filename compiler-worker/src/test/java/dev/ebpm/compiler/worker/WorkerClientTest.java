@@ -1,6 +1,7 @@
 package dev.ebpm.compiler.worker;
 
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.provenance.BuildEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,10 +64,13 @@ class WorkerClientTest {
         registry.on("/success", FakeRegistry.error(503, "UNAVAILABLE", "the database is unavailable"),
             FakeRegistry.error(503, "UNAVAILABLE", "the database is unavailable"),
             new FakeRegistry.Reply(200, "{\"state\":\"succeeded\"}"));
-        client.success(lease, "package".getBytes(StandardCharsets.UTF_8));
+        BuildEnvironment env = new BuildEnvironment("w", java.util.Map.of("clang", "19.1.7"), java.util.Map.of());
+        client.success(lease, "package".getBytes(StandardCharsets.UTF_8), env);
         List<FakeRegistry.Seen> sent = registry.seen("/success");
         assertThat(sent).hasSize(3).allSatisfy(s -> {
             assertThat(s.header(RegistryClient.LEASE_HEADER)).isEqualTo(lease.lease().toString());
+            assertThat(BuildEnvironment.parse(java.util.Base64.getDecoder().decode(
+                s.header(RegistryClient.ENVIRONMENT_HEADER)))).isEqualTo(env);
             assertThat(s.text()).isEqualTo("package");
         });
         assertThat(log).hasSize(2).allSatisfy(l -> assertThat(l).contains("retrying"));

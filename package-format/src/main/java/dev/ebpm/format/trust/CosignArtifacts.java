@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
 public final class CosignArtifacts {
     public static final String SIG_ARTIFACT_TYPE = "application/vnd.dev.cosign.artifact.sig.v1+json";
     public static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
+    /**
+     * ebpm's hint of the signing key's fingerprint, on each signature layer it writes: it only lets a refusal
+     * say "altered" instead of "unknown key"; verification never relies on it.
+     */
+    public static final String KEY_ANNOTATION = "dev.ebpm.signature.key";
     public static final String LEGACY_CONFIG_TYPE = "application/vnd.oci.image.config.v1+json";
     /** An ECDSA P-256 DER signature is at most 72 bytes; base64 and slack for other key types. */
     public static final int MAX_SIGNATURE_TEXT = 1024;
@@ -51,17 +56,18 @@ public final class CosignArtifacts {
     }
 
     /** The referrer form of one signature. */
-    public static Attachment referrer(OciDescriptor subject, SimpleSigning payload, byte[] signature) {
-        return Attachment.referrer(SIG_ARTIFACT_TYPE, subject, List.of(layer(payload, signature)), Map.of());
+    public static Attachment referrer(OciDescriptor subject, SimpleSigning payload, byte[] signature, String keyHint) {
+        return Attachment.referrer(SIG_ARTIFACT_TYPE, subject, List.of(layer(payload, signature, keyHint)), Map.of());
     }
 
     /**
      * The legacy form: the signatures already under the tag (to keep them, as cosign does) plus this one,
      * under an image config whose {@code rootfs.diff_ids} list the payloads.
      */
-    public static Attachment legacy(List<Attachment.Blob> existing, SimpleSigning payload, byte[] signature) {
+    public static Attachment legacy(List<Attachment.Blob> existing, SimpleSigning payload, byte[] signature,
+                                    String keyHint) {
         List<Attachment.Blob> layers = new ArrayList<>(existing);
-        layers.add(layer(payload, signature));
+        layers.add(layer(payload, signature, keyHint));
         var config = Json.object();
         config.put("architecture", "");
         config.put("os", "");
@@ -77,9 +83,13 @@ public final class CosignArtifacts {
         return new Attachment(m, m.toBytes(), Attachment.concat(c, layers));
     }
 
-    private static Attachment.Blob layer(SimpleSigning payload, byte[] signature) {
-        OciDescriptor d = OciDescriptor.of(SimpleSigning.MEDIA_TYPE, payload.bytes())
-            .withAnnotations(Map.of(SIGNATURE_ANNOTATION, Base64.getEncoder().encodeToString(signature)));
+    private static Attachment.Blob layer(SimpleSigning payload, byte[] signature, String keyHint) {
+        Map<String, String> annotations = new java.util.TreeMap<>();
+        annotations.put(SIGNATURE_ANNOTATION, Base64.getEncoder().encodeToString(signature));
+        if (keyHint != null) {
+            annotations.put(KEY_ANNOTATION, keyHint);
+        }
+        OciDescriptor d = OciDescriptor.of(SimpleSigning.MEDIA_TYPE, payload.bytes()).withAnnotations(annotations);
         return new Attachment.Blob(d, payload.bytes());
     }
 

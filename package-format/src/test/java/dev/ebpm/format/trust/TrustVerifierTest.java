@@ -133,14 +133,14 @@ class TrustVerifierTest {
     void signatureArtifactsInBothFormsCarryTheirSignatures() {
         SimpleSigning p = SimpleSigning.of("hub/sigsnoop", PACKAGE, null);
         OciDescriptor subject = new OciDescriptor(OciManifest.MEDIA_TYPE, PACKAGE, 400, null, Map.of(), List.of());
-        Attachment referrer = CosignArtifacts.referrer(subject, p, ALICE.sign(p.bytes()));
+        Attachment referrer = CosignArtifacts.referrer(subject, p, ALICE.sign(p.bytes()), null);
         OciManifest m = OciManifest.parse(referrer.manifest());
         assertThat(m.artifactType()).isEqualTo(CosignArtifacts.SIG_ARTIFACT_TYPE);
         assertThat(m.subject().digest()).isEqualTo(PACKAGE);
         assertThat(CosignArtifacts.isSignature(m)).isTrue();
         assertThat(ALICE.publicKey().verifies(p.bytes(), CosignArtifacts.signatures(m).get(0).signature())).isTrue();
-        Attachment legacy = CosignArtifacts.legacy(List.of(), p, ALICE.sign(p.bytes()));
-        Attachment twice = CosignArtifacts.legacy(legacy.blobs().subList(1, 2), p, MALLORY.sign(p.bytes()));
+        Attachment legacy = CosignArtifacts.legacy(List.of(), p, ALICE.sign(p.bytes()), null);
+        Attachment twice = CosignArtifacts.legacy(legacy.blobs().subList(1, 2), p, MALLORY.sign(p.bytes()), "x");
         assertThat(CosignArtifacts.signatures(OciManifest.parse(twice.manifest()))).hasSize(2);
         assertThat(CosignArtifacts.legacyTag(PACKAGE)).isEqualTo("sha256-" + PACKAGE.hex() + ".sig");
         assertThat(CosignArtifacts.legacySubject(CosignArtifacts.legacyTag(PACKAGE))).isEqualTo(PACKAGE);

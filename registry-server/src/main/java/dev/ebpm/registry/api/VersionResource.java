@@ -1,5 +1,6 @@
 package dev.ebpm.registry.api;
 
+import dev.ebpm.format.Digest;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.reference.TagName;
@@ -16,6 +17,8 @@ import dev.ebpm.registry.download.VersionFiles;
 import dev.ebpm.registry.http.RoutePatterns;
 import dev.ebpm.registry.publish.PublishService;
 import dev.ebpm.registry.reference.VersionRef;
+import dev.ebpm.registry.trust.SignatureService;
+import dev.ebpm.registry.trust.TrustView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,6 +53,7 @@ public class VersionResource {
     @Inject PublishService publisher;
     @Inject VersionFiles files;
     @Inject AccessGuard guard;
+    @Inject SignatureService signatures;
 
     @PUT
     @Path(VERSION)
@@ -81,6 +85,14 @@ public class VersionResource {
     @Path(VERSION + "/package.json")
     public Response packageJson(@PathParam("name") PackageName name, @PathParam("version") VersionRef reference) {
         return files.eunomiaJson(name, reference);
+    }
+
+    /** The version's signatures and provenance, checked against this hub's keys. */
+    @GET
+    @Path(VERSION + "/signatures")
+    public TrustView signatures(@PathParam("name") PackageName name, @PathParam("version") VersionRef reference) {
+        VersionView v = views.version(name, reference);
+        return signatures.view(name.value(), Digest.parse(v.digests().manifest()));
     }
 
     @PUT

@@ -78,9 +78,11 @@ public class WorkerResource {
     @Path("/builds/{id}/success")
     @Consumes(MediaType.WILDCARD)
     public BuildView success(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id,
-                             @HeaderParam(LEASE_HEADER) UUID lease, InputStream body) throws IOException {
+                             @HeaderParam(LEASE_HEADER) UUID lease,
+                             @HeaderParam(BuildService.ENVIRONMENT_HEADER) String environment, InputStream body)
+        throws IOException {
         worker(authorization);
-        return builds.succeed(id, lease, body);
+        return builds.succeed(id, lease, body, environment);
     }
 
     @POST

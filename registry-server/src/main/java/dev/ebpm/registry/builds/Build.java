@@ -71,6 +71,11 @@ public class Build {
     @Column(name = "log_sequence", nullable = false)
     public long logSequence;
 
+    /** What the worker reported about where it built (JSON of a {@code BuildEnvironment}), signed into provenance. */
+    @Column(columnDefinition = "jsonb")
+    @org.hibernate.annotations.ColumnTransformer(write = "?::jsonb")
+    public String environment;
+
     public boolean finishedUnder(UUID lease) {
         return lease != null && lease.equals(finishedLease);
     }

@@ -68,9 +68,10 @@ public class BuildQueue {
 
     /** Ends a build the registry completed itself (from an earlier build's result), with no worker involved. */
     @Transactional
-    public Build completeWithoutWorker(UUID id, Long versionId, String error, String log) {
+    public Build completeWithoutWorker(UUID id, Long versionId, String error, String log, String environment) {
         Build b = em.find(Build.class, id, LockModeType.PESSIMISTIC_WRITE);
         append(b, log);
+        b.environment = environment;
         b.state = versionId != null ? Build.State.succeeded.name() : Build.State.failed.name();
         b.versionId = versionId;
         b.error = error;
@@ -188,6 +189,11 @@ public class BuildQueue {
      */
     @Transactional(dontRollbackOn = ApiException.class)
     public Build finish(UUID build, UUID lease, Long versionId, String error, String log) {
+        return finish(build, lease, versionId, error, log, null);
+    }
+
+    @Transactional(dontRollbackOn = ApiException.class)
+    public Build finish(UUID build, UUID lease, Long versionId, String error, String log, String environment) {
         Build found = em.find(Build.class, build, LockModeType.PESSIMISTIC_WRITE);
         if (found != null && found.finishedUnder(lease)) {
             return found;
@@ -200,6 +206,7 @@ public class BuildQueue {
         b.state = versionId != null ? Build.State.succeeded.name() : Build.State.failed.name();
         b.versionId = versionId;
         b.error = error;
+        b.environment = environment;
         b.leaseId = null;
         b.leaseExpiresAt = null;
         b.finishedAt = OffsetDateTime.now();

@@ -5,6 +5,8 @@ import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.PackageInfo;
+import dev.ebpm.format.json.Json;
+import dev.ebpm.format.provenance.BuildEnvironment;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.sourcearchive.SourceArchive;
@@ -12,6 +14,7 @@ import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.PackageVersion;
 import dev.ebpm.registry.content.BlobService;
+import dev.ebpm.registry.content.Manifests;
 import dev.ebpm.registry.db.DatabaseOutage;
 import dev.ebpm.registry.download.PackageFiles;
 import dev.ebpm.registry.error.ApiException;
@@ -21,12 +24,16 @@ import dev.ebpm.registry.publish.PublishResult;
 import dev.ebpm.registry.publish.PublishService;
 import dev.ebpm.registry.reference.Inputs;
 import dev.ebpm.registry.storage.StorageException;
+import dev.ebpm.registry.trust.ProvenanceRequest;
+import dev.ebpm.registry.trust.ProvenanceService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +47,8 @@ public class BuildService {
     /** Hostnames and the like; anything longer is not a worker's name. */
     public static final int MAX_WORKER_NAME = 200;
     private static final int MAX_LOG_CHUNK = 1 << 20;
+    /** Where the worker says it built: tools, versions, sandbox (base64 of JSON). */
+    public static final String ENVIRONMENT_HEADER = "Ebpm-Build-Environment";
 
     private final BuildQueue queue;
     private final BlobService blobs;
@@ -48,9 +57,14 @@ public class BuildService {
     private final BuildConfig config;
     private final PackageFiles files;
     private final Limits limits;
+    private final Manifests manifests;
+    private final ProvenanceService provenance;
 
     BuildService(BuildQueue queue, BlobService blobs, PackageLookup lookup, PublishService publisher,
-                 BuildConfig config, PackageFiles files, Limits limits) {
+                 BuildConfig config, PackageFiles files, Limits limits, Manifests manifests,
+                 ProvenanceService provenance) {
+        this.manifests = manifests;
+        this.provenance = provenance;
         this.queue = queue;
         this.blobs = blobs;
         this.lookup = lookup;
@@ -96,9 +110,13 @@ public class BuildService {
                 i.license(), i.keywords()), old.meta(), old.elf(), old.readme());
             PublishResult published = publisher.publish(PackageName.parse(build.packageName),
                 SemVer.parse(build.version), pkg, opened.storedObject(), List.of(), null, build.id);
-            return queue.completeWithoutWorker(build.id, published.versionId(), null, log);
+            Build completed = queue.completeWithoutWorker(build.id, published.versionId(), null, log,
+                earlier.environment);
+            attest(completed, published.manifestDigest(), pkg);
+            return completed;
         } catch (ApiException e) {
-            queue.completeWithoutWorker(build.id, null, "publishing the reused program failed: " + e.getMessage(), log);
+            queue.completeWithoutWorker(build.id, null, "publishing the reused program failed: " + e.getMessage(), log,
+                null);
             throw e;
         }
     }
@@ -133,18 +151,29 @@ public class BuildService {
      * Publishes what the worker built, as the version the build was asked for; a package that does not
      * publish (wrong name, invalid) fails the build with the reason.
      */
-    public BuildView succeed(UUID build, UUID lease, InputStream body) throws IOException {
+    public BuildView succeed(UUID build, UUID lease, InputStream body, String environment) throws IOException {
         byte[] packageFile = Limits.readAtMost(body, limits.maxPackageSize(), "a package file");
+        BuildEnvironment env = environment(environment);
         Optional<Build> repeated = queue.finishedUnder(build, lease);
         if (repeated.isPresent()) {
-            return BuildView.from(repeated.get());
+            Build b = repeated.get();
+            if (b.versionId != null) {
+                // The first report may have been cut off before the provenance was stored: attesting is idempotent.
+                EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(packageFile, "the built package", size -> { });
+                attest(b, Digest.parse(manifests.byId(lookup.versionById(b.versionId).manifestId).digest), opened.pkg());
+            }
+            return BuildView.from(b);
         }
         Build b = queue.holding(build, lease);
         try {
             EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(packageFile, "the built package", size -> { });
             PublishResult published = publisher.publish(PackageName.parse(b.packageName), SemVer.parse(b.version),
                 opened.pkg(), opened.storedObject(), List.of(), null, b.id);
-            return BuildView.from(queue.finish(build, lease, published.versionId(), null, null));
+            String reported = Json.canonicalString((env != null ? env
+                : new BuildEnvironment(b.worker == null ? "worker" : b.worker, Map.of(), Map.of())).toJson());
+            Build done = queue.finish(build, lease, published.versionId(), null, null, reported);
+            attest(done, published.manifestDigest(), opened.pkg());
+            return BuildView.from(done);
         } catch (ApiException e) {
             if (e.code() == ErrorCode.LEASE_LOST) {
                 throw e;
@@ -160,6 +189,32 @@ public class BuildService {
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the built package is not valid: "
                 + e.getMessage());
         }
+    }
+
+    /** The worker's {@value #ENVIRONMENT_HEADER} header: base64 of a {@link BuildEnvironment}'s JSON. */
+    private static BuildEnvironment environment(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        if (header.length() > BuildEnvironment.MAX_SIZE * 2) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, ENVIRONMENT_HEADER + " is over "
+                + BuildEnvironment.MAX_SIZE + " bytes");
+        }
+        try {
+            return BuildEnvironment.parse(Base64.getDecoder().decode(header.strip()));
+        } catch (IllegalArgumentException | PackageFormatException e) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, ENVIRONMENT_HEADER + " is not a build environment: "
+                + e.getMessage());
+        }
+    }
+
+    /** The hub's signed provenance for what a build published. */
+    private void attest(Build b, Digest manifest, EbpmPackage pkg) {
+        BuildEnvironment env = b.environment == null ? new BuildEnvironment("worker", Map.of(), Map.of())
+            : BuildEnvironment.parse(b.environment.getBytes(StandardCharsets.UTF_8));
+        provenance.attest(new ProvenanceRequest(b.packageName, b.version, manifest, b.id, Digest.parse(b.sourceDigest),
+            env, b.startedAt == null ? null : b.startedAt.toInstant(),
+            b.finishedAt == null ? null : b.finishedAt.toInstant(), Digest.sha256(pkg.elf())));
     }
 
     public BuildView fail(UUID build, UUID lease, InputStream body) throws IOException {

@@ -54,6 +54,30 @@ public class Manifests {
         return save(repository, digest, parsed, content);
     }
 
+    /**
+     * An attachment under cosign's legacy tag ({@code sha256-<hex>.sig}): the manifest is saved and the tag
+     * moved to it in one transaction (cosign rewrites the tag to add a signature). Concurrent writers of one
+     * tag serialize on its row; the last one wins, as the OCI spec says of this scheme.
+     */
+    @Transactional
+    public StoredManifest saveTagged(String repository, String tag, Digest subject, Digest digest, OciManifest parsed,
+                                     byte[] content) {
+        StoredManifest m = save(repository, digest, parsed, content);
+        em.createNativeQuery("INSERT INTO attachment_tag (repository, name, subject, manifest_id) VALUES (?1, ?2, ?3, ?4) "
+                + "ON CONFLICT (repository, name) DO UPDATE SET manifest_id = excluded.manifest_id, updated_at = now()")
+            .setParameter(1, repository).setParameter(2, tag).setParameter(3, subject.toString())
+            .setParameter(4, m.id).executeUpdate();
+        return m;
+    }
+
+    /** The manifest a legacy attachment tag names now. */
+    @Transactional
+    public Optional<StoredManifest> tagged(String repository, String tag) {
+        return em.createQuery("select m from StoredManifest m, AttachmentTag t where t.key.repository = :r "
+                + "and t.key.name = :n and m.id = t.manifestId", StoredManifest.class)
+            .setParameter("r", repository).setParameter("n", tag).getResultList().stream().findFirst();
+    }
+
     @Transactional
     public Optional<StoredManifest> find(String repository, Digest digest) {
         return em.createQuery("from StoredManifest where repository = :r and digest = :d", StoredManifest.class)

@@ -9,6 +9,7 @@ import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.reference.TagName;
+import dev.ebpm.format.trust.CosignArtifacts;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.ResolvedVersion;
@@ -23,6 +24,7 @@ import dev.ebpm.registry.publish.Limits;
 import dev.ebpm.registry.publish.PublishRequest;
 import dev.ebpm.registry.publish.PublishService;
 import dev.ebpm.registry.reference.ManifestRef;
+import dev.ebpm.registry.trust.AttachmentRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -44,9 +46,11 @@ public class ManifestService {
     private final PublishService publisher;
     private final Limits limits;
     private final ManifestCache cache;
+    private final AttachmentRules attachments;
 
     ManifestService(BlobService blobs, Manifests manifests, PackageLookup lookup, PublishService publisher,
-                    Limits limits, ManifestCache cache) {
+                    Limits limits, ManifestCache cache, AttachmentRules attachments) {
+        this.attachments = attachments;
         this.blobs = blobs;
         this.manifests = manifests;
         this.lookup = lookup;
@@ -82,6 +86,14 @@ public class ManifestService {
             publishPackage(repository, reference, new PackageArtifact(parsed, body, null, null), caller);
             return new Pushed(digest, null);
         }
+        Digest legacySubject = legacySubject(reference);
+        if (legacySubject != null) {
+            // cosign's tag scheme for registries without referrers: a movable tag naming the signed digest.
+            attachments.check(parsed, legacySubject);
+            manifests.saveTagged(repository.value(), reference.version().tag().toString(), legacySubject, digest, parsed,
+                body);
+            return new Pushed(digest, null);
+        }
         if (parsed.subject() == null) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "this registry stores ebpm packages "
                 + "(artifactType " + PackageArtifact.ARTIFACT_TYPE + ") and artifacts attached to them with a "
@@ -91,8 +103,15 @@ public class ManifestService {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "an attached artifact is pushed by digest, "
                 + "not tagged: only package versions take tags here");
         }
+        attachments.check(parsed, parsed.subject().digest());
         manifests.saveAttachment(repository.value(), digest, parsed, body);
         return new Pushed(digest, parsed.subject().digest());
+    }
+
+    /** The digest a cosign attachment tag ({@code sha256-<hex>.sig}) names; null for any other reference. */
+    private static Digest legacySubject(ManifestRef reference) {
+        return reference.version() == null || reference.version().tag() == null ? null
+            : CosignArtifacts.legacySubject(reference.version().tag().toString());
     }
 
     private void publishPackage(PackageName repository, ManifestRef reference, PackageArtifact pushed, Caller caller) {
@@ -156,6 +175,11 @@ public class ManifestService {
 
     /** The manifest a reference names: a digest, a version, a tag or {@code latest}; 410 for a removed version. */
     public ManifestView get(PackageName repository, ManifestRef reference) {
+        if (legacySubject(reference) != null) {
+            // Movable and rewritten by every cosign sign: read each time, never cached.
+            return ManifestView.of(manifests.tagged(repository.value(), reference.toString()).orElseThrow(() ->
+                ApiException.notFound(ErrorCode.MANIFEST_UNKNOWN, repository + " has no attachment " + reference)));
+        }
         ManifestView cached = cache.get(repository.value(), reference.toString());
         if (cached != null) {
             return cached;

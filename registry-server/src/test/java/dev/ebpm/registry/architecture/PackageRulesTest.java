@@ -68,7 +68,7 @@ class PackageRulesTest {
 
     @Test
     void servicesDoNotDependOnTheEdgeOrTheResources() {
-        noClasses().that().resideInAnyPackage(packages("auth", "catalog", "publish", "builds", "download"))
+        noClasses().that().resideInAnyPackage(packages("auth", "catalog", "publish", "builds", "download", "trust"))
             .should().dependOnClassesThat().resideInAnyPackage(packages("http", "oci", "api", "web"))
             .check(classes);
     }
