@@ -19,13 +19,18 @@ public final class ExitCodes {
     public static final int BUILD_FAILED = 7;
     /** The registry's administrators removed this version (malware, a leaked secret, a legal request). */
     public static final int REMOVED = 8;
+    /**
+     * The trust policy refused the package: no signature, an unknown or revoked key, a bad signature, a
+     * signature of another digest, conflicting signatures, or a reference the policy does not allow.
+     */
+    public static final int UNTRUSTED = 9;
     /** A bug in ecli. */
     public static final int INTERNAL = dev.ebpm.format.options.ExitCodes.INTERNAL;
 
     /** For help texts. */
     public static final String SUMMARY = "Exit codes: 0 ok, 1 failed, 2 usage, 3 not found, 4 auth required or "
         + "denied, 5 registry unreachable, 6 digest mismatch, 7 build failed, 8 version removed by the registry, "
-        + "70 internal error.";
+        + "9 refused by the trust policy, 70 internal error.";
 
     private ExitCodes() {
     }

@@ -178,10 +178,46 @@ public final class PackageCache {
         return out;
     }
 
+    /** A cached file that is not content-addressed (signature evidence, revocations), and when it was written. */
+    public record Stored(byte[] bytes, Instant written) {
+    }
+
+    /**
+     * The signatures and provenance last gathered for a manifest. Not content-addressed: it is verified on
+     * every run instead, so altering it can only make a package refused, never trusted.
+     */
+    public Optional<Stored> evidence(Digest manifest) {
+        return stored(root.resolve("trust").resolve("evidence").resolve(manifest.hex() + ".json"));
+    }
+
+    public void putEvidence(Digest manifest, byte[] content) {
+        write(root.resolve("trust").resolve("evidence").resolve(manifest.hex() + ".json"), content);
+    }
+
+    /** The key revocations a registry last published. */
+    public Optional<Stored> revocations(URI registry) {
+        return stored(root.resolve("trust").resolve("revocations").resolve(uriToHostDir(registry) + ".json"));
+    }
+
+    public void putRevocations(URI registry, byte[] content) {
+        write(root.resolve("trust").resolve("revocations").resolve(uriToHostDir(registry) + ".json"), content);
+    }
+
+    private static Optional<Stored> stored(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Stored(Files.readAllBytes(file), Files.getLastModifiedTime(file).toInstant()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Removes everything; returns the bytes freed. */
     public long clean() {
         long freed = 0;
-        for (String part : List.of("blobs", "refs", "confirmed", "removed")) {
+        for (String part : List.of("blobs", "refs", "confirmed", "removed", "trust")) {
             Path dir = root.resolve(part);
             if (!Files.isDirectory(dir)) {
                 continue;

@@ -3,6 +3,7 @@ package dev.ebpm.ecli.cli;
 import dev.ebpm.ecli.options.CommonOptions;
 import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.options.OutputOptions;
+import dev.ebpm.ecli.options.TrustOptions;
 import dev.ebpm.format.options.OptionTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -27,6 +28,7 @@ abstract class BaseCommand<S extends CommandSettings> {
     static final OptionTable<CommandSettings> OUTPUT = OutputOptions.TABLE.on(s -> s.output);
     static final OptionTable<CommandSettings> REGISTRY = HubOptions.REGISTRY.on(s -> s.hub);
     static final OptionTable<CommandSettings> PULL = HubOptions.PULL.on(s -> s.hub);
+    static final OptionTable<CommandSettings> TRUST = TrustOptions.TABLE.on(s -> s.trust);
 
     final PrintStream out;
     final PrintStream err;

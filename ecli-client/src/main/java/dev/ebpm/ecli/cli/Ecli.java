@@ -68,6 +68,9 @@ public final class Ecli {
         all.put("login", () -> new LoginCommand(out, err));
         all.put("logout", () -> new LogoutCommand(out, err));
         all.put("cache", () -> new CacheCommand(out, err));
+        all.put("key", () -> new KeyCommand(out, err));
+        all.put("sign", () -> new SignCommand(out, err));
+        all.put("verify", () -> new VerifyCommand(out, err));
         all.put("completion", () -> new CompletionCommand(out, err, root));
         Map<CommandSpec, BaseCommand<?>> commands = new IdentityHashMap<>();
         boolean one = invoked != null && all.containsKey(invoked) && !invoked.equals("completion");

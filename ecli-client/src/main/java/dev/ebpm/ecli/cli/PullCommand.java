@@ -6,10 +6,12 @@ import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.ecli.resolve.PullPolicy;
 import dev.ebpm.ecli.resolve.ResolvedPackage;
+import dev.ebpm.ecli.trust.TrustGate;
 import dev.ebpm.format.codec.PackageFormat;
 import dev.ebpm.format.files.AtomicFiles;
 import dev.ebpm.format.options.Option;
 import dev.ebpm.format.options.OptionTable;
+import dev.ebpm.format.reference.PackageReference;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
@@ -24,7 +26,7 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
         Path file;
     }
 
-    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(REGISTRY))
+    private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(REGISTRY).plus(TRUST))
         .plus(OptionTable.of(Option.value("-o, --output", "FILE", "Write the package to FILE: .json as eunomia-bpf's "
             + "package.json, .yaml as package.yaml, anything else as an .ebpm package.", (s, v) -> s.file = Path.of(v))));
 
@@ -35,7 +37,8 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
     @Override
     void describe(CommandSpec spec) {
         spec.usageMessage().description("Pull a package from a registry into the cache, checking every digest; with "
-            + "-o, also write it to a file. Tags are always asked for again.");
+            + "-o, also write it to a file. Tags are always asked for again. Its signatures and provenance are cached "
+            + "with it and checked against the trust policy, as ecli run checks them.");
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("REF").type(String.class)
             .description("NAME[:TAG|@VERSION|@sha256:DIGEST], optionally HOST[:PORT]/ in front.").build());
     }
@@ -45,7 +48,12 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
         HubOptions given = s.hub.build();
         PackageResolver resolver = PackageResolver.fromEnvironment(new HubOptions(given.registry(), PullPolicy.ALWAYS,
             false), err);
-        ResolvedPackage p = resolver.resolve(PackageResolver.registryReference(parsed.matchedPositionalValue(0, null)));
+        PackageReference ref = PackageResolver.registryReference(parsed.matchedPositionalValue(0, null));
+        ResolvedPackage p = resolver.resolve(ref);
+        // Signatures are cached with the package, so a later offline run is verified too.
+        TrustGate gate = TrustGate.fromEnvironment(s.trust.build(), false, err);
+        gate.refresh(resolver, ref, p.manifest());
+        TrustGate.Report report = gate.check(resolver, ref, p);
         if (s.file != null) {
             try {
                 AtomicFiles.write(s.file, PackageFormat.forFileName(s.file.getFileName().toString())
@@ -54,7 +62,8 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
                 throw EcliException.failed("cannot write " + s.file + ": " + e.getMessage());
             }
         }
-        out.println("pulled " + p.origin() + " (" + p.manifest() + ")" + (s.file == null ? "" : " to " + s.file));
+        out.println("pulled " + p.origin() + " (" + p.manifest() + ")" + (s.file == null ? "" : " to " + s.file)
+            + report.summary());
         return ExitCodes.OK;
     }
 }

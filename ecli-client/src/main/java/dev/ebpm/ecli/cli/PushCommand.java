@@ -9,6 +9,7 @@ import dev.ebpm.ecli.registry.RegistryClient;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.ecli.resolve.LocalPackages;
 import dev.ebpm.ecli.resolve.PackageResolver;
+import dev.ebpm.ecli.trust.KeyFiles;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
@@ -19,6 +20,7 @@ import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.options.OptionValues;
 import dev.ebpm.format.reference.PackageReference;
 import dev.ebpm.format.reference.SemVer;
+import dev.ebpm.format.trust.SigningKey;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
@@ -36,12 +38,15 @@ import java.util.List;
 final class PushCommand extends BaseCommand<PushCommand.Settings> {
     static final class Settings extends CommandSettings {
         Duration timeout = Duration.ofSeconds(600);
+        Path sign;
     }
 
     private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(REGISTRY))
         .plus(OptionTable.of(Option.value("--timeout", "SECONDS", "How long to wait for a build (default 600).",
             (s, v) -> s.timeout = Duration.ofSeconds(OptionValues.positive("--timeout", v,
-                "a number of seconds")))));
+                "a number of seconds"))),
+            Option.value("--sign", "KEYFILE", "Sign the published package with this private key, as ecli sign does "
+                + "(after the build, for sources).", (s, v) -> s.sign = Path.of(v))));
 
     PushCommand(PrintStream out, PrintStream err) {
         super("push", OPTIONS, Settings::new, out, err);
@@ -67,10 +72,14 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
             throw EcliException.usage("give the version to publish: NAME:VERSION (e.g. " + target.name()
                 + ":1.0.0), not \"" + target.reference() + "\"");
         }
+        // The key is read (and its passphrase asked for) before anything is sent.
+        SigningKey key = s.sign == null ? null : KeyFiles.readPrivate(s.sign);
         PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         RegistryClient client = resolver.client(resolver.registryOf(target));
         if (Files.isDirectory(what)) {
-            return build(client, what, target, s.timeout);
+            int built = build(client, what, target, s.timeout);
+            signIfAsked(client, target, key);
+            return built;
         }
         if (!Files.isRegularFile(what)) {
             throw EcliException.failed(what + ": no such file or directory");
@@ -89,7 +98,14 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
             PackageFormat.EBPM.mediaType());
         out.println("published " + target.name() + "@" + target.reference() + " ("
             + v.path("digests").path("manifest").asText() + ") to " + client.base());
+        signIfAsked(client, target, key);
         return ExitCodes.OK;
+    }
+
+    private void signIfAsked(RegistryClient client, PackageReference target, SigningKey key) {
+        if (key != null) {
+            out.println(SignCommand.sign(client, target.name(), target.reference(), key));
+        }
     }
 
     private int build(RegistryClient client, Path dir, PackageReference target, Duration timeout) {

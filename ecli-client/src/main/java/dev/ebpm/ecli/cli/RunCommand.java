@@ -6,11 +6,13 @@ import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.flags.ProgramArgs;
 import dev.ebpm.ecli.flags.ProgramFlags;
 import dev.ebpm.ecli.flags.ProgramHelp;
+import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.options.RunCommandLine;
 import dev.ebpm.ecli.options.RunOptions;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.ecli.run.ProgramRun;
+import dev.ebpm.ecli.trust.TrustGate;
 import dev.ebpm.format.flags.ProgramFlag;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.ObjectFormatException;
@@ -35,7 +37,7 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
     /** Every option of ecli's that a run command line may hold, before or after the package. */
     static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(OUTPUT))
         .plus(RunOptions.TABLE.on(s -> s.run))
-        .plus(BaseCommand.shared(REGISTRY.plus(PULL)));
+        .plus(BaseCommand.shared(REGISTRY.plus(PULL).plus(TRUST)));
 
     RunCommand(PrintStream out, PrintStream err) {
         super("run", OPTIONS, Settings::new, out, err);
@@ -72,8 +74,10 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
         RunCommandLine line = RunCommandLine.split(List.of(parsed.matchedPositionalValue(1, new String[0])), OPTIONS, s);
         verbose(s.common.verbose());
         RunOptions options = s.run.build(s.output.json(), s.common.verbose());
-        PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
-        LoadedPackage pkg = resolver.load(PackageResolver.reference(ref), System.in);
+        HubOptions hub = s.hub.build();
+        PackageResolver resolver = PackageResolver.fromEnvironment(hub, err);
+        LoadedPackage pkg = TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err)
+            .load(resolver, PackageResolver.reference(ref), System.in);
         BpfObject object;
         try {
             object = BpfObject.parse(pkg.elf());

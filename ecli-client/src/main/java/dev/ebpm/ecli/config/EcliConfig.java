@@ -34,6 +34,16 @@ public final class EcliConfig {
         return dir.resolve("config.toml");
     }
 
+    /** The user's trust policy (see {@code TrustPolicy}). */
+    public Path policyFile() {
+        return dir.resolve("policy.toml");
+    }
+
+    /** Where {@code ecli key generate} writes keys and {@code ecli key trust} keeps trusted public keys. */
+    public Path keysDir() {
+        return dir.resolve("keys");
+    }
+
     public Path credentialsFile() {
         return dir.resolve("credentials.toml");
     }

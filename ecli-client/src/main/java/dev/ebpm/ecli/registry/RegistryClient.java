@@ -68,6 +68,65 @@ public final class RegistryClient {
         return r.body();
     }
 
+    /**
+     * A manifest or blob that may legitimately be missing (a signature tag, a referrers list): null on 404,
+     * and, for {@code referrers}, on a registry without the referrers API.
+     */
+    public RegistryHttpClient.Reply optional(String path, long max, String what) {
+        RegistryHttpClient.Reply r = send(pullRequest(path, false), max, null, what);
+        if (r.status() == 401 && token.isPresent()) {
+            r = send(pullRequest(path, true), max, null, what);
+        }
+        if (r.status() == 404) {
+            return null;
+        }
+        if (!r.ok()) {
+            throw failure(new RegistryCallException(r.error()), what);
+        }
+        return r;
+    }
+
+    /** Pushes a blob in one request ({@code POST ?digest=}); an existing blob is not sent again. */
+    public void pushBlob(String name, byte[] blob) {
+        Digest digest = Digest.sha256(blob);
+        RegistryHttpClient.Reply head = send(write(http.request("/v2/" + name + "/blobs/" + digest)
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())), 0, null, "blob " + digest);
+        if (head.ok()) {
+            return;
+        }
+        ok(send(write(http.request("/v2/" + name + "/blobs/uploads/?digest=" + digest)
+            .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(blob))),
+            MAX_JSON, null, "uploading blob " + digest), "uploading blob " + digest);
+    }
+
+    public void pushManifest(String name, String reference, byte[] manifest) {
+        String what = "pushing the manifest " + name + ":" + reference;
+        ok(send(write(http.request("/v2/" + name + "/manifests/" + reference).header("Content-Type", MANIFEST_TYPES)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest))), MAX_JSON, null, what), what);
+    }
+
+    /** OCI writes carry the token as the Basic password, which registries (ours, distribution) expect. */
+    private HttpRequest write(HttpRequest.Builder req) {
+        token.ifPresent(t -> req.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + t)
+            .getBytes(StandardCharsets.UTF_8))));
+        return req.build();
+    }
+
+    private void ok(RegistryHttpClient.Reply r, String what) {
+        if (!r.ok()) {
+            throw failure(new RegistryCallException(r.error()), what);
+        }
+    }
+
+    /** Bytes from the REST API (a build's sources), capped. */
+    public byte[] getBytes(String path, long max) {
+        try {
+            return send(rest(path).GET().build(), max, null, path).requireOk().body();
+        } catch (RegistryCallException e) {
+            throw failure(e, path);
+        }
+    }
+
     /** Whether the registry still serves a manifest it once served. */
     public enum Standing { LIVE, REMOVED, UNKNOWN }
 

@@ -53,4 +53,15 @@ public class BuildResource {
     public BuildView get(@PathParam("id") UUID id) {
         return builds.view(id);
     }
+
+    /**
+     * The sources a published build compiled (what its provenance names), so anyone can rebuild it and
+     * compare: {@code ecli verify REF --rebuild}.
+     */
+    @GET
+    @Path("/builds/{id}/sources")
+    @Produces("application/gzip")
+    public byte[] sources(@PathParam("id") UUID id) {
+        return builds.publishedSources(id);
+    }
 }

@@ -125,6 +125,16 @@ public class BuildService {
         return BuildView.from(queue.get(id));
     }
 
+    /** The sources of a build that published a version; 404 for builds that did not (yet). */
+    public byte[] publishedSources(UUID id) {
+        Build b = queue.get(id);
+        if (b.versionId == null) {
+            throw ApiException.notFound(ErrorCode.BUILD_UNKNOWN, "build " + id + " published nothing, so its sources "
+                + "are not served");
+        }
+        return blobs.read(Digest.parse(b.sourceDigest), b.sourceSize);
+    }
+
     public Optional<Lease> lease(String worker) {
         Inputs.text("a worker's name", worker, MAX_WORKER_NAME);
         return queue.lease(worker == null || worker.isBlank() ? "worker" : worker.strip());

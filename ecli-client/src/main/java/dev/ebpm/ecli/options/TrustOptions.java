@@ -1,0 +1,36 @@
+package dev.ebpm.ecli.options;
+
+import dev.ebpm.ecli.trust.TrustMode;
+import dev.ebpm.format.options.Option;
+import dev.ebpm.format.options.OptionTable;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a command checks signatures: {@code --verify} overrides the trust policy's mode, {@code --key} trusts
+ * more public keys for this command only.
+ *
+ * @param mode null: what the policy says
+ */
+public record TrustOptions(TrustMode mode, List<Path> keys) {
+    public static final OptionTable<Builder> TABLE = OptionTable.of(
+        Option.value("--verify", "MODE", "Check signatures before loading: require (refuse what no trusted key "
+            + "signed), warn, or off (default: what $XDG_CONFIG_HOME/ebpm/policy.toml says, else off).",
+            (b, v) -> b.mode = TrustMode.parse(v)),
+        Option.value("--key", "FILE", "Also trust this public key (PEM; repeatable).", (b, v) -> b.keys.add(Path.of(v))));
+
+    public TrustOptions {
+        keys = List.copyOf(keys);
+    }
+
+    public static final class Builder {
+        private TrustMode mode;
+        private final List<Path> keys = new ArrayList<>();
+
+        public TrustOptions build() {
+            return new TrustOptions(mode, keys);
+        }
+    }
+}

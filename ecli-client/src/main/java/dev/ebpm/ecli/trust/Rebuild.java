@@ -1,0 +1,113 @@
+package dev.ebpm.ecli.trust;
+
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.registry.RegistryClient;
+import dev.ebpm.format.Digest;
+import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.files.Directories;
+import dev.ebpm.format.object.ObjectNames;
+import dev.ebpm.format.provenance.BuildProvenance;
+import dev.ebpm.format.sourcearchive.SourceArchive;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Checks a hub build's provenance by doing it again: fetches the sources the provenance names (checked
+ * against its digest and unpacked with the same limits the workers use), compiles them with the local
+ * {@code ecc}, and compares the object with the one the hub attested and the package holds.
+ */
+public final class Rebuild {
+    /** The outcome: the object compiled here, and whether it is the one published. */
+    public record Result(Digest rebuilt, Digest attested, Digest published) {
+        public boolean reproduced() {
+            return rebuilt.equals(attested) && rebuilt.equals(published);
+        }
+    }
+
+    private Rebuild() {
+    }
+
+    public static Result run(RegistryClient client, BuildProvenance p, byte[] publishedElf) {
+        byte[] archive = client.getBytes("/api/v1/builds/" + p.buildId() + "/sources", SourceArchive.DEFAULT_MAX_UNPACKED);
+        if (!p.sourceDigest().matches(archive)) {
+            throw new EcliException(ExitCodes.INTEGRITY, "the registry served sources for build " + p.buildId()
+                + " that are not " + p.sourceDigest() + ", the digest its provenance names");
+        }
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("ecli-rebuild");
+        } catch (IOException e) {
+            throw EcliException.failed("cannot make a directory to rebuild in: " + e.getMessage());
+        }
+        try {
+            SourceArchive sources = SourceArchive.read(archive, SourceArchive.DEFAULT_MAX_FILES,
+                SourceArchive.DEFAULT_MAX_UNPACKED);
+            Path src = dir.resolve("src");
+            Files.createDirectories(src);
+            sources.extractTo(src);
+            Path program = src.resolve(sources.program());
+            Path header = program.resolveSibling(ObjectNames.sourceStem(program.getFileName().toString()) + ".h");
+            List<String> cmd = new ArrayList<>(List.of(ecc().toString(), "-o", dir.resolve("out").toString(),
+                "--name", p.packageName(), "--version", p.version(), program.toString()));
+            if (Files.isRegularFile(header)) {
+                cmd.add(header.toString());
+            }
+            compile(cmd, dir.resolve("ecc.log"));
+            Path object;
+            try (Stream<Path> out = Files.list(dir.resolve("out"))) {
+                object = out.filter(f -> f.toString().endsWith(".bpf.o")).findFirst().orElseThrow(() ->
+                    EcliException.failed("ecc wrote no object"));
+            }
+            return new Result(Digest.sha256(Files.readAllBytes(object)), p.objectDigest(), Digest.sha256(publishedElf));
+        } catch (PackageFormatException e) {
+            throw EcliException.failed("the sources of build " + p.buildId() + " are not a valid source archive: "
+                + e.getMessage());
+        } catch (IOException e) {
+            throw EcliException.failed("rebuilding failed: " + e.getMessage());
+        } finally {
+            Directories.deleteQuietly(dir);
+        }
+    }
+
+    private static void compile(List<String> cmd, Path log) {
+        try {
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!proc.waitFor(10, TimeUnit.MINUTES)) {
+                proc.destroyForcibly();
+                throw EcliException.failed("ecc did not finish within 10 minutes");
+            }
+            if (proc.exitValue() != 0) {
+                String out = Files.readString(log, StandardCharsets.UTF_8).strip();
+                throw EcliException.failed("ecc could not rebuild the sources (exit " + proc.exitValue() + "): "
+                    + out.substring(Math.max(0, out.length() - 400)).replace('\n', ' '));
+            }
+        } catch (IOException e) {
+            throw EcliException.failed("cannot run " + cmd.get(0) + ": " + e.getMessage()
+                + " (set ECLI_ECC to ecc's path)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EcliException.failed("interrupted while rebuilding");
+        }
+    }
+
+    /** {@code ECLI_ECC}, else the ecc next to this ecli ({@code bin/ecc}), else {@code ecc} on the PATH. */
+    private static Path ecc() {
+        String env = System.getenv("ECLI_ECC");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String home = System.getProperty("ecli.home");
+        if (home != null && Files.isExecutable(Path.of(home, "bin", "ecc"))) {
+            return Path.of(home, "bin", "ecc");
+        }
+        return Path.of("ecc");
+    }
+}
