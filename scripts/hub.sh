@@ -31,7 +31,9 @@ start_registry() {
   scripts/services.sh start
   eval "$(scripts/services.sh env)"
   say "starting registry-server on $url (log: $run/registry.log)"
+  # The hub signs build provenance with this key, made at first start (mode 0600).
   EBPM_AUTH_ADMIN_TOKEN="$(admin_token)" QUARKUS_HTTP_PORT="$port" EBPM_JSON_LOGS=false \
+    EBPM_TRUST_HUB_KEY_FILE="$PWD/$run/hub-key.pem" \
     nohup java -XX:+UseParallelGC -Xmx512m ${EBPM_JAVA_OPTS:-} -jar registry-server/target/quarkus-app/quarkus-run.jar \
     > "$run/registry.log" 2>&1 &
   echo $! > "$run/registry.pid"

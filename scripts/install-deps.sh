@@ -8,12 +8,14 @@
 #   maven, openjdk-17-jdk-headless: building ebpm
 #   gcc: the tests and benchmarks build small C programs; iproute2 (tc, ip): the network tests check hooks
 #   postgresql: registry-server's database; curl: scripts/services.sh waits for s3proxy with it
-#   skopeo: an independent OCI client the registry tests push and pull with
+#   skopeo: an independent OCI client the registry tests push and pull with; docker-registry (distribution
+#     2.8.2, no referrers API): a second registry the trust tests copy signed packages into
+#   openssl, nodejs: independent verifiers of ebpm's signatures (openssl dgst; sigstore-js, see test-tools.sh)
 #   bubblewrap: the sandbox the compile worker runs clang in
 #   chromium, chromium-driver: the catalog's browser tests (Selenium, headless)
 set -euo pipefail
 packages=(clang llvm clang-19 llvm-19 maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo
-  bubblewrap chromium chromium-driver python3)
+  docker-registry openssl nodejs bubblewrap chromium chromium-driver python3)
 # From bookworm-backports, at least these versions.
 backports=(libbpf-dev:1:1.4.6 libbpf1:1:1.4.6 bpftool:7.5.0)
 backports_source=/etc/apt/sources.list.d/ebpm-backports.sources

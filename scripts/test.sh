@@ -11,6 +11,8 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 scripts/install-deps.sh
+# sigstore-js, which the trust tests verify provenance bundles with (node modules, not a Debian package).
+export EBPM_SIGSTORE_JS="$(scripts/test-tools.sh)"
 # The registry tests use a real PostgreSQL and a real S3 server (s3proxy); start them once, here.
 scripts/services.sh start
 mvn -B verify "$@"

@@ -12,8 +12,9 @@ import java.nio.file.Path;
 public final class BuildCache {
     private final Path root;
 
+    /** The root is made absolute: clang runs in other directories and must find the headers kept here. */
     public BuildCache(Path root) {
-        this.root = root;
+        this.root = root.toAbsolutePath();
     }
 
     public static BuildCache defaultLocation() {

@@ -72,7 +72,7 @@ final class KeyTrustCommand extends BaseCommand<KeyTrustCommand.Settings> {
         String host = registry.getPort() < 0 ? registry.getHost() : registry.getHost() + ":" + registry.getPort();
         TrustedKey key = s.useHub ? hubKey(resolver.client(registry)) : KeyFiles.readPublic(Path.of(file));
         String keyName = s.useHub ? "hub-" + host.replace(':', '_') : key.name();
-        Path kept = config.keysDir().resolve(keyName + ".pub");
+        Path kept = config.keysDir().resolve(keyName + ".pub").toAbsolutePath();
         try {
             AtomicFiles.write(kept, key.pem().getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {

@@ -51,9 +51,7 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
         PackageReference ref = PackageResolver.registryReference(parsed.matchedPositionalValue(0, null));
         ResolvedPackage p = resolver.resolve(ref);
         // Signatures are cached with the package, so a later offline run is verified too.
-        TrustGate gate = TrustGate.fromEnvironment(s.trust.build(), false, err);
-        gate.refresh(resolver, ref, p.manifest());
-        TrustGate.Report report = gate.check(resolver, ref, p);
+        TrustGate.Report report = TrustGate.fromEnvironment(s.trust.build(), false, err).check(resolver, ref, p, true);
         if (s.file != null) {
             try {
                 AtomicFiles.write(s.file, PackageFormat.forFileName(s.file.getFileName().toString())

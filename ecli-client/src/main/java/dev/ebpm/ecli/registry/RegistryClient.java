@@ -25,6 +25,7 @@ public final class RegistryClient {
     public static final long MAX_BLOB = 64L << 20;
     private static final long MAX_JSON = 16L << 20;
     private static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json";
+    public static final String INDEX_TYPE = "application/vnd.oci.image.index.v1+json";
 
     private final RegistryHttpClient http;
     private final Optional<String> token;
@@ -73,9 +74,14 @@ public final class RegistryClient {
      * and, for {@code referrers}, on a registry without the referrers API.
      */
     public RegistryHttpClient.Reply optional(String path, long max, String what) {
-        RegistryHttpClient.Reply r = send(pullRequest(path, false), max, null, what);
+        return optional(path, max, what, MANIFEST_TYPES);
+    }
+
+    /** {@link #optional(String, long, String)} for other kinds of answer: an index, JSON. */
+    public RegistryHttpClient.Reply optional(String path, long max, String what, String accept) {
+        RegistryHttpClient.Reply r = send(pullRequest(path, false, accept), max, null, what);
         if (r.status() == 401 && token.isPresent()) {
-            r = send(pullRequest(path, true), max, null, what);
+            r = send(pullRequest(path, true, accept), max, null, what);
         }
         if (r.status() == 404) {
             return null;
@@ -86,17 +92,43 @@ public final class RegistryClient {
         return r;
     }
 
-    /** Pushes a blob in one request ({@code POST ?digest=}); an existing blob is not sent again. */
+    /**
+     * Pushes a blob: {@code POST ?digest=} with the bytes, which registries that support single-request
+     * uploads (ours) finish at once; others (distribution) answer 202 with an upload URL, which the bytes
+     * are then {@code PUT} to, as the spec's monolithic upload says. An existing blob is not sent again.
+     */
     public void pushBlob(String name, byte[] blob) {
         Digest digest = Digest.sha256(blob);
+        String what = "uploading blob " + digest;
         RegistryHttpClient.Reply head = send(write(http.request("/v2/" + name + "/blobs/" + digest)
             .method("HEAD", HttpRequest.BodyPublishers.noBody())), 0, null, "blob " + digest);
         if (head.ok()) {
             return;
         }
-        ok(send(write(http.request("/v2/" + name + "/blobs/uploads/?digest=" + digest)
+        RegistryHttpClient.Reply started = send(write(http.request("/v2/" + name + "/blobs/uploads/?digest=" + digest)
             .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(blob))),
-            MAX_JSON, null, "uploading blob " + digest), "uploading blob " + digest);
+            MAX_JSON, null, what);
+        if (started.status() == 201) {
+            return;
+        }
+        ok(started, what);
+        String location = started.headers().firstValue("Location").orElseThrow(() ->
+            EcliException.failed(base() + " started an upload without saying where to send it (no Location)"));
+        URI target = base().resolve(location);
+        String sep = target.getRawQuery() == null ? "?" : "&";
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(target + sep + "digest=" + digest))
+            .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/octet-stream")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(blob));
+        if (target.getAuthority().equals(base().getAuthority())) {
+            put = copyAuth(put);
+        }
+        ok(send(put.build(), MAX_JSON, null, what), what);
+    }
+
+    private HttpRequest.Builder copyAuth(HttpRequest.Builder req) {
+        token.ifPresent(t -> req.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + t)
+            .getBytes(StandardCharsets.UTF_8))));
+        return req;
     }
 
     public void pushManifest(String name, String reference, byte[] manifest) {
@@ -107,9 +139,7 @@ public final class RegistryClient {
 
     /** OCI writes carry the token as the Basic password, which registries (ours, distribution) expect. */
     private HttpRequest write(HttpRequest.Builder req) {
-        token.ifPresent(t -> req.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + t)
-            .getBytes(StandardCharsets.UTF_8))));
-        return req.build();
+        return copyAuth(req).build();
     }
 
     private void ok(RegistryHttpClient.Reply r, String what) {
@@ -166,7 +196,11 @@ public final class RegistryClient {
     }
 
     private HttpRequest pullRequest(String path, boolean withToken) {
-        HttpRequest.Builder req = http.request(path).header("Accept", MANIFEST_TYPES).GET();
+        return pullRequest(path, withToken, MANIFEST_TYPES);
+    }
+
+    private HttpRequest pullRequest(String path, boolean withToken, String accept) {
+        HttpRequest.Builder req = http.request(path).header("Accept", accept).GET();
         if (withToken) {
             req.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + token.get())
                 .getBytes(StandardCharsets.UTF_8)));

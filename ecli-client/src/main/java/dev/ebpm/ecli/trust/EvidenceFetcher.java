@@ -39,7 +39,7 @@ public final class EvidenceFetcher {
         List<byte[]> bundles = new ArrayList<>();
         List<TrustProblem> problems = new ArrayList<>();
         RegistryHttpClient.Reply index = client.optional("/v2/" + name + "/referrers/" + manifest, MAX_MANIFEST,
-            "the referrers of " + name + "@" + manifest);
+            "the referrers of " + name + "@" + manifest, RegistryClient.INDEX_TYPE);
         if (index != null) {
             int seen = 0;
             for (JsonNode d : parse(index.body(), problems).path("manifests")) {
@@ -103,17 +103,20 @@ public final class EvidenceFetcher {
             problems.add(new TrustProblem(TrustProblem.Reason.BAD_SIGNATURE, null, "the " + origin + ": "
                 + e.getMessage()));
         } catch (EcliException e) {
-            if (e.exitCode() != ExitCodes.INTEGRITY) {
+            // Unreachable or refused: nothing was learned, so the caller decides. Anything else (a digest that
+            // does not match, a corrupt blob, an error answer) is a signature that cannot be checked.
+            if (e.exitCode() == ExitCodes.UNREACHABLE || e.exitCode() == ExitCodes.AUTH) {
                 throw e;
             }
-            problems.add(new TrustProblem(TrustProblem.Reason.BAD_SIGNATURE, null, e.getMessage()));
+            problems.add(new TrustProblem(TrustProblem.Reason.BAD_SIGNATURE, null, "the " + origin + ": "
+                + e.getMessage()));
         }
     }
 
     /** The revoked keys a registry publishes at {@code /api/v1/keys} (none from registries without that API). */
     public Map<String, String> revocations() {
         Map<String, String> out = new LinkedHashMap<>();
-        RegistryHttpClient.Reply r = client.optional("/api/v1/keys", 4L << 20, "the registry's keys");
+        RegistryHttpClient.Reply r = client.optional("/api/v1/keys", 4L << 20, "the registry's keys", "application/json");
         if (r == null) {
             return out;
         }

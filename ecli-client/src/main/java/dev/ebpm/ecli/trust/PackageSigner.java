@@ -36,7 +36,7 @@ public final class PackageSigner {
         SimpleSigning payload = SimpleSigning.of(reference, manifest, null);
         byte[] signature = key.sign(payload.bytes());
         boolean referrers = client.optional("/v2/" + name + "/referrers/" + manifest, EvidenceFetcher.MAX_MANIFEST,
-            "the referrers of " + name) != null;
+            "the referrers of " + name, RegistryClient.INDEX_TYPE) != null;
         Attachment a;
         String tag;
         if (referrers) {

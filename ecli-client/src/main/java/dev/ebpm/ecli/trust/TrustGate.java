@@ -80,11 +80,22 @@ public final class TrustGate {
      * {@link ExitCodes#UNTRUSTED}, under {@code warn} it is reported and allowed.
      */
     public Report check(PackageResolver resolver, PackageReference ref, ResolvedPackage pkg) {
+        return check(resolver, ref, pkg, false);
+    }
+
+    /**
+     * {@link #check}; with {@code refresh} (for {@code ecli pull}) the evidence and the registry's
+     * revocations are fetched afresh and cached, whatever the mode, so later runs (offline too) have them.
+     */
+    public Report check(PackageResolver resolver, PackageReference ref, ResolvedPackage pkg, boolean refresh) {
         TrustPolicy.Applied applied = applied(resolver, ref, pkg);
         if (applied.mode() == TrustMode.OFF) {
+            if (refresh && !offline) {
+                refreshEvidence(resolver, ref, pkg.manifest());
+            }
             return new Report(applied, null, null);
         }
-        Report r = verify(resolver, ref, pkg, applied, false);
+        Report r = verify(resolver, ref, pkg, applied, refresh);
         if (!r.verdict().trusted()) {
             String reason = reason(ref, r);
             if (applied.mode() == TrustMode.REQUIRE) {
@@ -122,15 +133,19 @@ public final class TrustGate {
         Optional<Evidence> cached = refresh && !offline ? Optional.empty() : cachedEvidence(pkg.manifest());
         Evidence evidence = cached.orElse(null);
         if (evidence == null && !offline) {
-            evidence = fetch(client, ref.name(), pkg.manifest());
+            evidence = fetchIfReachable(client, ref.name(), pkg.manifest()).orElse(null);
         }
         if (evidence == null) {
             evidence = Evidence.none();
         }
         TrustVerifier.Verdict verdict = verifier.verify(pkg.manifest(), evidence);
         if (!verdict.trusted() && cached.isPresent() && !offline) {
-            evidence = fetch(client, ref.name(), pkg.manifest());
-            verdict = verifier.verify(pkg.manifest(), evidence);
+            // A signature may have been added since: ask again; unreachable, the cached verdict stands.
+            Optional<Evidence> fresh = fetchIfReachable(client, ref.name(), pkg.manifest());
+            if (fresh.isPresent()) {
+                evidence = fresh.get();
+                verdict = verifier.verify(pkg.manifest(), evidence);
+            }
         }
         return new Report(applied, evidence, verdict);
     }
@@ -168,8 +183,7 @@ public final class TrustGate {
         }
     }
 
-    /** Fetches evidence afresh (for {@code pull}) and caches it. */
-    public Evidence refresh(PackageResolver resolver, PackageReference ref, Digest manifest) {
+    private Evidence refreshEvidence(PackageResolver resolver, PackageReference ref, Digest manifest) {
         return fetch(new Lazy(resolver, resolver.registryOf(ref)), ref.name(), manifest);
     }
 
@@ -200,6 +214,20 @@ public final class TrustGate {
             return Optional.of(new Evidence(List.of(), List.of(), List.of(new TrustProblem(
                 TrustProblem.Reason.BAD_SIGNATURE, null, "the cached signatures are unreadable (altered?): "
                 + e.getMessage()))));
+        }
+    }
+
+    /** Evidence from the registry, or empty when it cannot be reached (the run goes on from the cache). */
+    private Optional<Evidence> fetchIfReachable(Lazy client, String name, Digest manifest) {
+        try {
+            return Optional.of(fetch(client, name, manifest));
+        } catch (EcliException e) {
+            if (e.exitCode() != ExitCodes.UNREACHABLE) {
+                throw e;
+            }
+            err.println("ecli: cannot fetch the signatures of " + name + " (" + e.getMessage() + "); verifying "
+                + "what the cache holds");
+            return Optional.empty();
         }
     }
 

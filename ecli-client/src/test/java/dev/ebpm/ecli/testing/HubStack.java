@@ -74,6 +74,7 @@ public final class HubStack implements AutoCloseable {
         env.put("EBPM_AUTH_ADMIN_TOKEN", ADMIN);
         env.put("EBPM_BUILDS_LEASE_SECONDS", "3");
         env.put("EBPM_JSON_LOGS", "false");
+        env.put("EBPM_TRUST_HUB_KEY_FILE", DIR.resolve("hub-key.pem").toString());
         registry = pb.start();
         awaitReady();
     }
@@ -119,6 +120,11 @@ public final class HubStack implements AutoCloseable {
     public String post(String path, byte[] body, String token) {
         return send(HttpRequest.newBuilder(url.resolve(path)).header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public String post(String path, byte[] body, String token, String contentType) {
+        return send(HttpRequest.newBuilder(url.resolve(path)).header("Authorization", "Bearer " + token)
+            .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public String delete(String path, String body, String token) {

@@ -8,6 +8,7 @@ import dev.ebpm.registry.db.DatabaseOutage;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorBody;
 import dev.ebpm.registry.error.ErrorCode;
+import dev.ebpm.registry.storage.BlobCorruptException;
 import dev.ebpm.registry.storage.BlobMissingException;
 import dev.ebpm.registry.storage.StorageException;
 import io.quarkus.qute.Location;
@@ -136,6 +137,13 @@ public class ErrorMappers {
         LOG.error(e.getMessage());
         return respond(500, ErrorCode.INTERNAL, "the registry lost the content of this blob; its operator has been "
             + "told which").build();
+    }
+
+    @ServerExceptionMapper
+    public Response corruptBlob(BlobCorruptException e) {
+        LOG.error(e.getMessage());
+        return respond(500, ErrorCode.INTERNAL, "the registry's copy of this blob is corrupt (its bytes are not what "
+            + "its digest names), so it is not served; its operator has been told which").build();
     }
 
     @ServerExceptionMapper

@@ -92,8 +92,7 @@ public class MinioObjectStore implements ObjectStore {
         try (InputStream in = open(digest, 0, -1)) {
             byte[] content = in.readNBytes((int) Math.min(size, Integer.MAX_VALUE - 8));
             if (content.length != size || !digest.matches(content)) {
-                throw new StorageException("blob " + digest + " in the object store is not the content it names",
-                    null);
+                throw new BlobCorruptException("blob " + digest + " in the object store is not the content it names");
             }
             return content;
         } catch (IOException e) {
