@@ -43,7 +43,8 @@ public class PackageResource {
     public SearchPage search(@QueryParam("q") String q, @QueryParam("sort") @DefaultValue("relevance") String sort,
                              @QueryParam("page") @DefaultValue("1") Integer page,
                              @QueryParam("per_page") @DefaultValue("20") Integer perPage,
-                             @QueryParam("kind") String kind, @QueryParam("output") String output) {
-        return search.search(q, SearchService.Sort.of(sort), page, perPage, kind, output);
+                             @QueryParam("kind") String kind, @QueryParam("output") String output,
+                             @QueryParam("signed") @DefaultValue("false") boolean signed) {
+        return search.search(q, SearchService.Sort.of(sort), page, perPage, kind, output, signed);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ebpm.registry.catalog;
 
+import dev.ebpm.format.trust.CosignArtifacts;
+import dev.ebpm.format.trust.SigstoreBundle;
 import dev.ebpm.registry.db.NativeValues;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
@@ -58,6 +60,17 @@ public class SearchService {
      */
     @Transactional
     public SearchPage search(String text, Sort sort, int page, int perPage, String kind, String output) {
+        return search(text, sort, page, perPage, kind, output, false);
+    }
+
+    /**
+     * {@link #search(String, Sort, int, int, String, String)}, and with {@code signed} only packages whose
+     * latest version has a cosign signature or a provenance bundle attached (whoever signed it: ecli decides
+     * whom it trusts; the version's page says which keys this hub knows).
+     */
+    @Transactional
+    public SearchPage search(String text, Sort sort, int page, int perPage, String kind, String output,
+                             boolean signed) {
         Inputs.text("the search query", text, MAX_QUERY);
         kind = kind == null || kind.isBlank() ? null : kind;
         output = output == null || output.isBlank() ? null : output;
@@ -67,10 +80,11 @@ public class SearchService {
         if (output != null && !OUTPUTS.contains(output)) {
             throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "output must be one of " + String.join(", ", OUTPUTS));
         }
-        return run(text, sort, page, perPage, kind, output);
+        return run(text, sort, page, perPage, kind, output, signed);
     }
 
-    private SearchPage run(String text, Sort sort, int page, int perPage, String kind, String output) {
+    private SearchPage run(String text, Sort sort, int page, int perPage, String kind, String output,
+                           boolean signed) {
         if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
             throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "page starts at 1 and per_page is 1 to "
                 + MAX_PER_PAGE);
@@ -93,6 +107,14 @@ public class SearchService {
         if (output != null) {
             filters.append(" AND EXISTS (SELECT 1 FROM package_version v WHERE v.package_id = p.id AND v.version = "
                 + "p.latest_version AND v.details ->> 'output' = :output)");
+        }
+        if (signed) {
+            filters.append(" AND EXISTS (SELECT 1 FROM package_version v JOIN manifest pm ON pm.id = v.manifest_id "
+                + "WHERE v.package_id = p.id AND v.version = p.latest_version AND (EXISTS (SELECT 1 FROM manifest a "
+                + "WHERE a.repository = p.name AND a.subject = pm.digest AND a.artifact_type IN ('"
+                + CosignArtifacts.SIG_ARTIFACT_TYPE + "', '" + SigstoreBundle.MEDIA_TYPE + "')) OR EXISTS (SELECT 1 "
+                + "FROM attachment_tag t WHERE t.repository = p.name AND t.subject = pm.digest AND t.name LIKE "
+                + "'%.sig')))");
         }
         String where = terms.isEmpty() ? "" : " WHERE p.search @@ q.query";
         String from = terms.isEmpty() ? "package p" : "package p, (SELECT " + tsquery + " AS query) q";

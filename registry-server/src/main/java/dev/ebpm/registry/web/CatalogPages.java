@@ -1,5 +1,6 @@
 package dev.ebpm.registry.web;
 
+import dev.ebpm.format.Digest;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.registry.builds.BuildService;
 import dev.ebpm.registry.builds.BuildView;
@@ -10,6 +11,7 @@ import dev.ebpm.registry.catalog.SearchPage;
 import dev.ebpm.registry.catalog.SearchService;
 import dev.ebpm.registry.http.RoutePatterns;
 import dev.ebpm.registry.reference.VersionRef;
+import dev.ebpm.registry.trust.SignatureService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ public class CatalogPages {
     @Inject SearchService search;
     @Inject BuildService builds;
     @Inject Readmes readmes;
+    @Inject SignatureService signatures;
 
     @CheckedTemplate
     static class Templates {
@@ -58,10 +61,12 @@ public class CatalogPages {
     @GET
     @Path("/search")
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("kind") String kind,
-                                   @QueryParam("output") String output, @QueryParam("page") Integer page) {
+                                   @QueryParam("output") String output, @QueryParam("signed") boolean signed,
+                                   @QueryParam("page") Integer page) {
         SearchPage results = search.search(q, SearchService.Sort.RELEVANCE, page == null || page < 1 ? 1 : page,
-            PER_PAGE, kind, output);
-        return Templates.search(SearchModel.of(q == null ? "" : q, blankToNull(kind), blankToNull(output), results));
+            PER_PAGE, kind, output, signed);
+        return Templates.search(SearchModel.of(q == null ? "" : q, blankToNull(kind), blankToNull(output), signed,
+            results));
     }
 
     @GET
@@ -70,7 +75,8 @@ public class CatalogPages {
                                 @Context UriInfo uri) {
         CatalogViews.PackagePage page = views.page(name, version == null ? VersionRef.LATEST : version, CHART_DAYS);
         return Templates.pkg(PackageModel.of(page.pkg(), page.version(), readmes.html(page.version().readme()),
-            DownloadChart.svg(page.dailyDownloads()), registryOf(uri)));
+            DownloadChart.svg(page.dailyDownloads()), registryOf(uri),
+            signatures.view(name.value(), Digest.parse(page.version().digests().manifest()))));
     }
 
     @GET

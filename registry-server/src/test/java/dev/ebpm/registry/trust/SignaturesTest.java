@@ -238,5 +238,21 @@ class SignaturesTest {
             .body("verified", equalTo(true)).body("provenance.buildId", equalTo(id))
             .body("provenance.verified", equalTo(true)).body("provenance.tools.clang", equalTo("19.1.7"))
             .body("provenance.sourceDigest", equalTo(Digest.sha256(sources).toString()));
+
+        // The catalog shows the same, with the badge; search can keep to signed packages.
+        String page = RestAssured.get("/packages/proven/sigsnoop").then().statusCode(200).extract().asString();
+        assertThat(page).contains("class=\"verified\"", "provenance by <strong>hub</strong> (this hub)",
+            "Built by this hub from sources", "/builds/" + id, "clang 19.1.7", "libbpf 1.4", "worker test-worker",
+            "ecli verify proven/sigsnoop@1.0.0 --rebuild");
+        Api.publish(Api.publisher(), Fixtures.renamed("sigsnoop", "proven/unsigned", "1.0.0")).then().statusCode(201);
+        assertThat(RestAssured.get("/packages/proven/unsigned").then().statusCode(200).extract().asString())
+            .contains("Not signed").doesNotContain("class=\"verified\"");
+        List<String> signedOnly = RestAssured.get("/api/v1/search?q=proven&signed=true").then().statusCode(200)
+            .extract().path("results.name");
+        assertThat(signedOnly).contains("proven/sigsnoop").doesNotContain("proven/unsigned");
+        assertThat(RestAssured.get("/api/v1/search?q=proven").<List<String>>path("results.name"))
+            .contains("proven/sigsnoop", "proven/unsigned");
+        assertThat(RestAssured.get("/search?q=proven&signed=true").then().statusCode(200).extract().asString())
+            .contains("proven/sigsnoop").doesNotContain("proven/unsigned").contains("checked");
     }
 }
