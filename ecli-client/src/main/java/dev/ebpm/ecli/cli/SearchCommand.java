@@ -18,11 +18,14 @@ import java.io.PrintStream;
 final class SearchCommand extends BaseCommand<SearchCommand.Settings> {
     static final class Settings extends CommandSettings {
         int page = 1;
+        boolean signed;
     }
 
     private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(OUTPUT).plus(REGISTRY))
         .plus(OptionTable.of(Option.value("--page", "N", "Which page of results (20 per page; default 1).",
-            (s, v) -> s.page = OptionValues.positiveInt("--page", v, "a page number"))));
+            (s, v) -> s.page = OptionValues.positiveInt("--page", v, "a page number")),
+            Option.flag("--signed", "Only packages whose latest version carries a signature or the hub's build "
+                + "provenance (ecli verify says whether you trust it).", s -> s.signed = true)));
 
     SearchCommand(PrintStream out, PrintStream err) {
         super("search", OPTIONS, Settings::new, out, err);
@@ -41,7 +44,8 @@ final class SearchCommand extends BaseCommand<SearchCommand.Settings> {
         String text = String.join(" ", parsed.matchedPositionalValue(0, new String[0]));
         PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         RegistryClient client = resolver.client(resolver.registryOf(null));
-        JsonNode r = client.getJson("/api/v1/search?q=" + RegistryClient.query(text) + "&page=" + s.page);
+        JsonNode r = client.getJson("/api/v1/search?q=" + RegistryClient.query(text) + "&page=" + s.page
+            + (s.signed ? "&signed=true" : ""));
         if (s.output.json()) {
             out.println(Json.canonicalString(r));
             return ExitCodes.OK;

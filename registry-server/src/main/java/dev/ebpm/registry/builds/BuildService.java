@@ -218,6 +218,14 @@ public class BuildService {
         }
     }
 
+    /** Attests a build that published a version before (see {@link ProvenanceBackfill}). */
+    void attestPublished(UUID id) {
+        Build b = queue.get(id);
+        PackageVersion v = lookup.versionById(b.versionId);
+        EbpmPackage pkg = EbpmPackageCodec.open(files.ebpm(v), v.packageDigest, size -> { }).pkg();
+        attest(b, Digest.parse(manifests.byId(v.manifestId).digest), pkg);
+    }
+
     /** The hub's signed provenance for what a build published. */
     private void attest(Build b, Digest manifest, EbpmPackage pkg) {
         BuildEnvironment env = b.environment == null ? new BuildEnvironment("worker", Map.of(), Map.of())
