@@ -3,6 +3,7 @@ package dev.ebpm.ecli.cli;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.options.CommonOptions;
+import dev.ebpm.ecli.trust.VerifierWarmUp;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.options.UsageException;
 import picocli.CommandLine;
@@ -30,6 +31,9 @@ public final class Ecli {
         // java.sql and the like, and its terminal probing; together ~30 ms of every start.
         System.setProperty("picocli.converters.excludes", ".*");
         System.setProperty("picocli.ansi", "false");
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("pull") || args[0].equals("verify"))) {
+            VerifierWarmUp.startFor(java.util.List.of(args));
+        }
         int code = run(args, System.out, System.err);
         System.out.flush();
         System.exit(code);

@@ -59,7 +59,7 @@ final class VerifyCommand extends BaseCommand<VerifyCommand.Settings> {
         PackageResolver resolver = PackageResolver.fromEnvironment(hub, err);
         ResolvedPackage pkg = resolver.resolve(ref);
         TrustGate gate = TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err);
-        TrustPolicy.Applied applied = gate.applied(resolver, ref, pkg);
+        TrustPolicy.Applied applied = gate.applied(resolver, ref, pkg, true);
         TrustGate.Report report = gate.verify(resolver, ref, pkg, applied, true);
         TrustVerifier.Verdict v = report.verdict();
         out.println(pkg.origin() + "  " + pkg.manifest());
@@ -90,7 +90,8 @@ final class VerifyCommand extends BaseCommand<VerifyCommand.Settings> {
 
     private void describe(BuildProvenance p) {
         out.println("    build " + p.buildId() + " of sources " + p.sourceDigest() + " by " + p.builderId());
-        out.println("    worker " + p.environment().worker() + "; " + pairs(p.environment().tools()));
+        out.println("    worker " + p.environment().worker() + "; " + (p.environment().tools().isEmpty()
+            ? "no tool versions recorded" : pairs(p.environment().tools())));
         if (!p.environment().sandbox().isEmpty()) {
             out.println("    sandbox " + pairs(p.environment().sandbox()));
         }

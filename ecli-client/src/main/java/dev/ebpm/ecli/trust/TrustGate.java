@@ -59,7 +59,7 @@ public final class TrustGate {
     }
 
     public static TrustGate fromEnvironment(TrustOptions options, boolean offline, PrintStream err) {
-        return new TrustGate(TrustPolicy.load(EcliConfig.fromEnvironment()), PackageCache.fromEnvironment(), err,
+        return new TrustGate(TrustPolicy.shared(EcliConfig.fromEnvironment()), PackageCache.fromEnvironment(), err,
             options, offline);
     }
 
@@ -109,8 +109,14 @@ public final class TrustGate {
 
     /** What the policy says about a registry package; a reference it does not allow is refused here. */
     public TrustPolicy.Applied applied(PackageResolver resolver, PackageReference ref, ResolvedPackage pkg) {
+        return applied(resolver, ref, pkg, false);
+    }
+
+    /** {@link #applied}; {@code verifying} ({@code ecli verify}) gathers the trusted keys even when the mode is off. */
+    public TrustPolicy.Applied applied(PackageResolver resolver, PackageReference ref, ResolvedPackage pkg,
+                                       boolean verifying) {
         TrustPolicy.Applied applied = policy.apply(resolver.registryOf(ref), ref.name(), pkg.manifest(), options.mode(),
-            extraKeys());
+            extraKeys(), verifying);
         if (applied.notAllowed() != null) {
             throw new EcliException(ExitCodes.UNTRUSTED, "refusing " + who(pkg) + ": "
                 + TrustProblem.Reason.NOT_ALLOWED.label() + ": " + applied.notAllowed());
@@ -120,8 +126,8 @@ public final class TrustGate {
 
     /**
      * Verifies a registry package with the keys the policy trusts for it, whatever its mode: cached
-     * evidence first (fetched when there is none, or, online, when it does not satisfy the policy), or
-     * fetched afresh when {@code refresh} is set and ecli is online.
+     * evidence first (fetched when there is none, or, online, when it does not satisfy the policy), just
+     * enough to decide; with {@code refresh} (pull, verify) fetched afresh when online and checked in full.
      */
     public Report verify(PackageResolver resolver, PackageReference ref, ResolvedPackage pkg,
                          TrustPolicy.Applied applied, boolean refresh) {
@@ -138,13 +144,14 @@ public final class TrustGate {
         if (evidence == null) {
             evidence = Evidence.none();
         }
-        TrustVerifier.Verdict verdict = verifier.verify(pkg.manifest(), evidence);
+        TrustVerifier.Verdict verdict = refresh ? verifier.verify(pkg.manifest(), evidence)
+            : verifier.decide(pkg.manifest(), evidence);
         if (!verdict.trusted() && cached.isPresent() && !offline) {
             // A signature may have been added since: ask again; unreachable, the cached verdict stands.
             Optional<Evidence> fresh = fetchIfReachable(client, ref.name(), pkg.manifest());
             if (fresh.isPresent()) {
                 evidence = fresh.get();
-                verdict = verifier.verify(pkg.manifest(), evidence);
+                verdict = verifier.decide(pkg.manifest(), evidence);
             }
         }
         return new Report(applied, evidence, verdict);

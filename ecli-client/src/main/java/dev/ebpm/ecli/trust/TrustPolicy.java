@@ -30,7 +30,15 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
     private static final Set<String> TOP = Set.of("mode", "revoked", "allow");
     private static final Set<String> RULE = Set.of("registry", "names", "mode", "keys", "allow");
 
-    public record Rule(String registry, List<String> names, TrustMode mode, List<TrustedKey> keys, List<String> allow) {
+    /**
+     * A rule; its key files are read when first needed (never for a run with checks off), once, and may be read
+     * ahead on another thread ({@link TrustGate} does, while the package is resolved).
+     */
+    public record Rule(String registry, List<String> names, TrustMode mode, KeyFiles keyFiles, List<String> allow) {
+        public List<TrustedKey> keys() {
+            return keyFiles.get();
+        }
+
         boolean matches(URI reg, String name) {
             return (registry.equals("*") || registry.equalsIgnoreCase(authority(reg)))
                 && names.stream().anyMatch(p -> Patterns.matches(p, name));
@@ -44,6 +52,17 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
     /** What the policy says about one package: the mode, the keys it may be signed with, and why not, if not allowed. */
     public record Applied(TrustMode mode, List<TrustedKey> keys, Map<String, String> revoked, String notAllowed,
                           String source) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Path, TrustPolicy> LOADED =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #load}, once per process for the same file: the warm-up thread reads the policy and its keys
+     * while the command parses and resolves, and the check finds them read.
+     */
+    public static TrustPolicy shared(EcliConfig config) {
+        return LOADED.computeIfAbsent(config.policyFile().toAbsolutePath(), k -> load(config));
     }
 
     public static TrustPolicy load(EcliConfig config) {
@@ -67,10 +86,7 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
         List<Rule> rules = new ArrayList<>();
         for (Map<String, Object> r : doc.array("rule")) {
             unknown(file, r.keySet(), RULE, "[[rule]] ");
-            List<TrustedKey> keys = new ArrayList<>();
-            for (String k : strings(file, r, "keys")) {
-                keys.add(readKey(file, k));
-            }
+            KeyFiles keys = new KeyFiles(file, strings(file, r, "keys"));
             List<String> names = strings(file, r, "names");
             rules.add(new Rule(string(file, r, "registry", "*"), names.isEmpty() ? List.of("*") : names,
                 TrustMode.parse(string(file, r, "mode", "require")), keys, strings(file, r, "allow")));
@@ -81,12 +97,20 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
 
     /** The policy for {@code name} at {@code registry} (null for a local file), with command-line overrides. */
     public Applied apply(URI registry, String name, Digest digest, TrustMode override, List<TrustedKey> extraKeys) {
+        return apply(registry, name, digest, override, extraKeys, false);
+    }
+
+    /** {@link #apply}; {@code verifying} reads the keys even when the mode is off ({@code ecli verify}). */
+    public Applied apply(URI registry, String name, Digest digest, TrustMode override, List<TrustedKey> extraKeys,
+                         boolean verifying) {
         List<Rule> matching = registry == null ? List.of() : rules.stream().filter(r -> r.matches(registry, name)).toList();
         Rule rule = matching.isEmpty() ? null : matching.get(0);
-        List<TrustedKey> keys = new ArrayList<>();
-        matching.forEach(r -> keys.addAll(r.keys()));
-        keys.addAll(extraKeys);
         TrustMode m = override != null ? override : rule != null ? rule.mode() : mode;
+        List<TrustedKey> keys = new ArrayList<>();
+        if (m != TrustMode.OFF || verifying) {
+            matching.forEach(r -> keys.addAll(r.keys()));
+            keys.addAll(extraKeys);
+        }
         String notAllowed = null;
         if (registry != null) {
             notAllowed = notAllowed(allow, name, digest, "the policy's allow list");
@@ -111,6 +135,41 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
             }
         }
         return "not in " + where;
+    }
+
+    /** Whether any package can be checked under this policy (then keys are worth reading ahead). */
+    public boolean checksAnything() {
+        return mode != TrustMode.OFF || rules.stream().anyMatch(r -> r.mode() != TrustMode.OFF);
+    }
+
+    /** The keys every rule trusts, read now (to warm up ahead of a verification). */
+    public List<TrustedKey> allKeys() {
+        List<TrustedKey> all = new ArrayList<>();
+        rules.forEach(r -> all.addAll(r.keys()));
+        return all;
+    }
+
+    /** A rule's key files, read once on first use (from any thread). */
+    public static final class KeyFiles {
+        private final Path policy;
+        private final List<String> paths;
+        private List<TrustedKey> keys;
+
+        KeyFiles(Path policy, List<String> paths) {
+            this.policy = policy;
+            this.paths = List.copyOf(paths);
+        }
+
+        public synchronized List<TrustedKey> get() {
+            if (keys == null) {
+                List<TrustedKey> read = new ArrayList<>();
+                for (String k : paths) {
+                    read.add(readKey(policy, k));
+                }
+                keys = List.copyOf(read);
+            }
+            return keys;
+        }
     }
 
     static String authority(URI registry) {

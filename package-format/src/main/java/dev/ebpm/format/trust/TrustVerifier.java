@@ -52,22 +52,38 @@ public final class TrustVerifier {
         }
     }
 
+    /** Checks every signature and bundle: the full account ({@code ecli verify}, the catalog). */
     public Verdict verify(Digest manifest, Evidence evidence) {
+        return verify(manifest, evidence, true);
+    }
+
+    /**
+     * Enough to decide: every cosign signature (a conflict hides among them), and the bundles only when no
+     * signature holds. A run pays for one verification, not one per attachment.
+     */
+    public Verdict decide(Digest manifest, Evidence evidence) {
+        return verify(manifest, evidence, false);
+    }
+
+    private Verdict verify(Digest manifest, Evidence evidence, boolean everything) {
         List<Signed> signed = new ArrayList<>();
         List<TrustProblem> problems = new ArrayList<>(evidence.unreadable());
         Map<String, String> claims = new LinkedHashMap<>();
         for (Evidence.Signature s : evidence.signatures()) {
             checkSignature(manifest, s, signed, problems, claims);
         }
-        for (byte[] b : evidence.bundles()) {
-            checkBundle(manifest, b, signed, problems, claims);
+        if (everything || signed.isEmpty()) {
+            for (byte[] b : evidence.bundles()) {
+                checkBundle(manifest, b, signed, problems, claims);
+            }
         }
         return new Verdict(manifest, signed, problems);
     }
 
     private void checkSignature(Digest manifest, Evidence.Signature s, List<Signed> signed, List<TrustProblem> problems,
                                 Map<String, String> claims) {
-        Optional<TrustedKey> key = trusted.stream().filter(k -> k.verifies(s.payload(), s.signature())).findFirst();
+        Optional<TrustedKey> key = hintedFirst(s.keyHint()).filter(k -> k.verifies(s.payload(), s.signature()))
+            .findFirst();
         if (key.isEmpty()) {
             problems.add(unverified(s.keyHint(), s.origin()));
             return;
@@ -117,8 +133,8 @@ public final class TrustVerifier {
         }
         byte[] pae = Dsse.pae(env.payloadType(), env.payload());
         byte[] sig = env.signatures().get(0).sig();
-        Optional<TrustedKey> key = trusted.stream().filter(k -> k.verifies(pae, sig)).findFirst();
         String hint = bundle.keyHint() != null ? bundle.keyHint() : env.signatures().get(0).keyid();
+        Optional<TrustedKey> key = hintedFirst(hint).filter(k -> k.verifies(pae, sig)).findFirst();
         if (key.isEmpty()) {
             problems.add(unverified(hint, "provenance bundle"));
             return;
@@ -145,6 +161,18 @@ public final class TrustVerifier {
             return;
         }
         signed.add(new Signed(k, null, p, "provenance bundle"));
+    }
+
+    /**
+     * The trusted keys, the one a hint names first: a verification costs milliseconds in a fresh JVM, and the
+     * hint is usually right. It only orders the attempts; every key is still tried when it is wrong.
+     */
+    private java.util.stream.Stream<TrustedKey> hintedFirst(String hint) {
+        if (hint == null) {
+            return trusted.stream();
+        }
+        return java.util.stream.Stream.concat(trusted.stream().filter(k -> k.fingerprint().equals(hint)),
+            trusted.stream().filter(k -> !k.fingerprint().equals(hint)));
     }
 
     /** A signature no trusted key verifies: a known key's hint means it was altered, else the key is unknown. */

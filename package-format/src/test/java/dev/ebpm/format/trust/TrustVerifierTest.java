@@ -107,6 +107,11 @@ class TrustVerifierTest {
         assertThat(BuildProvenance.parse(SigstoreBundle.parse(bytes).envelope().payload())).isEqualTo(provenance(PACKAGE));
         TrustVerifier.Verdict v = trusting(ALICE).verify(PACKAGE, new Evidence(List.of(), List.of(bytes), List.of()));
         assertThat(v.trusted()).isTrue();
+        // Deciding checks a bundle only when no signature holds; the full account checks both.
+        Evidence both = new Evidence(List.of(signature(ALICE, PACKAGE, "r")), List.of(bytes), List.of());
+        assertThat(trusting(ALICE).decide(PACKAGE, both).signed()).hasSize(1);
+        assertThat(trusting(ALICE).verify(PACKAGE, both).signed()).hasSize(2);
+        assertThat(trusting(ALICE).decide(PACKAGE, new Evidence(List.of(), List.of(bytes), List.of())).trusted()).isTrue();
         assertThat(v.provenance()).get().satisfies(s -> assertThat(s.provenance().buildId()).startsWith("0b0c"));
         assertThat(trusting(ALICE).verify(OTHER, new Evidence(List.of(), List.of(bytes), List.of())).refusal().reason())
             .isEqualTo(TrustProblem.Reason.DIGEST_MISMATCH);
