@@ -2,11 +2,11 @@ package dev.ebpm.ecli.cli;
 
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.options.TrustOptions;
 import dev.ebpm.ecli.registry.RegistryClient;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.ecli.trust.KeyFiles;
 import dev.ebpm.ecli.trust.PackageSigner;
-import dev.ebpm.format.options.Option;
 import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.reference.PackageReference;
 import dev.ebpm.format.trust.SigningKey;
@@ -15,18 +15,15 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 /** {@code ecli sign REF --key KEYFILE}: sign a package's manifest digest, as cosign sign --key does. */
 final class SignCommand extends BaseCommand<SignCommand.Settings> {
     static final class Settings extends CommandSettings {
-        Path key;
+        final TrustOptions.Signing signing = new TrustOptions.Signing();
     }
 
     static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(REGISTRY))
-        .plus(OptionTable.of(Option.value("--key", "KEYFILE", "The private key to sign with (from ecli key generate, "
-            + "or any P-256 PKCS#8 PEM; encrypted keys ask for their passphrase or read "
-            + KeyFiles.PASSPHRASE_ENV + ").", (s, v) -> s.key = Path.of(v))));
+        .plus(TrustOptions.SIGNING.on(s -> s.signing));
 
     SignCommand(PrintStream out, PrintStream err) {
         super("sign", OPTIONS, Settings::new, out, err);
@@ -44,10 +41,10 @@ final class SignCommand extends BaseCommand<SignCommand.Settings> {
 
     @Override
     int run(Settings s, ParseResult parsed) {
-        if (s.key == null) {
-            throw EcliException.usage("give the key to sign with: --key KEYFILE");
+        if (s.signing.key() == null) {
+            throw EcliException.usage("give the key to sign with: " + TrustOptions.KEY + " KEYFILE");
         }
-        SigningKey key = KeyFiles.readPrivate(s.key);
+        SigningKey key = KeyFiles.readPrivate(s.signing.key());
         PackageReference ref = PackageResolver.registryReference(parsed.matchedPositionalValue(0, null));
         PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         out.println(sign(resolver.client(resolver.registryOf(ref)), ref.name(), ref.reference(), key));

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Checks a hub build's provenance by doing it again: fetches the sources the provenance names (checked
@@ -55,16 +54,16 @@ public final class Rebuild {
             sources.extractTo(src);
             Path program = src.resolve(sources.program());
             Path header = program.resolveSibling(ObjectNames.sourceStem(program.getFileName().toString()) + ".h");
-            List<String> cmd = new ArrayList<>(List.of(ecc().toString(), "-o", dir.resolve("out").toString(),
-                "--name", p.packageName(), "--version", p.version(), program.toString()));
+            // ecc writes next to the source; only the object is compared, so no name or version is given.
+            List<String> cmd = new ArrayList<>(List.of(ecc().toString(), program.toString()));
             if (Files.isRegularFile(header)) {
                 cmd.add(header.toString());
             }
             compile(cmd, dir.resolve("ecc.log"));
-            Path object;
-            try (Stream<Path> out = Files.list(dir.resolve("out"))) {
-                object = out.filter(f -> f.toString().endsWith(".bpf.o")).findFirst().orElseThrow(() ->
-                    EcliException.failed("ecc wrote no object"));
+            // ecc writes <stem>.bpf.o next to the source (over any file of that name the archive held).
+            Path object = program.resolveSibling(ObjectNames.sourceStem(program.getFileName().toString()) + ".bpf.o");
+            if (!Files.isRegularFile(object)) {
+                throw EcliException.failed("ecc wrote no object " + object.getFileName());
             }
             return new Result(Digest.sha256(Files.readAllBytes(object)), p.objectDigest(), Digest.sha256(publishedElf));
         } catch (PackageFormatException e) {

@@ -1,6 +1,7 @@
 package dev.ebpm.ecli.trust;
 
 import dev.ebpm.ecli.config.EcliConfig;
+import dev.ebpm.ecli.options.TrustOptions;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.trust.Evidence;
 import dev.ebpm.format.trust.PublicKeyPem;
@@ -35,13 +36,13 @@ public final class VerifierWarmUp {
 
     /** Starts the warm-up when these arguments will verify: a policy exists, or they ask, and not with off. */
     public static void startFor(List<String> args) {
-        int at = args.indexOf("--verify");
-        boolean off = at >= 0 && at + 1 < args.size() && args.get(at + 1).equals("off");
-        if (off || args.contains("--verify=off")) {
+        int at = args.indexOf(TrustOptions.VERIFY);
+        boolean off = at >= 0 && at + 1 < args.size() && args.get(at + 1).equals(TrustMode.OFF.label());
+        if (off || args.contains(TrustOptions.VERIFY + "=" + TrustMode.OFF.label())) {
             return;
         }
         EcliConfig config = EcliConfig.fromEnvironment();
-        if (at < 0 && !args.contains("--key") && !Files.isRegularFile(config.policyFile())
+        if (at < 0 && !args.contains(TrustOptions.KEY) && !Files.isRegularFile(config.policyFile())
             && !Files.isRegularFile(Path.of(System.getenv().getOrDefault("ECLI_SYSTEM_POLICY",
             TrustPolicy.SYSTEM.toString())))) {
             return;
