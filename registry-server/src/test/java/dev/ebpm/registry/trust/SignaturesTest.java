@@ -191,6 +191,20 @@ class SignaturesTest {
     }
 
     @Test
+    void aBuildReportedWithoutItsEnvironmentStillHasProvenanceAndAPage() {
+        Builds builds = Builds.withFreshTokens();
+        String id = builds.submit("proven/old-worker", "1.0.0", Sources.example("opensnoop"));
+        String lease = (String) builds.leaseOf(id).get("lease");
+        Api.as(builds.worker()).header("Ebpm-Lease", lease)
+            .body(Fixtures.file(Fixtures.renamed("opensnoop", "proven/old-worker", "1.0.0")))
+            .post("/api/v1/worker/builds/" + id + "/success").then().statusCode(200);
+        RestAssured.get("/api/v1/packages/proven/old-worker/-/versions/1.0.0/signatures").then().statusCode(200)
+            .body("provenance.buildId", equalTo(id)).body("provenance.tools.size()", equalTo(0));
+        assertThat(RestAssured.get("/packages/proven/old-worker").then().statusCode(200).extract().asString())
+            .contains("Built by this hub from sources").doesNotContain("clang ");
+    }
+
+    @Test
     void aWorkersBuildCarriesTheHubsProvenanceVerifiableWithTheHubKeyAlone() {
         Builds builds = Builds.withFreshTokens();
         byte[] sources = Sources.example("sigsnoop");
