@@ -13,7 +13,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -24,7 +23,9 @@ ECLI = os.path.join(ROOT, "bin", "ecli")
 if os.geteuid() != 0:
     raise SystemExit("bench/trust/run.py loads BPF programs: run it as root")
 subprocess.run([os.path.join(ROOT, "scripts", "hub.sh"), "start"], check=True, cwd=ROOT)
-home = tempfile.mkdtemp(prefix="ebpm-bench-trust-")
+# One bench user for every run (its key, policy and cache in .run/), so reruns publish nothing new.
+home = os.path.join(ROOT, ".run", "bench-trust")
+os.makedirs(home, exist_ok=True)
 env = dict(os.environ, XDG_CONFIG_HOME=home + "/config", XDG_CACHE_HOME=home + "/cache", ECLI_REGISTRY=URL)
 
 
@@ -34,14 +35,15 @@ def ecli(*args, check=True):
 
 with open(os.path.join(ROOT, ".run", "admin-token")) as f:
     ecli("login", URL, "--token", f.read().strip())
-ecli("key", "generate", "--name", "bench")
-version = f"1.0.{int(time.time())}"
-ref = f"bench/trust-sigsnoop@{version}"
-ecli("push", os.path.join(ROOT, "examples", "sigsnoop"), f"bench/trust-sigsnoop:{version}",
-     "--sign", home + "/config/ebpm/keys/bench.key", "--timeout", "300")
-ecli("key", "trust", home + "/config/ebpm/keys/bench.pub")
-ecli("key", "trust", "--hub")
-ecli("pull", ref)
+ref = "bench/trust-sigsnoop@1.0.0"
+if not os.path.exists(home + "/config/ebpm/keys/bench.key"):
+    ecli("key", "generate", "--name", "bench")
+    ecli("key", "trust", home + "/config/ebpm/keys/bench.pub")
+    ecli("key", "trust", "--hub")
+if ecli("pull", ref, check=False).returncode != 0:
+    ecli("push", os.path.join(ROOT, "examples", "sigsnoop"), "bench/trust-sigsnoop:1.0.0",
+         "--sign", home + "/config/ebpm/keys/bench.key", "--timeout", "300")
+    ecli("pull", ref)
 verified = ecli("verify", ref, "--offline").stdout
 if "provenance  verified" not in verified or "signature   verified" not in verified:
     raise SystemExit("the bench package does not verify:\n" + verified)

@@ -54,12 +54,6 @@ public final class VerifierWarmUp {
 
     private static void run(EcliConfig config) {
         try {
-            // The user's policy and keys, read once for the process (the check uses the same instance).
-            TrustPolicy.shared(config).allKeys();
-        } catch (RuntimeException e) {
-            // The check reads them again and reports what is wrong.
-        }
-        try {
             TrustedKey key = PublicKeyPem.read(KEY.getBytes(StandardCharsets.US_ASCII), "warm-up", "warm-up");
             // The path a run takes: cached evidence parsed, then decided with a key (the hint names it).
             byte[] cached = new Evidence(List.of(new Evidence.Signature(new byte[] {'{', '}'}, SIGNATURE,
@@ -71,6 +65,12 @@ public final class VerifierWarmUp {
             }
         } catch (RuntimeException e) {
             // A warm-up that fails costs nothing but its time.
+        }
+        // Then the user's policy and keys, read once for the process (the check uses the same instance).
+        try {
+            TrustPolicy.shared(config).allKeys();
+        } catch (RuntimeException e) {
+            // The check reads them again and reports what is wrong.
         }
     }
 }
