@@ -69,7 +69,7 @@ final class KeyTrustCommand extends BaseCommand<KeyTrustCommand.Settings> {
         EcliConfig config = EcliConfig.fromEnvironment();
         PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         URI registry = resolver.registryOf(null);
-        String host = registry.getPort() < 0 ? registry.getHost() : registry.getHost() + ":" + registry.getPort();
+        String host = TrustPolicy.authority(registry);
         TrustedKey key = s.useHub ? hubKey(resolver.client(registry)) : KeyFiles.readPublic(Path.of(file));
         String keyName = s.useHub ? "hub-" + host.replace(':', '_') : key.name();
         Path kept = config.keysDir().resolve(keyName + ".pub").toAbsolutePath();

@@ -79,10 +79,7 @@ public final class RegistryClient {
 
     /** {@link #optional(String, long, String)} for other kinds of answer: an index, JSON. */
     public RegistryHttpClient.Reply optional(String path, long max, String what, String accept) {
-        RegistryHttpClient.Reply r = send(pullRequest(path, false, accept), max, null, what);
-        if (r.status() == 401 && token.isPresent()) {
-            r = send(pullRequest(path, true, accept), max, null, what);
-        }
+        RegistryHttpClient.Reply r = get(path, max, null, what, accept);
         if (r.status() == 404) {
             return null;
         }
@@ -93,9 +90,9 @@ public final class RegistryClient {
     }
 
     /**
-     * Pushes a blob: {@code POST ?digest=} with the bytes, which registries that support single-request
-     * uploads (ours) finish at once; others (distribution) answer 202 with an upload URL, which the bytes
-     * are then {@code PUT} to, as the spec's monolithic upload says. An existing blob is not sent again.
+     * Pushes a blob the way every registry accepts (the spec's POST-then-PUT monolithic upload): {@code POST}
+     * starts an upload and answers where to send it, the bytes go in one {@code PUT ?digest=}. An existing
+     * blob is not sent again.
      */
     public void pushBlob(String name, byte[] blob) {
         Digest digest = Digest.sha256(blob);
@@ -105,12 +102,8 @@ public final class RegistryClient {
         if (head.ok()) {
             return;
         }
-        RegistryHttpClient.Reply started = send(write(http.request("/v2/" + name + "/blobs/uploads/?digest=" + digest)
-            .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(blob))),
-            MAX_JSON, null, what);
-        if (started.status() == 201) {
-            return;
-        }
+        RegistryHttpClient.Reply started = send(write(http.request("/v2/" + name + "/blobs/uploads/")
+            .POST(HttpRequest.BodyPublishers.noBody())), MAX_JSON, null, what);
         ok(started, what);
         String location = started.headers().firstValue("Location").orElseThrow(() ->
             EcliException.failed(base() + " started an upload without saying where to send it (no Location)"));
@@ -120,12 +113,12 @@ public final class RegistryClient {
             .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/octet-stream")
             .PUT(HttpRequest.BodyPublishers.ofByteArray(blob));
         if (target.getAuthority().equals(base().getAuthority())) {
-            put = copyAuth(put);
+            put = withBasicAuth(put); // never to another host (a presigned URL, say)
         }
         ok(send(put.build(), MAX_JSON, null, what), what);
     }
 
-    private HttpRequest.Builder copyAuth(HttpRequest.Builder req) {
+    private HttpRequest.Builder withBasicAuth(HttpRequest.Builder req) {
         token.ifPresent(t -> req.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + t)
             .getBytes(StandardCharsets.UTF_8))));
         return req;
@@ -139,7 +132,7 @@ public final class RegistryClient {
 
     /** OCI writes carry the token as the Basic password, which registries (ours, distribution) expect. */
     private HttpRequest write(HttpRequest.Builder req) {
-        return copyAuth(req).build();
+        return withBasicAuth(req).build();
     }
 
     private void ok(RegistryHttpClient.Reply r, String what) {
@@ -167,11 +160,8 @@ public final class RegistryClient {
      */
     public Standing standing(String name, Digest digest) {
         try {
-            RegistryHttpClient.Reply r = send(pullRequest("/v2/" + name + "/manifests/" + digest, false), MAX_BLOB,
-                null, "the manifest " + digest);
-            if (r.status() == 401 && token.isPresent()) {
-                r = send(pullRequest("/v2/" + name + "/manifests/" + digest, true), MAX_BLOB, null, "");
-            }
+            RegistryHttpClient.Reply r = get("/v2/" + name + "/manifests/" + digest, MAX_BLOB, null,
+                "the manifest " + digest, MANIFEST_TYPES);
             if (r.status() == 410) {
                 throw removed(r.error());
             }
@@ -185,27 +175,21 @@ public final class RegistryClient {
     }
 
     private RegistryHttpClient.Reply pull(String path, long max, Long expected, String what) {
-        RegistryHttpClient.Reply r = send(pullRequest(path, false), max, expected, what);
-        if (r.status() == 401 && token.isPresent()) {
-            r = send(pullRequest(path, true), max, expected, what);
-        }
+        RegistryHttpClient.Reply r = get(path, max, expected, what, MANIFEST_TYPES);
         if (!r.ok()) {
             throw failure(new RegistryCallException(r.error()), what);
         }
         return r;
     }
 
-    private HttpRequest pullRequest(String path, boolean withToken) {
-        return pullRequest(path, withToken, MANIFEST_TYPES);
-    }
-
-    private HttpRequest pullRequest(String path, boolean withToken, String accept) {
-        HttpRequest.Builder req = http.request(path).header("Accept", accept).GET();
-        if (withToken) {
-            req.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ebpm:" + token.get())
-                .getBytes(StandardCharsets.UTF_8)));
+    /** A GET sent anonymously, and again with the token when the registry asks for one (401). */
+    private RegistryHttpClient.Reply get(String path, long max, Long expected, String what, String accept) {
+        RegistryHttpClient.Reply r = send(http.request(path).header("Accept", accept).GET().build(), max, expected,
+            what);
+        if (r.status() == 401 && token.isPresent()) {
+            r = send(withBasicAuth(http.request(path).header("Accept", accept).GET()).build(), max, expected, what);
         }
-        return req.build();
+        return r;
     }
 
     public JsonNode getJson(String path) {

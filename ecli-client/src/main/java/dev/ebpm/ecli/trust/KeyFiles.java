@@ -63,12 +63,24 @@ public final class KeyFiles {
         }
     }
 
+    /** A public key file, named by its file name without {@code .pub}; a bad one is a usage error. */
     public static TrustedKey readPublic(Path file) {
         try {
-            return PublicKeyPem.read(read(file), file.toString(), file.getFileName().toString().replaceFirst("\\.pub$", ""));
+            return parsePublic(file);
+        } catch (IOException e) {
+            throw EcliException.usage("cannot read the key " + file + ": " + e.getMessage());
         } catch (PackageFormatException e) {
             throw EcliException.usage(e.getMessage());
         }
+    }
+
+    /** The same, leaving it to the caller to say whose mistake an unreadable or bad file is. */
+    static TrustedKey parsePublic(Path file) throws IOException {
+        if (Files.size(file) > 64 * 1024) {
+            throw new PackageFormatException(file + " is too large to be a key file");
+        }
+        return PublicKeyPem.read(Files.readAllBytes(file), file.toString(),
+            file.getFileName().toString().replaceFirst("\\.pub$", ""));
     }
 
     /** The public keys in a directory ({@code *.pub}), sorted by file name; unreadable ones are skipped. */

@@ -15,17 +15,13 @@ import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.reference.PackageReference;
 import dev.ebpm.format.trust.Evidence;
-import dev.ebpm.format.trust.PublicKeyPem;
 import dev.ebpm.format.trust.TrustProblem;
 import dev.ebpm.format.trust.TrustVerifier;
 import dev.ebpm.format.trust.TrustedKey;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,18 +191,7 @@ public final class TrustGate {
     }
 
     public List<TrustedKey> extraKeys() {
-        List<TrustedKey> keys = new ArrayList<>();
-        for (Path p : options.keys()) {
-            try {
-                keys.add(PublicKeyPem.read(Files.readAllBytes(p), p.toString(), p.getFileName().toString()
-                    .replaceFirst("\\.pub$", "")));
-            } catch (IOException e) {
-                throw EcliException.usage("--key " + p + ": " + e.getMessage());
-            } catch (PackageFormatException e) {
-                throw EcliException.usage("--key " + e.getMessage());
-            }
-        }
-        return keys;
+        return options.keys().stream().map(KeyFiles::readPublic).toList();
     }
 
     private Optional<Evidence> cachedEvidence(Digest manifest) {

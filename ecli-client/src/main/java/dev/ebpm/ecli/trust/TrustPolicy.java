@@ -5,7 +5,6 @@ import dev.ebpm.ecli.config.EcliConfig;
 import dev.ebpm.ecli.config.TomlFile;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.format.trust.PublicKeyPem;
 import dev.ebpm.format.trust.TrustedKey;
 
 import java.io.IOException;
@@ -34,7 +33,7 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
      * A rule; its key files are read when first needed (never for a run with checks off), once, and may be read
      * ahead on another thread ({@link TrustGate} does, while the package is resolved).
      */
-    public record Rule(String registry, List<String> names, TrustMode mode, KeyFiles keyFiles, List<String> allow) {
+    public record Rule(String registry, List<String> names, TrustMode mode, RuleKeys keyFiles, List<String> allow) {
         public List<TrustedKey> keys() {
             return keyFiles.get();
         }
@@ -66,10 +65,15 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
     }
 
     public static TrustPolicy load(EcliConfig config) {
+        Path file = file(config);
+        return file == null ? new TrustPolicy(null, TrustMode.OFF, Map.of(), List.of(), List.of()) : read(file);
+    }
+
+    /** The policy file in force: the user's, else the system's ({@code ECLI_SYSTEM_POLICY} moves it), else none. */
+    public static Path file(EcliConfig config) {
         Path user = config.policyFile();
         Path system = Path.of(System.getenv().getOrDefault("ECLI_SYSTEM_POLICY", SYSTEM.toString()));
-        Path file = Files.isRegularFile(user) ? user : Files.isRegularFile(system) ? system : null;
-        return file == null ? new TrustPolicy(null, TrustMode.OFF, Map.of(), List.of(), List.of()) : read(file);
+        return Files.isRegularFile(user) ? user : Files.isRegularFile(system) ? system : null;
     }
 
     public static TrustPolicy read(Path file) {
@@ -86,7 +90,7 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
         List<Rule> rules = new ArrayList<>();
         for (Map<String, Object> r : doc.array("rule")) {
             unknown(file, r.keySet(), RULE, "[[rule]] ");
-            KeyFiles keys = new KeyFiles(file, strings(file, r, "keys"));
+            RuleKeys keys = new RuleKeys(file, strings(file, r, "keys"));
             List<String> names = strings(file, r, "names");
             rules.add(new Rule(string(file, r, "registry", "*"), names.isEmpty() ? List.of("*") : names,
                 TrustMode.parse(string(file, r, "mode", "require")), keys, strings(file, r, "allow")));
@@ -150,12 +154,12 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
     }
 
     /** A rule's key files, read once on first use (from any thread). */
-    public static final class KeyFiles {
+    public static final class RuleKeys {
         private final Path policy;
         private final List<String> paths;
         private List<TrustedKey> keys;
 
-        KeyFiles(Path policy, List<String> paths) {
+        RuleKeys(Path policy, List<String> paths) {
             this.policy = policy;
             this.paths = List.copyOf(paths);
         }
@@ -172,7 +176,8 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
         }
     }
 
-    static String authority(URI registry) {
+    /** How policy rules and signatures name a registry: {@code host[:port]}. */
+    public static String authority(URI registry) {
         return registry.getPort() < 0 ? registry.getHost() : registry.getHost() + ":" + registry.getPort();
     }
 
@@ -180,8 +185,7 @@ public record TrustPolicy(Path file, TrustMode mode, Map<String, String> revoked
         Path p = path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
         Path file = p.isAbsolute() ? p : policy.toAbsolutePath().getParent().resolve(p);
         try {
-            return PublicKeyPem.read(Files.readAllBytes(file), file.toString(), file.getFileName().toString()
-                .replaceFirst("\\.pub$", ""));
+            return KeyFiles.parsePublic(file);
         } catch (IOException e) {
             throw EcliException.failed(policy + " trusts the key " + file + ", which cannot be read: " + e.getMessage());
         } catch (PackageFormatException e) {

@@ -9,8 +9,6 @@ import dev.ebpm.format.trust.TrustVerifier;
 import dev.ebpm.format.trust.TrustedKey;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +40,7 @@ public final class VerifierWarmUp {
             return;
         }
         EcliConfig config = EcliConfig.fromEnvironment();
-        if (at < 0 && !args.contains(TrustOptions.KEY) && !Files.isRegularFile(config.policyFile())
-            && !Files.isRegularFile(Path.of(System.getenv().getOrDefault("ECLI_SYSTEM_POLICY",
-            TrustPolicy.SYSTEM.toString())))) {
+        if (at < 0 && !args.contains(TrustOptions.KEY) && TrustPolicy.file(config) == null) {
             return;
         }
         Thread t = new Thread(() -> run(config), "ecli-verify-warm-up");

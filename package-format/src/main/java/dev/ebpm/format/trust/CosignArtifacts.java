@@ -51,10 +51,6 @@ public final class CosignArtifacts {
         return m.matches() ? new Digest(m.group(1)) : null;
     }
 
-    public static boolean isSignatureTag(String tag) {
-        return tag.endsWith(".sig") && legacySubject(tag) != null;
-    }
-
     /** The referrer form of one signature. */
     public static Attachment referrer(OciDescriptor subject, SimpleSigning payload, byte[] signature, String keyHint) {
         return Attachment.referrer(SIG_ARTIFACT_TYPE, subject, List.of(layer(payload, signature, keyHint)), Map.of());

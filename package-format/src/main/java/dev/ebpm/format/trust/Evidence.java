@@ -32,10 +32,6 @@ public record Evidence(List<Signature> signatures, List<byte[]> bundles, List<Tr
         return new Evidence(List.of(), List.of(), List.of());
     }
 
-    public boolean isEmpty() {
-        return signatures.isEmpty() && bundles.isEmpty() && unreadable.isEmpty();
-    }
-
     public byte[] toBytes() {
         ObjectNode o = Json.object();
         var sigs = o.putArray("signatures");

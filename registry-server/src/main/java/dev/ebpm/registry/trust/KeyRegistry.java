@@ -102,21 +102,25 @@ public class KeyRegistry {
         return KeyView.of(r);
     }
 
-    /** Every key, revoked ones too (so a revoked key's signature is named as such, not as unknown). */
-    @Transactional
-    public List<TrustedKey> keys() {
-        return rows().stream().map(r -> PublicKeyPem.read(r.publicPem.getBytes(StandardCharsets.US_ASCII), "key "
-            + r.fingerprint, r.name)).toList();
+    /**
+     * Every key this hub knows, revoked ones too (so a revoked key's signature is named as such, not as
+     * unknown), with the revocations and each key's kind: one read for a whole page of signatures.
+     */
+    public record Known(List<TrustedKey> keys, Map<String, String> revoked, Map<String, String> kinds) {
     }
 
     @Transactional
-    public Map<String, String> revocations() {
-        Map<String, String> out = new LinkedHashMap<>();
+    public Known known() {
+        List<TrustedKey> keys = new java.util.ArrayList<>();
+        Map<String, String> revoked = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
         for (SigningKeyRow r : rows()) {
+            keys.add(PublicKeyPem.read(r.publicPem.getBytes(StandardCharsets.US_ASCII), "key " + r.fingerprint, r.name));
+            kinds.put(r.fingerprint, r.kind);
             if (r.revokedAt != null) {
-                out.put(r.fingerprint, r.revokedReason);
+                revoked.put(r.fingerprint, r.revokedReason);
             }
         }
-        return out;
+        return new Known(keys, revoked, kinds);
     }
 }

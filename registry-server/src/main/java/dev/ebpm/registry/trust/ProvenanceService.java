@@ -35,15 +35,14 @@ public class ProvenanceService {
     public StoredManifest attest(ProvenanceRequest r) {
         StoredManifest subject = manifests.find(r.repository(), r.manifestDigest()).orElseThrow(() ->
             new IllegalStateException("attesting " + r.manifestDigest() + ", which " + r.repository() + " lacks"));
-        BuildProvenance statement = new BuildProvenance(hub.publicHost() + "/" + r.repository(), r.manifestDigest(),
-            r.repository(), r.version(), r.buildId().toString(), r.sourceDigest(), hub.builderId(), r.environment(),
-            r.startedOn(), r.finishedOn(), r.objectDigest());
-        byte[] bytes = statement.toBytes();
         for (StoredManifest existing : manifests.referrers(r.repository(), r.manifestDigest(), SigstoreBundle.MEDIA_TYPE)) {
             if (isHubs(existing)) {
                 return existing;
             }
         }
+        byte[] bytes = new BuildProvenance(hub.publicHost() + "/" + r.repository(), r.manifestDigest(), r.repository(),
+            r.version(), r.buildId().toString(), r.sourceDigest(), hub.builderId(), r.environment(), r.startedOn(),
+            r.finishedOn(), r.objectDigest()).toBytes();
         SigstoreBundle bundle = new SigstoreBundle(hub.publicKey().fingerprint(), Dsse.sign(Dsse.IN_TOTO, bytes, hub.key()));
         OciDescriptor to = new OciDescriptor(OciManifest.MEDIA_TYPE, r.manifestDigest(), subject.content.length, null,
             Map.of(), List.of());

@@ -46,8 +46,8 @@ public class SignatureService {
         if (items.isEmpty()) {
             return TrustView.NONE;
         }
-        List<TrustedKey> all = keys.keys();
-        TrustVerifier verifier = new TrustVerifier(all, keys.revocations());
+        KeyRegistry.Known known = keys.known();
+        TrustVerifier verifier = new TrustVerifier(known.keys(), known.revoked());
         List<TrustView.SignatureView> out = new ArrayList<>();
         TrustView.ProvenanceView provenance = null;
         List<Evidence.Signature> sigs = new ArrayList<>();
@@ -60,7 +60,7 @@ public class SignatureService {
             TrustedKey key = ok.map(TrustVerifier.Signed::key).orElse(null);
             boolean isBundle = !item.evidence().bundles().isEmpty();
             out.add(new TrustView.SignatureView(isBundle ? "provenance" : "signature",
-                key == null ? null : key.fingerprint(), key == null ? null : key.name(), key == null ? null : kind(key),
+                key == null ? null : key.fingerprint(), key == null ? null : key.name(), key == null ? null : known.kinds().get(key.fingerprint()),
                 ok.isPresent(), ok.isPresent() ? null : v.refusal().describe(), item.origin(), item.attachedAt()));
             if (isBundle && provenance == null) {
                 provenance = provenance(item, ok.orElse(null));
@@ -68,11 +68,6 @@ public class SignatureService {
         }
         TrustVerifier.Verdict whole = verifier.verify(manifest, new Evidence(sigs, bundles, List.of()));
         return new TrustView(whole.trusted(), out, provenance);
-    }
-
-    private String kind(TrustedKey key) {
-        return keys.list().stream().filter(k -> k.fingerprint().equals(key.fingerprint())).map(KeyView::kind)
-            .findFirst().orElse(null);
     }
 
     /** The provenance a bundle claims; only shown as verified when its signature held. */

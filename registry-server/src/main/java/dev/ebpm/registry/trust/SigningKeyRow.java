@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 @Table(name = "signing_key")
 public class SigningKeyRow {
     public static final String PUBLISHER = "publisher";
-    public static final String HUB = "hub";
 
     @Id
     public String fingerprint;
