@@ -13,9 +13,11 @@
 #   openssl, nodejs: independent verifiers of ebpm's signatures (openssl dgst; sigstore-js, see test-tools.sh)
 #   bubblewrap: the sandbox the compile worker runs clang in
 #   chromium, chromium-driver: the catalog's browser tests (Selenium, headless)
+#   lld-19, wasi-libc, libclang-rt-19-dev-wasm32: clang-19's wasm32-wasi target (linker, libc, builtins), which
+#     builds WebAssembly modules for ecli
 set -euo pipefail
 packages=(clang llvm clang-19 llvm-19 maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo
-  docker-registry openssl nodejs bubblewrap chromium chromium-driver python3)
+  docker-registry openssl nodejs bubblewrap chromium chromium-driver python3 lld-19 wasi-libc libclang-rt-19-dev-wasm32)
 # From bookworm-backports, at least these versions.
 backports=(libbpf-dev:1:1.4.6 libbpf1:1:1.4.6 bpftool:7.5.0)
 backports_source=/etc/apt/sources.list.d/ebpm-backports.sources

@@ -9,10 +9,13 @@ import dev.ebpm.ecli.flags.ProgramHelp;
 import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.options.RunCommandLine;
 import dev.ebpm.ecli.options.RunOptions;
+import dev.ebpm.ecli.options.WasmOptions;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.ecli.run.ProgramRun;
 import dev.ebpm.ecli.trust.TrustGate;
+import dev.ebpm.ecli.wasm.WasmModuleFile;
+import dev.ebpm.ecli.wasm.WasmRun;
 import dev.ebpm.format.flags.ProgramFlag;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.ObjectFormatException;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +38,13 @@ import java.util.Map;
 final class RunCommand extends BaseCommand<RunCommand.Settings> {
     static final class Settings extends CommandSettings {
         final RunOptions.Builder run = new RunOptions.Builder();
+        final WasmOptions.Builder wasm = new WasmOptions.Builder();
     }
 
     /** Every option of ecli's that a run command line may hold, before or after the package. */
     static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(OUTPUT))
         .plus(RunOptions.TABLE.on(s -> s.run))
+        .plus(WasmOptions.TABLE.on(s -> s.wasm))
         .plus(BaseCommand.shared(REGISTRY.plus(PULL).plus(TRUST)));
 
     RunCommand(PrintStream out, PrintStream err) {
@@ -53,6 +61,10 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
                     + "file, an http(s) URL, or - for standard input. Registry packages are pulled, checked against "
                     + "their digests and cached.",
                 "",
+                "A .wasm file is a WebAssembly (WASI) module: it runs in ecli's own runtime with the arguments that "
+                    + "follow it, memory capped by --wasm-max-memory, no files unless --dir gives some, and exits "
+                    + "with the module's exit code.",
+                "",
                 "What follows PACKAGE is the program's flags (ecli run PACKAGE --help lists them), except the options "
                     + "below, which are ecli's wherever they stand. After a lone --, every flag is the program's: that "
                     + "is how to set a program flag named like one of ecli's.")
@@ -60,7 +72,8 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
                 "  sudo ecli run examples/opensnoop/package.json --pid_target $$ --duration 5",
                 "  sudo ecli run --json sigsnoop.ebpm --signal 9", "  sudo ecli run tcpingress.ebpm --iface eth0",
                 "  sudo ecli run mytool.ebpm --duration 10 -- --duration 500   (the second is the program's)",
-                "  ecli run --dry-run package.json --pid_target 42");
+                "  ecli run --dry-run package.json --pid_target 42",
+                "  ecli run tool.wasm --dir /tmp -- --help   (--help after -- is the module's)");
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("PACKAGE").type(String.class)
             .description("The package to run.").build());
         spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("FLAG").type(String[].class)
@@ -76,6 +89,10 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
         RunOptions options = s.run.build(s.output.json(), s.common.verbose());
         HubOptions hub = s.hub.build();
         PackageResolver resolver = PackageResolver.fromEnvironment(hub, err);
+        if (ref != null && ref.endsWith(".wasm") && Files.isRegularFile(Path.of(ref))) {
+            TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err).checkLocal(PackageResolver.reference(ref));
+            return runWasm(ref, line, s, options);
+        }
         LoadedPackage pkg = TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err)
             .load(resolver, PackageResolver.reference(ref), System.in);
         BpfObject object;
@@ -93,6 +110,29 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
         warnShadowed(line, flags);
         Map<ProgramFlag, JsonNode> given = ProgramArgs.parse(line.program(), flags);
         return new ProgramRun(pkg, object, ProgramFlags.byVariable(given), options, out, err).run();
+    }
+
+    /** A WebAssembly module: what follows it on the command line (but ecli's options) is its arguments. */
+    private int runWasm(String file, RunCommandLine line, Settings s, RunOptions options) {
+        if (s.common.help()) {
+            throw EcliException.usage("--help after a wasm module is ecli's; give the module's own help flag after --");
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(Path.of(file)) > WasmModuleFile.MAX_BYTES) {
+                throw EcliException.failed("bad wasm module " + file + ": larger than the " + WasmModuleFile.MAX_BYTES
+                    + " bytes ecli accepts");
+            }
+            bytes = Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw EcliException.failed("cannot read " + file + ": " + e.getMessage());
+        }
+        WasmModuleFile module = WasmModuleFile.parse(Path.of(file).getFileName().toString(), bytes);
+        if (options.dryRun()) {
+            err.println("ecli: dry run of " + module.name() + ": the module and its imports are valid");
+            return ExitCodes.OK;
+        }
+        return new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), System.in, out, err).run();
     }
 
     /** An ecli option given after the package wins over a program flag of the same name: say so. */

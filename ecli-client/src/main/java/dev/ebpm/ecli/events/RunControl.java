@@ -40,4 +40,15 @@ public final class RunControl {
             stop();
         }
     }
+
+    /** SIGINT and SIGTERM stop the run the same way --duration does, so ecli cleans up and exits 0. */
+    public void stopOnSignals() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> stop());
+            } catch (IllegalArgumentException e) {
+                // The signal is reserved or ignored by the JVM (a background job's SIGINT); the other still works.
+            }
+        }
+    }
 }

@@ -32,7 +32,6 @@ import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.MapType;
 import dev.ebpm.format.object.SectionKind;
-import sun.misc.Signal;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -109,7 +108,7 @@ public final class ProgramRun {
             for (AttachPlan plan : plans) {
                 loaded.add(plan.attach(loaded));
             }
-            installSignals(control);
+            control.stopOnSignals();
             err.println("ecli: running " + pkg.displayName() + ": " + describe(loaded, meta, disabled) + "; Ctrl-C to stop");
             if (exports.isEmpty() && exports.unprinted().isEmpty()) {
                 err.println("ecli: " + pkg.displayName() + " has no event or sampled map, so ecli prints nothing; "
@@ -243,17 +242,6 @@ public final class ProgramRun {
 
     private static String disabledNote(Set<String> disabled) {
         return disabled.isEmpty() ? "" : " (disabled: " + String.join(", ", disabled.stream().sorted().toList()) + ")";
-    }
-
-    /** SIGINT and SIGTERM stop the run the same way --duration does, so ecli detaches and exits 0. */
-    private static void installSignals(RunControl control) {
-        for (String name : new String[] {"INT", "TERM"}) {
-            try {
-                Signal.handle(new Signal(name), s -> control.stop());
-            } catch (IllegalArgumentException e) {
-                // The signal is reserved or ignored by the JVM (a background job's SIGINT); the other still works.
-            }
-        }
     }
 
     private static void join(List<Thread> threads) {

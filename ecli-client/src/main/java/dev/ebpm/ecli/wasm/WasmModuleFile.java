@@ -1,0 +1,80 @@
+package dev.ebpm.ecli.wasm;
+
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.ebpm.ecli.EcliException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A WebAssembly module's bytes, checked before anything runs: the size bounded, the module parsed and
+ * validated, every import one the host provides with the type it provides, the memory it starts with within
+ * the cap. Each failure is one line naming what is wrong.
+ */
+public record WasmModuleFile(String name, WasmModule module) {
+    /** Larger than any wasm-bpf module with its embedded object; a guard against reading gigabytes. */
+    public static final int MAX_BYTES = 64 << 20;
+    private static final byte[] MAGIC = {0, 'a', 's', 'm'};
+
+    /** Whether these bytes start like a WebAssembly binary. */
+    public static boolean looksLikeWasm(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == MAGIC[0] && bytes[1] == MAGIC[1] && bytes[2] == MAGIC[2]
+            && bytes[3] == MAGIC[3];
+    }
+
+    public static WasmModuleFile parse(String name, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw EcliException.failed("bad wasm module " + name + ": " + bytes.length + " bytes, more than the "
+                + MAX_BYTES + " ecli accepts");
+        }
+        if (!looksLikeWasm(bytes)) {
+            throw EcliException.failed("bad wasm module " + name + ": not a WebAssembly binary (no \\0asm header)");
+        }
+        try {
+            return new WasmModuleFile(name, Parser.parse(bytes));
+        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw EcliException.failed("bad wasm module " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Refuses a module that imports anything {@code provided} does not have, or with another type. */
+    void checkImports(List<? extends ImportFunction> provided) {
+        Map<String, ImportFunction> byName = provided.stream()
+            .collect(Collectors.toMap(f -> f.module() + "." + f.name(), Function.identity(), (a, b) -> a));
+        var imports = module.importSection();
+        for (int i = 0; i < imports.importCount(); i++) {
+            Import imp = imports.getImport(i);
+            String full = imp.module() + "." + imp.name();
+            if (imp.importType() != ExternalType.FUNCTION) {
+                throw EcliException.failed("wasm module " + name + " imports " + imp.importType().name().toLowerCase()
+                    + " " + full + ", which ecli does not provide (only functions are imported)");
+            }
+            if (!byName.containsKey(full)) {
+                throw EcliException.failed("wasm module " + name + " imports unknown function " + full
+                    + " (ecli provides WASI preview 1; the wasm_bpf host functions are not implemented yet)");
+            }
+        }
+    }
+
+    /** The memory limits to instantiate with: the module's, with the maximum lowered to the cap. */
+    MemoryLimits limits(int maxPages) {
+        MemoryLimits declared = module.memorySection().filter(s -> s.memoryCount() > 0)
+            .map(s -> s.getMemory(0).limits()).orElse(null);
+        if (declared == null) {
+            return null;
+        }
+        if (declared.initialPages() > maxPages) {
+            throw EcliException.failed("wasm module " + name + " needs " + declared.initialPages() * 64 + " KiB of "
+                + "memory at start, more than the cap of " + maxPages * 64 + " KiB (--wasm-max-memory)");
+        }
+        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), maxPages));
+    }
+}
