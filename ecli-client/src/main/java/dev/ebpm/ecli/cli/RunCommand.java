@@ -132,7 +132,8 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
             err.println("ecli: dry run of " + module.name() + ": the module and its imports are valid");
             return ExitCodes.OK;
         }
-        return new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), System.in, out, err).run();
+        return new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), options.verbose(), System.in, out,
+            err).run();
     }
 
     /** An ecli option given after the package wins over a program flag of the same name: say so. */

@@ -78,6 +78,17 @@ public final class PerfBufferSource implements EventSource {
         }
     }
 
+    /** One {@code perf_buffer__poll} for a caller that loops by itself (a wasm module); returns libbpf's result. */
+    public int pollOnce(int timeoutMs) {
+        int rc = NativeLibbpf.perf_buffer__poll(buffer, timeoutMs);
+        RuntimeException e = callbackError;
+        if (e != null) {
+            callbackError = null;
+            throw e;
+        }
+        return rc;
+    }
+
     @Override
     public synchronized void free() {
         if (buffer != null) {

@@ -96,6 +96,27 @@ public final class RingBufferSource implements EventSource {
         }
     }
 
+    /**
+     * One round for a caller that loops by itself (a wasm module's {@code wasm_bpf_buffer_poll}): hands over
+     * what is there, or waits up to {@code timeoutMs} for records and hands those over. Returns how many.
+     */
+    public int pollOnce(int timeoutMs) {
+        int count = drain();
+        if (count > 0 || timeoutMs == 0) {
+            return count;
+        }
+        try (Memory pollfd = new Memory(8)) {
+            pollfd.setInt(0, fd);
+            pollfd.setShort(4, NativeLibc.POLLIN);
+            pollfd.setShort(6, (short) 0);
+            int rc = NativeLibc.poll(pollfd, 1, timeoutMs);
+            if (rc < 0 && com.sun.jna.Native.getLastError() != Errno.EINTR) {
+                throw EcliException.failed("waiting on ring buffer " + map + " failed");
+            }
+        }
+        return drain();
+    }
+
     /** Hands every complete record to the printer; returns how many were read. */
     int drain() {
         long cons = (long) LONG.getAcquire(consumer, 0);

@@ -101,6 +101,8 @@ public final class NativeLibbpf {
 
     public static native int bpf_map_lookup_elem(int fd, Pointer key, Pointer value);
 
+    public static native int bpf_map_lookup_elem_flags(int fd, Pointer key, Pointer value, long flags);
+
     public static native int bpf_map_delete_elem(int fd, Pointer key);
 
     public static native int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);

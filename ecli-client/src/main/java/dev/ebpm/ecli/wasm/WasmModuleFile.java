@@ -59,7 +59,7 @@ public record WasmModuleFile(String name, WasmModule module) {
             }
             if (!byName.containsKey(full)) {
                 throw EcliException.failed("wasm module " + name + " imports unknown function " + full
-                    + " (ecli provides WASI preview 1; the wasm_bpf host functions are not implemented yet)");
+                    + " (ecli provides WASI preview 1 and wasm_bpf)");
             }
         }
     }

@@ -24,11 +24,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One run of a WASI command module: {@code _start} on a thread of its own, with the module's arguments,
+ * One run of a wasm-bpf module (a WASI command): {@code _start} on a thread of its own, with the module's arguments,
  * ecli's environment, standard streams, clocks and randomness, and no files unless {@code --dir} gave some.
  * The main thread waits for the module, {@code --duration}, Ctrl-C or SIGTERM; a stop interrupts the
  * module, which Chicory honours between instructions. The exit code is the module's own; a trap, a bad
- * import or memory over the cap is one line and a failure.
+ * import or memory over the cap is one line and a failure. Whatever BPF objects the module loaded are
+ * detached and closed when the run ends, however it ends, once the module's thread has stopped.
  */
 public final class WasmRun {
     private static final long JOIN_MILLIS = 5000;
@@ -37,13 +38,15 @@ public final class WasmRun {
     private final List<String> args;
     private final WasmOptions options;
     private final double durationSeconds;
+    private final boolean verbose;
     private final InputStream in;
     private final OutputStream out;
     private final PrintStream err;
 
     /** {@code durationSeconds} negative: until the module returns or is stopped. */
     public WasmRun(WasmModuleFile module, List<String> args, WasmOptions options, double durationSeconds,
-                   InputStream in, OutputStream out, PrintStream err) {
+                   boolean verbose, InputStream in, OutputStream out, PrintStream err) {
+        this.verbose = verbose;
         this.module = module;
         this.args = List.copyOf(args);
         this.options = options;
@@ -63,8 +66,10 @@ public final class WasmRun {
             wasi.withEnvironment(e.getKey(), e.getValue());
         }
         options.dirs().forEach((guest, host) -> wasi.withDirectory(guest, host));
-        try (WasiPreview1 preview1 = WasiPreview1.builder().withOptions(wasi.build()).build()) {
+        try (WasiPreview1 preview1 = WasiPreview1.builder().withOptions(wasi.build()).build();
+             WasmBpfHost bpf = new WasmBpfHost(err, verbose)) {
             List<HostFunction> host = new ArrayList<>(Arrays.asList(preview1.toHostFunctions()));
+            host.addAll(bpf.functions());
             module.checkImports(host);
             Instance instance = instantiate(host);
             ExportFunction start = export(instance);
@@ -109,6 +114,10 @@ public final class WasmRun {
                 exit.set(e.exitCode());
             } catch (ChicoryInterruptedException e) {
                 // Stopped by ecli: the run ends as a stopped declarative run does.
+            } catch (AbiException e) {
+                control.fail(EcliException.failed("wasm module " + module.name() + ": " + e.getMessage()));
+            } catch (EcliException e) {
+                control.fail(e);
             } catch (RuntimeException | StackOverflowError e) {
                 control.fail(trap(instance, e));
             } finally {

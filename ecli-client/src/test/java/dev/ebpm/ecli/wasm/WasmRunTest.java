@@ -1,6 +1,7 @@
 package dev.ebpm.ecli.wasm;
 
 import dev.ebpm.ecli.testing.EcliProcess;
+import dev.ebpm.ecli.testing.WasmModules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,24 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * returns) ends in one line and the right exit code.
  */
 class WasmRunTest {
-    private static final Path DIR = Path.of("target/wasm-test").toAbsolutePath();
-
     @BeforeAll
     static void build() throws IOException, InterruptedException {
-        Files.createDirectories(DIR);
         for (String name : List.of("args", "spin", "trap", "grow", "unknown")) {
-            Path source = Path.of("src/test/resources/wasm", name + ".c").toAbsolutePath();
-            Process p = new ProcessBuilder("clang-19", "--target=wasm32-wasi", "-O2",
-                "-Wl,--allow-undefined", "-o", DIR.resolve(name + ".wasm").toString(), source.toString())
-                .redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes());
-            assertThat(p.waitFor()).as("clang-19 --target=wasm32-wasi (scripts/install-deps.sh installs lld-19, "
-                + "wasi-libc, libclang-rt-19-dev-wasm32): " + log).isZero();
+            WasmModules.module(name);
         }
     }
 
     private static String module(String name) {
-        return DIR.resolve(name + ".wasm").toString();
+        return WasmModules.DIR.resolve(name + ".wasm").toString();
     }
 
     @Test
@@ -100,7 +92,7 @@ class WasmRunTest {
 
     @Test
     void notAModuleIsOneLine() throws IOException {
-        Path fake = DIR.resolve("fake.wasm");
+        Path fake = WasmModules.DIR.resolve("fake.wasm");
         Files.writeString(fake, "#!/bin/sh\necho not wasm\n");
         EcliProcess p = EcliProcess.run(60, "run", fake.toString());
         assertThat(p.err()).containsExactly("ecli: error: bad wasm module fake.wasm: not a WebAssembly binary (no "
