@@ -128,12 +128,14 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
             throw EcliException.failed("cannot read " + file + ": " + e.getMessage());
         }
         WasmModuleFile module = WasmModuleFile.parse(Path.of(file).getFileName().toString(), bytes);
+        WasmRun run = new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), options.verbose(),
+            System.in, out, err);
         if (options.dryRun()) {
-            err.println("ecli: dry run of " + module.name() + ": the module and its imports are valid");
+            run.check();
+            err.println("ecli: dry run of " + module.name() + ": the module, its imports and its memory are valid");
             return ExitCodes.OK;
         }
-        return new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), options.verbose(), System.in, out,
-            err).run();
+        return run.run();
     }
 
     /** An ecli option given after the package wins over a program flag of the same name: say so. */

@@ -39,14 +39,15 @@ final class WasmBpfHost implements AutoCloseable {
     private static final int POLL_SLICE_MS = 100;
 
     private final PrintStream err;
-    private final LibbpfLog log;
+    private final boolean verbose;
+    private LibbpfLog log;
     private final Map<Long, WasmBpfObject> objects = new LinkedHashMap<>();
     private long nextHandle = 1;
     private GuestCallback callback;
 
     WasmBpfHost(PrintStream err, boolean verbose) {
         this.err = err;
-        this.log = LibbpfLog.install(verbose ? err : null);
+        this.verbose = verbose;
     }
 
     private static HostFunction function(String name, List<ValType> params, ValType result,
@@ -95,6 +96,10 @@ final class WasmBpfHost implements AutoCloseable {
             return 0;
         }
         String name = "wasm" + nextHandle;
+        if (log == null) {
+            // Only a module that loads an object binds libbpf: a plain WASI program runs without it.
+            log = LibbpfLog.install(verbose ? err : null);
+        }
         OpenObject open = null;
         try {
             open = OpenObject.open(elf, name, null, log);

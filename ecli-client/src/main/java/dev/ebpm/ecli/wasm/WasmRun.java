@@ -56,7 +56,17 @@ public final class WasmRun {
         this.err = err;
     }
 
+    /** Runs the module to its end; returns its exit code. */
     public int run() {
+        return run(false);
+    }
+
+    /** Checks the module's imports and memory against what a run would give it, and runs nothing. */
+    public void check() {
+        run(true);
+    }
+
+    private int run(boolean dryRun) {
         List<String> argv = new ArrayList<>();
         argv.add(module.name());
         argv.addAll(args);
@@ -71,6 +81,10 @@ public final class WasmRun {
             List<HostFunction> host = new ArrayList<>(Arrays.asList(preview1.toHostFunctions()));
             host.addAll(bpf.functions());
             module.checkImports(host);
+            if (dryRun) {
+                module.limits(options.maxPages());
+                return 0;
+            }
             Instance instance = instantiate(host);
             ExportFunction start = export(instance);
             return runToEnd(instance, start);

@@ -91,6 +91,18 @@ class WasmRunTest {
     }
 
     @Test
+    void aDryRunChecksImportsAndRunsNothing() {
+        EcliProcess ok = EcliProcess.run(60, "run", "--dry-run", module("args"), "one");
+        assertThat(ok.out()).isEmpty();
+        assertThat(ok.err()).containsExactly("ecli: dry run of args.wasm: the module, its imports and its memory are "
+            + "valid");
+        assertThat(ok.exitCode()).isZero();
+        EcliProcess unknown = EcliProcess.run(60, "run", "--dry-run", module("unknown"));
+        assertThat(unknown.errText()).contains("imports unknown function env.not_provided");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void notAModuleIsOneLine() throws IOException {
         Path fake = WasmModules.DIR.resolve("fake.wasm");
         Files.writeString(fake, "#!/bin/sh\necho not wasm\n");
