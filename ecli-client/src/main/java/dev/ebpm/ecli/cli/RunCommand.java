@@ -93,6 +93,11 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
             TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err).checkLocal(PackageResolver.reference(ref));
             return runWasm(ref, line, s, options);
         }
+        WasmOptions wasm = s.wasm.build();
+        if (!wasm.dirs().isEmpty() || wasm.maxMemoryBytes() != WasmOptions.DEFAULT_MAX_MEMORY) {
+            err.println("ecli: warning: " + WasmOptions.DIR + " and " + WasmOptions.MAX_MEMORY + " apply to .wasm modules; "
+                + ref + " is not one");
+        }
         LoadedPackage pkg = TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err)
             .load(resolver, PackageResolver.reference(ref), System.in);
         BpfObject object;
@@ -128,6 +133,11 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
             throw EcliException.failed("cannot read " + file + ": " + e.getMessage());
         }
         WasmModuleFile module = WasmModuleFile.parse(Path.of(file).getFileName().toString(), bytes);
+        if (options.json() || options.iface() != null || options.ifindex() != 0 || options.uprobeBinary() != null
+            || !options.disabled().isEmpty() || !options.maxEntries().isEmpty()) {
+            err.println("ecli: warning: a wasm module attaches and prints for itself: the options for JSON output, "
+                + "interfaces, uprobe binaries, disabled programs and map sizes do not apply to " + module.name());
+        }
         WasmRun run = new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), options.verbose(),
             System.in, out, err);
         if (options.dryRun()) {

@@ -20,6 +20,8 @@ public record WasmOptions(long maxMemoryBytes, Map<String, Path> dirs) {
     /** Inspektor Gadget's wasm operator allows 256 pages too. */
     public static final long DEFAULT_MAX_MEMORY = 16L << 20;
     public static final long PAGE = 64L << 10;
+    public static final String MAX_MEMORY = "--wasm-max-memory";
+    public static final String DIR = "--dir";
 
     public WasmOptions {
         dirs = Map.copyOf(dirs);
@@ -30,9 +32,9 @@ public record WasmOptions(long maxMemoryBytes, Map<String, Path> dirs) {
     }
 
     public static final OptionTable<Builder> TABLE = OptionTable.of(
-        Option.value("--wasm-max-memory", "SIZE", "Cap a wasm module's memory at SIZE bytes (K, M or G suffixes; "
+        Option.value(MAX_MEMORY, "SIZE", "Cap a wasm module's memory at SIZE bytes (K, M or G suffixes; "
             + "default: 16M).", (b, v) -> b.maxMemory = size(v)),
-        Option.value("--dir", "HOST[:GUEST]", "Let a wasm module see host directory HOST as GUEST (default: the same "
+        Option.value(DIR, "HOST[:GUEST]", "Let a wasm module see host directory HOST as GUEST (default: the same "
             + "path; repeatable). Without it a module sees no files.", Builder::dir));
 
     static long size(String text) {

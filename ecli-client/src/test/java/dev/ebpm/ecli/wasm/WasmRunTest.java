@@ -103,6 +103,14 @@ class WasmRunTest {
     }
 
     @Test
+    void optionsThatDoNotApplyToModulesAreSaidToBeIgnored() {
+        EcliProcess p = EcliProcess.run(60, "run", module("args"), "--iface", "lo");
+        assertThat(p.err()).containsExactly("ecli: warning: a wasm module attaches and prints for itself: the options "
+            + "for JSON output, interfaces, uprobe binaries, disabled programs and map sizes do not apply to args.wasm");
+        assertThat(p.exitCode()).isZero();
+    }
+
+    @Test
     void notAModuleIsOneLine() throws IOException {
         Path fake = WasmModules.DIR.resolve("fake.wasm");
         Files.writeString(fake, "#!/bin/sh\necho not wasm\n");
