@@ -41,6 +41,11 @@ public final class RunControl {
         }
     }
 
+    /** Waits as {@code --duration} says: negative, until stopped; otherwise that long (at least 1 ms). */
+    public void awaitDuration(double seconds) throws InterruptedException {
+        await(seconds < 0 ? 0 : Math.max(1, (long) (seconds * 1000)));
+    }
+
     /** SIGINT and SIGTERM stop the run the same way --duration does, so ecli cleans up and exits 0. */
     public void stopOnSignals() {
         for (String name : new String[] {"INT", "TERM"}) {

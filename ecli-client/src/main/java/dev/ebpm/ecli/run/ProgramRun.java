@@ -130,7 +130,7 @@ public final class ProgramRun {
             if (options.durationSeconds() == 0) {
                 control.stop();
             } else {
-                control.await(options.durationSeconds() < 0 ? 0 : Math.max(1, (long) (options.durationSeconds() * 1000)));
+                control.awaitDuration(options.durationSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

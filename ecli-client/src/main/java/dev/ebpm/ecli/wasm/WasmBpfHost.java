@@ -28,7 +28,8 @@ import java.util.Map;
  * BPF object from the module's memory, attach its programs, poll its ring or perf buffers with a callback
  * into the module, find and operate on its maps, close it. Handles are small numbers of this run's own;
  * only objects the module loaded, and their maps, can be reached. {@link #close} detaches and closes
- * whatever the module left, however the run ends.
+ * whatever the module left, however the run ends; calls and close exclude each other, so an object is never
+ * closed under a poll that a slow-to-stop module is still in (a poll waits 100 ms at most).
  */
 final class WasmBpfHost implements AutoCloseable {
     static final String MODULE = "wasm_bpf";
@@ -82,7 +83,7 @@ final class WasmBpfHost implements AutoCloseable {
     }
 
     /** 0 when the object cannot be loaded, as in wasm-bpf; the reason (the verifier's, say) goes to stderr. */
-    private long load(Instance inst, long address, int size) {
+    private synchronized long load(Instance inst, long address, int size) {
         String fn = "wasm_load_bpf_object";
         if (size <= 0) {
             throw new AbiException(fn, "obj_buf_sz " + size + " is not a size");
@@ -117,7 +118,7 @@ final class WasmBpfHost implements AutoCloseable {
         }
     }
 
-    private int attach(Instance inst, long handle, long namePtr, long targetPtr) {
+    private synchronized int attach(Instance inst, long handle, long namePtr, long targetPtr) {
         String fn = "wasm_attach_bpf_program";
         WasmBpfObject o = object(fn, handle);
         GuestMemory memory = new GuestMemory(inst.memory(), fn);
@@ -140,7 +141,7 @@ final class WasmBpfHost implements AutoCloseable {
         }
     }
 
-    private int poll(Instance inst, long[] a) {
+    private synchronized int poll(Instance inst, long[] a) {
         String fn = "wasm_bpf_buffer_poll";
         WasmBpfObject o = object(fn, a[0]);
         int fd = (int) a[1];
@@ -159,7 +160,7 @@ final class WasmBpfHost implements AutoCloseable {
         return rc < 0 ? rc : 0;
     }
 
-    private int mapFd(Instance inst, long handle, long namePtr) {
+    private synchronized int mapFd(Instance inst, long handle, long namePtr) {
         String fn = "wasm_bpf_map_fd_by_name";
         WasmBpfObject o = object(fn, handle);
         String name = new GuestMemory(inst.memory(), fn).cString(namePtr, "name");
@@ -169,7 +170,7 @@ final class WasmBpfHost implements AutoCloseable {
         return o.mapFd(name);
     }
 
-    private int operate(Instance inst, long[] a) {
+    private synchronized int operate(Instance inst, long[] a) {
         String fn = "wasm_bpf_map_operate";
         int fd = (int) a[0];
         int cmd = (int) a[1];
@@ -229,7 +230,7 @@ final class WasmBpfHost implements AutoCloseable {
     }
 
     /** 0, as wasm-bpf returns; closing a handle twice is the module's error. */
-    private int closeObject(long handle) {
+    private synchronized int closeObject(long handle) {
         WasmBpfObject o = object("wasm_close_bpf_object", handle);
         objects.remove(handle);
         o.close();
@@ -237,7 +238,7 @@ final class WasmBpfHost implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         List<WasmBpfObject> left = new ArrayList<>(objects.values());
         objects.clear();
         for (int i = left.size() - 1; i >= 0; i--) {

@@ -5,6 +5,8 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.ebpm.ecli.EcliException;
@@ -16,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * A WebAssembly module's bytes, checked before anything runs: the size bounded, the module parsed and
- * validated, every import one the host provides with the type it provides, the memory it starts with within
+ * validated, every import one the host provides, with the type it provides it with, the memory it starts with within
  * the cap. Each failure is one line naming what is wrong.
  */
 public record WasmModuleFile(String name, WasmModule module) {
@@ -57,9 +59,15 @@ public record WasmModuleFile(String name, WasmModule module) {
                 throw EcliException.failed("wasm module " + name + " imports " + imp.importType().name().toLowerCase()
                     + " " + full + ", which ecli does not provide (only functions are imported)");
             }
-            if (!byName.containsKey(full)) {
+            ImportFunction given = byName.get(full);
+            if (given == null) {
                 throw EcliException.failed("wasm module " + name + " imports unknown function " + full
                     + " (ecli provides WASI preview 1 and wasm_bpf)");
+            }
+            FunctionType wanted = module.typeSection().getType(((FunctionImport) imp).typeIndex());
+            if (!wanted.equals(given.functionType())) {
+                throw EcliException.failed("wasm module " + name + " imports " + full + " as " + wanted
+                    + ", but ecli provides it as " + given.functionType());
             }
         }
     }

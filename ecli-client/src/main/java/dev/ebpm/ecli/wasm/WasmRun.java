@@ -142,7 +142,7 @@ public final class WasmRun {
         control.stopOnSignals();
         main.start();
         try {
-            control.await(durationSeconds < 0 ? 0 : Math.max(1, (long) (durationSeconds * 1000)));
+            control.awaitDuration(durationSeconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -160,8 +160,9 @@ public final class WasmRun {
             throw control.error();
         }
         Integer code = exit.get();
-        if (code != null && code != 0 && !capNote(instance).isEmpty()) {
-            err.println("ecli: wasm module " + module.name() + " exited with " + code + capNote(instance));
+        String cap = code == null || code == 0 ? "" : capNote(instance);
+        if (!cap.isEmpty()) {
+            err.println("ecli: wasm module " + module.name() + " exited with " + code + cap);
         }
         return code == null ? 0 : code;
     }

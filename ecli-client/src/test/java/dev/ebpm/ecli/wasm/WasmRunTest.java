@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WasmRunTest {
     @BeforeAll
     static void build() throws IOException, InterruptedException {
-        for (String name : List.of("args", "spin", "trap", "grow", "unknown")) {
+        for (String name : List.of("args", "spin", "trap", "grow", "unknown", "badtype")) {
             WasmModules.module(name);
         }
     }
@@ -61,6 +61,14 @@ class WasmRunTest {
         EcliProcess p = EcliProcess.run(60, "run", module("unknown"));
         assertThat(p.err()).hasSize(1);
         assertThat(p.errText()).contains("imports unknown function env.not_provided");
+        assertThat(p.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportOfTheWrongTypeIsRefusedBeforeAnythingRuns() {
+        EcliProcess p = EcliProcess.run(60, "run", "--dry-run", module("badtype"));
+        assertThat(p.err()).hasSize(1);
+        assertThat(p.errText()).contains("imports wasm_bpf.wasm_close_bpf_object as").contains("but ecli provides it as");
         assertThat(p.exitCode()).isEqualTo(1);
     }
 
