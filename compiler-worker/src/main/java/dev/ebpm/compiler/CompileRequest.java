@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * One compile: the {@code .bpf.c} source, an optional export header, where outputs go (null: next to the
  * source), extra include directories and clang flags, an optional vmlinux.h or BTF file, the package's
- * identity and which tools to use.
+ * identity, which tools to use, and the user-space C of a wasm-bpf module to build around the object (null:
+ * none).
  */
 public record CompileRequest(Path source, Path exportHeader, Path outputDir, List<Path> includeDirs,
                              List<String> extraCflags, Path vmlinux, PackageOptions packageOptions, boolean yaml,
-                             Toolchain.Overrides tools) {
+                             Toolchain.Overrides tools, Path wasmSource) {
     public CompileRequest {
         includeDirs = List.copyOf(includeDirs);
         extraCflags = List.copyOf(extraCflags);
@@ -20,12 +21,12 @@ public record CompileRequest(Path source, Path exportHeader, Path outputDir, Lis
 
     public static CompileRequest of(Path source, Path exportHeader) {
         return new CompileRequest(source, exportHeader, null, List.of(), List.of(), null, PackageOptions.DEFAULTS,
-            false, Toolchain.Overrides.NONE);
+            false, Toolchain.Overrides.NONE, null);
     }
 
     public CompileRequest withOutputDir(Path dir) {
         return new CompileRequest(source, exportHeader, dir, includeDirs, extraCflags, vmlinux, packageOptions, yaml,
-            tools);
+            tools, wasmSource);
     }
 
     /**

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * clang runs in the source's directory, so it names files relative to it; these helpers make its
  * diagnostics name them relative to where the user ran ecc, and count the errors.
  */
-final class Diagnostics {
+public final class Diagnostics {
     private static final Pattern LOCATION = Pattern.compile("(?m)^(In file included from )?([^\\s/:][^:\\n]*):(\\d+):");
     private static final Pattern ERROR = Pattern.compile("(?m)^[^\\n]*:\\d+:\\d+: (fatal )?error: ");
 
     private Diagnostics() {
     }
 
-    static String withSourcePaths(String stderr, String sourceDir) {
+    public static String withSourcePaths(String stderr, String sourceDir) {
         if (sourceDir.isEmpty() || sourceDir.equals(".")) {
             return stderr;
         }
@@ -29,7 +29,7 @@ final class Diagnostics {
         return b.toString();
     }
 
-    static String errorCount(String stderr) {
+    public static String errorCount(String stderr) {
         long n = ERROR.matcher(stderr).results().count();
         return n == 1 ? "1 error" : n + " errors";
     }

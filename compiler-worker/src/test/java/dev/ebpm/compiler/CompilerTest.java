@@ -91,7 +91,7 @@ class CompilerTest {
         CompileRequest base = CompileRequest.of(TestCompiles.fixture("docs/docs.bpf.c"), TestCompiles.fixture("docs/docs.h"));
         Path out = TestCompiles.tempDir();
         CompileResult r = TestCompiles.compile(new CompileRequest(base.source(), base.exportHeader(), out, List.of(),
-            List.of(), null, base.packageOptions(), true, base.tools()));
+            List.of(), null, base.packageOptions(), true, base.tools(), null));
         EunomiaPackage pkg = EunomiaPackageCodec.readYaml(Files.readAllBytes(out.resolve("package.yaml")), "p");
         assertThat(pkg.meta()).isEqualTo(r.pkg().meta());
         assertThat(out.resolve("docs.skel.yaml")).exists();
@@ -112,7 +112,7 @@ class CompilerTest {
             .hasMessage("clang could not compile with_include.bpf.c (1 error)");
         CompileResult r = TestCompiles.compile(new CompileRequest(base.source(), null, TestCompiles.tempDir(),
             List.of(TestCompiles.fixture("plain/inc")), List.of("-DUNUSED=1"), null, base.packageOptions(), false,
-            base.tools()));
+            base.tools(), null));
         assertThat(r.pkg().meta().bpfSkel().maps()).extracting(m -> m.name()).contains("counts");
     }
 
@@ -139,7 +139,7 @@ class CompilerTest {
         CompileRequest base = CompileRequest.of(TestCompiles.fixture("plain/cpu.bpf.c"), null);
         CompileResult byDefault = TestCompiles.compile(base.withOutputDir(TestCompiles.tempDir()));
         CompileResult v1 = TestCompiles.compile(new CompileRequest(base.source(), null, TestCompiles.tempDir(),
-            List.of(), List.of("-mcpu=v1"), null, base.packageOptions(), false, base.tools()));
+            List.of(), List.of("-mcpu=v1"), null, base.packageOptions(), false, base.tools(), null));
         assertThat(jmp32(byDefault.pkg().elf())).isPositive();
         assertThat(jmp32(v1.pkg().elf())).isZero();
     }
@@ -150,14 +150,14 @@ class CompilerTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(btf), "this kernel exposes no BTF");
         CompileRequest base = CompileRequest.of(TestCompiles.fixture("plain/counter.bpf.c"), null);
         CompileResult fromBtf = TestCompiles.compile(new CompileRequest(base.source(), null, TestCompiles.tempDir(),
-            List.of(), List.of(), btf, base.packageOptions(), false, base.tools()));
+            List.of(), List.of(), btf, base.packageOptions(), false, base.tools(), null));
         Path header = TestCompiles.tempDir().resolve("my-vmlinux.h");
         Commands.run(List.of("sh", "-c", "bpftool btf dump file " + btf + " format c > " + header));
         CompileResult fromHeader = TestCompiles.compile(new CompileRequest(base.source(), null,
-            TestCompiles.tempDir(), List.of(), List.of(), header, base.packageOptions(), false, base.tools()));
+            TestCompiles.tempDir(), List.of(), List.of(), header, base.packageOptions(), false, base.tools(), null));
         assertThat(fromHeader.pkg().elf()).isEqualTo(fromBtf.pkg().elf());
         assertThatThrownBy(() -> TestCompiles.compile(new CompileRequest(base.source(), null, TestCompiles.tempDir(),
-            List.of(), List.of(), Path.of("/nonexistent/vmlinux"), base.packageOptions(), false, base.tools())))
+            List.of(), List.of(), Path.of("/nonexistent/vmlinux"), base.packageOptions(), false, base.tools(), null)))
             .hasMessage("--vmlinux /nonexistent/vmlinux: no such file");
     }
 

@@ -49,10 +49,19 @@ final class Examples {
         return ROOT.resolve("target/examples").resolve(name);
     }
 
+    /** Whether the example is a wasm-bpf tool: user-space C in {@code NAME.c} next to the BPF side. */
+    static boolean isWasm(String name) {
+        return Files.isRegularFile(ROOT.resolve(name).resolve(name + ".c"));
+    }
+
+    /** The example built as ecc builds it: with {@code --wasm NAME.c} for a wasm-bpf tool. */
     static synchronized CompileResult build(String name) {
         return BUILT.computeIfAbsent(name, n -> {
             try {
-                return COMPILER.compile(CompileRequest.of(source(n), header(n)).withOutputDir(outputDir(n)));
+                CompileRequest r = CompileRequest.of(source(n), header(n)).withOutputDir(outputDir(n));
+                return COMPILER.compile(!isWasm(n) ? r : new CompileRequest(r.source(), r.exportHeader(),
+                    r.outputDir(), List.of(), List.of(), null, r.packageOptions(), false, r.tools(),
+                    ROOT.resolve(n).resolve(n + ".c")));
             } catch (CompileException e) {
                 throw new IllegalStateException(n + ": " + e.getMessage() + "\n" + e.details(), e);
             }

@@ -47,8 +47,8 @@ class ExamplesMetadataTest {
 
     @Test
     void everyExpectedExampleIsThere() {
-        assertThat(names()).containsExactlyInAnyOrder("bashreadline", "execsnoop", "opensnoop", "runqlat", "sigsnoop",
-            "tcpingress", "tcpstates");
+        assertThat(names()).containsExactlyInAnyOrder("bashreadline", "execsnoop", "opensnoop", "proclife", "runqlat",
+            "sigsnoop", "syscalltop", "tcpingress", "tcpstates");
     }
 
     @ParameterizedTest
@@ -58,7 +58,13 @@ class ExamplesMetadataTest {
         BpfSkel skel = meta.bpfSkel();
         assertThat(skel.objName()).isEqualTo(name + "_bpf");
         assertThat(skel.progs()).isNotEmpty().allSatisfy(p -> assertThat(p.description()).as(p.name()).isNotBlank());
-        assertThat(flags(name)).isNotEmpty().allSatisfy(v -> assertThat(v.description()).as(v.name()).isNotBlank());
+        // A wasm tool's options are its module's own; a declarative one's are its documented globals.
+        if (Examples.isWasm(name)) {
+            assertThat(Examples.build(name).wasmModule()).isRegularFile();
+        } else {
+            assertThat(flags(name)).isNotEmpty().allSatisfy(v -> assertThat(v.description()).as(v.name()).isNotBlank());
+        }
+        assertThat(flags(name)).allSatisfy(v -> assertThat(v.description()).as(v.name()).isNotBlank());
         assertThat(skel.doc()).isNotNull();
         assertThat(skel.doc().summary()).isNotBlank();
         assertThat(meta.exportTypes()).as("export types").isNotEmpty();

@@ -33,6 +33,7 @@ final class EccOptions {
     String license;
     final List<String> keywords = new ArrayList<>();
     Path readme;
+    Path wasm;
     Path clang;
     Path llvmStrip;
     Path bpftool;
@@ -66,6 +67,9 @@ final class EccOptions {
         Option.value("--keyword", "WORD", "A search keyword (repeatable).", (o, v) -> o.keywords.add(v)),
         Option.value("--readme", "FILE", "Markdown readme to ship (default: README.md next to the source, if any).",
             (o, v) -> o.readme = Path.of(v)),
+        Option.value("--wasm", "FILE.c", "Also build a wasm-bpf module: compile this user-space C for wasm32-wasi "
+            + "into OUTPUT/app.wasm, with the object embedded through the generated <obj>.skel.h (and the export "
+            + "types, laid out as the BPF side writes them, in <obj>.wasm.h).", (o, v) -> o.wasm = Path.of(v)),
         Option.value("--clang", "PATH", "clang to use (default: clang-19 from PATH when installed with "
             + "llvm-strip-19, else clang).", (o, v) -> o.clang = Path.of(v)),
         Option.value("--llvm-strip", "PATH", "llvm-strip to use (default: the one that goes with the clang).",
@@ -138,7 +142,8 @@ final class EccOptions {
             Writes <obj>.bpf.o, <obj>.skel.json, package.json (eunomia-bpf format) and <name>.ebpm next to the
             source, or into --output. Flags, maps, programs and event fields come from the object's BTF;
             descriptions and annotations (@cmdarg, @sample, @tchook, @xdpopts, ...) from /// doc comments.
-            EXPORT_HEADER.h holds the structs of the events the program sends to user space.
+            EXPORT_HEADER.h holds the structs of the events the program sends to user space. With --wasm, the
+            user-space C of a wasm-bpf tool is built too: OUTPUT/app.wasm, which 'ecli run' runs.
 
             Options:
             """);
@@ -148,6 +153,7 @@ final class EccOptions {
             Examples:
               ecc opensnoop.bpf.c opensnoop.h
               ecc -o out --name tools/opensnoop --version 1.2.0 opensnoop.bpf.c opensnoop.h
+              ecc -o out proclife.bpf.c proclife.h --wasm proclife.c
             """);
         return b.toString();
     }

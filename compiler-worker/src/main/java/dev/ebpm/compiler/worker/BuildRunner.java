@@ -90,7 +90,7 @@ final class BuildRunner {
         Path header = program.resolveSibling(stem + ".h");
         CompileRequest request = new CompileRequest(program, Files.isRegularFile(header) ? header : null,
             dir.resolve("out"), List.of(), List.of(), null, new CompileRequest.PackageOptions(lease.name(),
-            lease.version(), null, null, List.of(), null), false, Toolchain.Overrides.NONE);
+            lease.version(), null, null, List.of(), null), false, Toolchain.Overrides.NONE, null);
         BuildLog buildLog = new BuildLog(null, true);
         buildLog.info("sources " + lease.sourceDigest() + ": " + String.join(", ", sources.sizes().keySet()));
         try {

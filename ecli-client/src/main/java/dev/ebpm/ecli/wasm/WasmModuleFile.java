@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.format.wasm.WasmFormat;
 
 import java.util.List;
 import java.util.Map;
@@ -22,22 +23,14 @@ import java.util.stream.Collectors;
  * the cap. Each failure is one line naming what is wrong.
  */
 public record WasmModuleFile(String name, WasmModule module) {
-    /** Larger than any wasm-bpf module with its embedded object; a guard against reading gigabytes. */
-    public static final int MAX_BYTES = 64 << 20;
-    private static final byte[] MAGIC = {0, 'a', 's', 'm'};
-
-    /** Whether these bytes start like a WebAssembly binary. */
-    public static boolean looksLikeWasm(byte[] bytes) {
-        return bytes.length >= 4 && bytes[0] == MAGIC[0] && bytes[1] == MAGIC[1] && bytes[2] == MAGIC[2]
-            && bytes[3] == MAGIC[3];
-    }
+    public static final int MAX_BYTES = WasmFormat.MAX_MODULE_BYTES;
 
     public static WasmModuleFile parse(String name, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             throw EcliException.failed("bad wasm module " + name + ": " + bytes.length + " bytes, more than the "
                 + MAX_BYTES + " ecli accepts");
         }
-        if (!looksLikeWasm(bytes)) {
+        if (!WasmFormat.looksLikeWasm(bytes)) {
             throw EcliException.failed("bad wasm module " + name + ": not a WebAssembly binary (no \\0asm header)");
         }
         try {

@@ -42,6 +42,21 @@ public final class TestPackages {
             k -> build(ROOT.resolve("examples").resolve(name), name, "ex-" + name)).resolve("package.json");
     }
 
+    /** The app.wasm of a wasm-bpf example ({@code examples/NAME} with NAME.c), built as {@code ecc --wasm} does. */
+    public static synchronized Path wasmExample(String name) {
+        return BUILT.computeIfAbsent("wasm:" + name, k -> {
+            Path dir = ROOT.resolve("examples").resolve(name);
+            CompileRequest base = CompileRequest.of(dir.resolve(name + ".bpf.c"), dir.resolve(name + ".h"));
+            try {
+                return COMPILER.compile(new CompileRequest(base.source(), base.exportHeader(), OUT.resolve("wasm-"
+                    + name), List.of(), List.of(), null, base.packageOptions(), false, base.tools(),
+                    dir.resolve(name + ".c"))).wasmModule();
+            } catch (CompileException e) {
+                throw new IllegalStateException(name + ": " + e.getMessage() + "\n" + e.details(), e);
+            }
+        });
+    }
+
     /** The output directory of a test program {@code src/test/bpf/NAME.bpf.c} (with NAME.h when there is one). */
     public static synchronized Path fixture(String name) {
         return BUILT.computeIfAbsent("fixture:" + name,

@@ -1,0 +1,6 @@
+#include "layout.skel.h"
+
+int main(void)
+{
+    return layout_bpf_lod();
+}
