@@ -29,6 +29,7 @@ import dev.ebpm.format.object.ObjectFormatException;
 import dev.ebpm.format.object.ObjectNames;
 import dev.ebpm.format.object.SkeletonExtractor;
 import dev.ebpm.format.wasm.WasmFormat;
+import dev.ebpm.format.wasm.WasmMetaSection;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,8 +161,8 @@ public final class BpfCompiler {
             List<Path> files = new ArrayList<>(written.files());
             Path module = null;
             if (wasmSource != null) {
-                module = buildModule(tools, toolchain, wasmSource, stem, sourceName, skel, bpf, exportTypes, elf,
-                    work, outDir, request.extraCflags(), files);
+                module = buildModule(tools, toolchain, wasmSource, stem, sourceName, skel, bpf, pkg, work, outDir,
+                    request.extraCflags(), files);
                 log.detail("wasm module built" + elapsed(started));
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -181,12 +182,15 @@ public final class BpfCompiler {
     /**
      * The user-space half of a wasm-bpf tool: {@code STEM.wasm.h} (the export types, when there are any)
      * and {@code STEM.skel.h} (the embedded object) are written next to the package, where the module's C
-     * includes them from, and the C is compiled into {@code app.wasm}.
+     * includes them from, and the C is compiled into {@code app.wasm}, which gets the object's meta in a custom
+     * section (and the README in another) so that the module describes itself to the registry and to ecli.
      */
     private Path buildModule(CommandRunner tools, Toolchain toolchain, Path wasmSource, String stem,
-                             String sourceName, BpfSkel skel, BpfObject bpf, List<ExportType> exportTypes,
-                             byte[] elf, Path work, Path outDir, List<String> cflags, List<Path> files)
+                             String sourceName, BpfSkel skel, BpfObject bpf, EbpmPackage pkg, Path work,
+                             Path outDir, List<String> cflags, List<Path> files)
         throws IOException, CompileException {
+        List<ExportType> exportTypes = pkg.meta().exportTypes();
+        byte[] elf = pkg.elf();
         String typesHeader = null;
         if (!exportTypes.isEmpty()) {
             typesHeader = stem + ".wasm.h";
@@ -200,8 +204,9 @@ public final class BpfCompiler {
             WasmSkeletonHeader.generate(stem, sourceName, skel, elf, typesHeader)));
         // Only the flags meant for the user-space side reach it: BPF flags such as -mcpu mean nothing to wasm32.
         List<String> wasmFlags = cflags.stream().filter(f -> f.startsWith("-D") || f.startsWith("-W")).toList();
-        byte[] module = new WasmModuleCompiler(tools, toolchain.clang(), sandbox == null ? null : sandbox.limits())
-            .compile(wasmSource, work, work, wasmFlags);
+        byte[] module = WasmMetaSection.append(new WasmModuleCompiler(tools, toolchain.clang(),
+            sandbox == null ? null : sandbox.limits()).compile(wasmSource, work, work, wasmFlags), pkg.meta(),
+            pkg.readme());
         Path file = outDir.resolve(WasmFormat.DEFAULT_FILE_NAME);
         AtomicFiles.write(file, module);
         files.add(file);

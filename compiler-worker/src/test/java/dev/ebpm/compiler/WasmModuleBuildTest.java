@@ -4,6 +4,7 @@ import dev.ebpm.format.btf.Btf;
 import dev.ebpm.format.btf.BtfType;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.wasm.WasmFormat;
+import dev.ebpm.format.wasm.WasmModuleInfo;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -34,8 +35,11 @@ class WasmModuleBuildTest {
         assertThat(WasmFormat.looksLikeWasm(module)).isTrue();
         // The object sits in a data segment byte for byte, so the module is the whole tool.
         assertThat(indexOf(module, r.pkg().elf())).isNotNegative();
-        String module8 = new String(module, java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(module8).contains("wasm_bpf", "wasm_load_bpf_object", "wasm_bpf_buffer_poll", "_start");
+        WasmModuleInfo info = WasmModuleInfo.read(module, "app.wasm");
+        assertThat(info.command()).isTrue();
+        assertThat(info.usesWasmBpf()).isTrue();
+        assertThat(info.imports()).contains("wasm_bpf.wasm_load_bpf_object", "wasm_bpf.wasm_bpf_buffer_poll");
+        assertThat(info.bpfObject()).hasValueSatisfying(o -> assertThat(o).isEqualTo(r.pkg().elf()));
         String skel = Files.readString(out.resolve("layout.skel.h"));
         assertThat(skel).contains("\"on_exec\"", "#define LAYOUT_MAP_EVENTS \"events\"", "#include \"layout.wasm.h\"");
     }

@@ -6,11 +6,13 @@ import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.CompileRequest;
 import dev.ebpm.compiler.CompileResult;
 import dev.ebpm.compiler.toolchain.Toolchain;
+import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.files.Directories;
-import dev.ebpm.format.provenance.BuildEnvironment;
 import dev.ebpm.format.object.ObjectNames;
+import dev.ebpm.format.provenance.BuildEnvironment;
 import dev.ebpm.format.sourcearchive.SourceArchive;
+import dev.ebpm.format.wasm.WasmFormat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,14 +92,22 @@ final class BuildRunner {
         Path header = program.resolveSibling(stem + ".h");
         CompileRequest request = new CompileRequest(program, Files.isRegularFile(header) ? header : null,
             dir.resolve("out"), List.of(), List.of(), null, new CompileRequest.PackageOptions(lease.name(),
-            lease.version(), null, null, List.of(), null), false, Toolchain.Overrides.NONE, null);
+            lease.version(), null, null, List.of(), null), false, Toolchain.Overrides.NONE,
+            sources.wasmSource().map(src::resolve).orElse(null));
         BuildLog buildLog = new BuildLog(null, true);
         buildLog.info("sources " + lease.sourceDigest() + ": " + String.join(", ", sources.sizes().keySet()));
         try {
             CompileResult result = compilers.create(buildLog).compile(request);
             client.log(lease, 1, buildLog.text());
-            client.success(lease, Files.readAllBytes(result.ebpmFile()),
-                new BuildEnvironment(workerName, result.tools(), result.sandbox()));
+            BuildEnvironment env = new BuildEnvironment(workerName, result.tools(), result.sandbox());
+            if (result.wasmModule() != null) {
+                // A wasm-bpf tool is published as its module, which carries its object and the object's meta.
+                byte[] module = Files.readAllBytes(result.wasmModule());
+                client.success(lease, module, WasmFormat.MEDIA_TYPE, env);
+                return "published wasm module " + lease.name() + "@" + lease.version() + " (" + Digest.sha256(module)
+                    + ")";
+            }
+            client.success(lease, Files.readAllBytes(result.ebpmFile()), RegistryClient.PACKAGE_TYPE, env);
             return "published " + lease.name() + "@" + lease.version() + " (" + result.ebpmDigest() + ")";
         } catch (CompileException e) {
             StringBuilder text = new StringBuilder(buildLog.text()).append("error: ").append(e.getMessage())

@@ -66,11 +66,15 @@ public final class RegistryClient {
     }
 
     /** The package, with where it was built ({@value #ENVIRONMENT_HEADER}: base64 JSON), which the hub attests. */
-    public void success(Lease l, byte[] packageFile, BuildEnvironment environment) throws WorkerException {
+    /** What a build's success report carries: an .ebpm package, or a wasm module ({@code application/wasm}). */
+    public static final String PACKAGE_TYPE = "application/vnd.ebpm.package.v1+tar";
+
+    public void success(Lease l, byte[] built, String contentType, BuildEnvironment environment)
+        throws WorkerException {
         String env = Base64.getEncoder().encodeToString(environment.toBytes());
-        retried(() -> leased(l, "success").header("Content-Type", "application/vnd.ebpm.package.v1+tar")
+        retried(() -> leased(l, "success").header("Content-Type", contentType)
             .header(ENVIRONMENT_HEADER, env)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(packageFile)), "the result of build " + l.build());
+            .POST(HttpRequest.BodyPublishers.ofByteArray(built)), "the result of build " + l.build());
     }
 
     public void failure(Lease l, String logText) throws WorkerException {

@@ -65,7 +65,7 @@ class WorkerClientTest {
             FakeRegistry.error(503, "UNAVAILABLE", "the database is unavailable"),
             new FakeRegistry.Reply(200, "{\"state\":\"succeeded\"}"));
         BuildEnvironment env = new BuildEnvironment("w", java.util.Map.of("clang", "19.1.7"), java.util.Map.of());
-        client.success(lease, "package".getBytes(StandardCharsets.UTF_8), env);
+        client.success(lease, "package".getBytes(StandardCharsets.UTF_8), RegistryClient.PACKAGE_TYPE, env);
         List<FakeRegistry.Seen> sent = registry.seen("/success");
         assertThat(sent).hasSize(3).allSatisfy(s -> {
             assertThat(s.header(RegistryClient.LEASE_HEADER)).isEqualTo(lease.lease().toString());

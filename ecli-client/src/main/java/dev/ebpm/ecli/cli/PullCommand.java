@@ -28,7 +28,16 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
 
     private static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(REGISTRY).plus(TRUST))
         .plus(OptionTable.of(Option.value("-o, --output", "FILE", "Write the package to FILE: .json as eunomia-bpf's "
-            + "package.json, .yaml as package.yaml, anything else as an .ebpm package.", (s, v) -> s.file = Path.of(v))));
+            + "package.json, .yaml as package.yaml, anything else as an .ebpm package; a wasm module as it is.", (s, v) -> s.file = Path.of(v))));
+
+    /** A module is written as it is; asking for a package format for one is refused before anything is written. */
+    private static byte[] moduleFile(ResolvedPackage p, Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".ebpm")) {
+            throw EcliException.usage(p.origin() + " is a wasm module, not a package: write it to a .wasm file");
+        }
+        return p.layer();
+    }
 
     PullCommand(PrintStream out, PrintStream err) {
         super("pull", OPTIONS, Settings::new, out, err);
@@ -54,8 +63,8 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
         TrustGate.Report report = TrustGate.fromEnvironment(s.trust.build(), false, err).check(resolver, ref, p, true);
         if (s.file != null) {
             try {
-                AtomicFiles.write(s.file, PackageFormat.forFileName(s.file.getFileName().toString())
-                    .write(p.pkg(), p.layer()));
+                AtomicFiles.write(s.file, p.isModule() ? moduleFile(p, s.file) : PackageFormat.forFileName(
+                    s.file.getFileName().toString()).write(p.pkg(), p.layer()));
             } catch (IOException e) {
                 throw EcliException.failed("cannot write " + s.file + ": " + e.getMessage());
             }

@@ -6,6 +6,8 @@ import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.ecli.push.BuildFollower;
 import dev.ebpm.ecli.push.SourcePacker;
 import dev.ebpm.ecli.registry.RegistryClient;
+import dev.ebpm.ecli.resolve.Loaded;
+import dev.ebpm.ecli.resolve.LoadedModule;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.ecli.resolve.LocalPackages;
 import dev.ebpm.ecli.resolve.PackageResolver;
@@ -21,6 +23,8 @@ import dev.ebpm.format.options.OptionValues;
 import dev.ebpm.format.reference.PackageReference;
 import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.trust.SigningKey;
+import dev.ebpm.format.wasm.WasmFormat;
+import dev.ebpm.format.wasm.WasmModuleInfo;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
@@ -55,8 +59,9 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
     @Override
     void describe(CommandSpec spec) {
         spec.usageMessage().description("Publish a package to a registry (needs 'ecli login').", "",
-            "PACKAGE (an .ebpm file or eunomia-bpf's package.json/yaml) is published as NAME:VERSION. A DIR of "
-                + "sources (one *.bpf.c, its headers, a README.md) is compiled by the registry's workers: ecli waits "
+            "PACKAGE (an .ebpm file, eunomia-bpf's package.json/yaml, or a wasm-bpf module such as ecc --wasm's "
+                + "app.wasm) is published as NAME:VERSION. A DIR of sources (one *.bpf.c, its headers, a README.md, "
+                + "and for a wasm-bpf tool the user-space NAME.c) is compiled by the registry's workers: ecli waits "
                 + "for the build (through registry restarts) and prints its log if it fails.");
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("PACKAGE|DIR").type(String.class)
             .description("What to publish.").build());
@@ -84,7 +89,11 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
         if (!Files.isRegularFile(what)) {
             throw EcliException.failed(what + ": no such file or directory");
         }
-        LoadedPackage local = LocalPackages.load(PackageResolver.reference(what.toString()), System.in);
+        Loaded loaded = LocalPackages.load(PackageResolver.reference(what.toString()), System.in);
+        if (loaded instanceof LoadedModule module) {
+            return pushModule(client, module, target, key);
+        }
+        LoadedPackage local = (LoadedPackage) loaded;
         PackageInfo old = local.info();
         PackageInfo info;
         try {
@@ -97,6 +106,27 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
         JsonNode v = client.putJson("/api/v1/packages/" + target.name() + "/-/versions/" + target.reference(), body,
             PackageFormat.EBPM.mediaType());
         out.println("published " + target.name() + "@" + target.reference() + " ("
+            + v.path("digests").path("manifest").asText() + ") to " + client.base());
+        signIfAsked(client, target, key);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * A wasm module is sent as it is ({@code application/wasm}); the registry finds the object it embeds and
+     * describes the version from it. Checked here first, so a file that is no module is not uploaded.
+     */
+    private int pushModule(RegistryClient client, LoadedModule module, PackageReference target, SigningKey key) {
+        try {
+            WasmModuleInfo info = WasmModuleInfo.read(module.bytes(), module.origin());
+            if (!info.command()) {
+                throw EcliException.failed(module.origin() + " exports no _start: not a WASI command ecli could run");
+            }
+        } catch (PackageFormatException e) {
+            throw EcliException.failed("bad wasm module " + e.getMessage());
+        }
+        JsonNode v = client.putJson("/api/v1/packages/" + target.name() + "/-/versions/" + target.reference(),
+            module.bytes(), WasmFormat.MEDIA_TYPE);
+        out.println("published wasm module " + target.name() + "@" + target.reference() + " ("
             + v.path("digests").path("manifest").asText() + ") to " + client.base());
         signIfAsked(client, target, key);
         return ExitCodes.OK;

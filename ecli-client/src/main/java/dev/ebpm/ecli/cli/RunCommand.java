@@ -10,6 +10,8 @@ import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.options.RunCommandLine;
 import dev.ebpm.ecli.options.RunOptions;
 import dev.ebpm.ecli.options.WasmOptions;
+import dev.ebpm.ecli.resolve.Loaded;
+import dev.ebpm.ecli.resolve.LoadedModule;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.ecli.run.ProgramRun;
@@ -61,8 +63,8 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
                     + "file, an http(s) URL, or - for standard input. Registry packages are pulled, checked against "
                     + "their digests and cached.",
                 "",
-                "A .wasm file is a WebAssembly (WASI) module: it runs in ecli's own runtime with the arguments that "
-                    + "follow it, memory capped by --wasm-max-memory, no files unless --dir gives some, and exits "
+                "A WebAssembly (WASI, wasm-bpf) module, from a file, a URL, standard input or a registry, runs in "
+                    + "ecli's own runtime with the arguments that follow it, memory capped by --wasm-max-memory, no files unless --dir gives some, and exits "
                     + "with the module's exit code.",
                 "",
                 "What follows PACKAGE is the program's flags (ecli run PACKAGE --help lists them), except the options "
@@ -89,17 +91,17 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
         RunOptions options = s.run.build(s.output.json(), s.common.verbose());
         HubOptions hub = s.hub.build();
         PackageResolver resolver = PackageResolver.fromEnvironment(hub, err);
-        if (ref != null && ref.endsWith(".wasm") && Files.isRegularFile(Path.of(ref))) {
-            TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err).checkLocal(PackageResolver.reference(ref));
-            return runWasm(ref, line, s, options);
+        Loaded loaded = TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err)
+            .load(resolver, PackageResolver.reference(ref), System.in);
+        if (loaded instanceof LoadedModule module) {
+            return runWasm(module, line, s, options);
         }
+        LoadedPackage pkg = (LoadedPackage) loaded;
         WasmOptions wasm = s.wasm.build();
         if (!wasm.dirs().isEmpty() || wasm.maxMemoryBytes() != WasmOptions.DEFAULT_MAX_MEMORY) {
-            err.println("ecli: warning: " + WasmOptions.DIR + " and " + WasmOptions.MAX_MEMORY + " apply to .wasm modules; "
+            err.println("ecli: warning: " + WasmOptions.DIR + " and " + WasmOptions.MAX_MEMORY + " apply to wasm modules; "
                 + ref + " is not one");
         }
-        LoadedPackage pkg = TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err)
-            .load(resolver, PackageResolver.reference(ref), System.in);
         BpfObject object;
         try {
             object = BpfObject.parse(pkg.elf());
@@ -118,21 +120,11 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
     }
 
     /** A WebAssembly module: what follows it on the command line (but ecli's options) is its arguments. */
-    private int runWasm(String file, RunCommandLine line, Settings s, RunOptions options) {
+    private int runWasm(LoadedModule loaded, RunCommandLine line, Settings s, RunOptions options) {
         if (s.common.help()) {
             throw EcliException.usage("--help after a wasm module is ecli's; give the module's own help flag after --");
         }
-        byte[] bytes;
-        try {
-            if (Files.size(Path.of(file)) > WasmModuleFile.MAX_BYTES) {
-                throw EcliException.failed("bad wasm module " + file + ": larger than the " + WasmModuleFile.MAX_BYTES
-                    + " bytes ecli accepts");
-            }
-            bytes = Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            throw EcliException.failed("cannot read " + file + ": " + e.getMessage());
-        }
-        WasmModuleFile module = WasmModuleFile.parse(Path.of(file).getFileName().toString(), bytes);
+        WasmModuleFile module = WasmModuleFile.parse(loaded.name(), loaded.bytes());
         if (options.json() || options.iface() != null || options.ifindex() != 0 || options.uprobeBinary() != null
             || !options.disabled().isEmpty() || !options.maxEntries().isEmpty()) {
             err.println("ecli: warning: a wasm module attaches and prints for itself: the options for JSON output, "

@@ -8,12 +8,14 @@ import dev.ebpm.ecli.resolve.ResolvedPackage;
 import dev.ebpm.ecli.trust.Rebuild;
 import dev.ebpm.ecli.trust.TrustGate;
 import dev.ebpm.ecli.trust.TrustPolicy;
+import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.options.Option;
 import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.provenance.BuildProvenance;
 import dev.ebpm.format.reference.PackageReference;
 import dev.ebpm.format.trust.TrustProblem;
 import dev.ebpm.format.trust.TrustVerifier;
+import dev.ebpm.format.wasm.WasmModuleInfo;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
@@ -105,12 +107,25 @@ final class VerifyCommand extends BaseCommand<VerifyCommand.Settings> {
             .collect(Collectors.joining(", "));
     }
 
+    /** The BPF object a rebuild is compared with: the package's, or the one a wasm module embeds. */
+    private static byte[] objectOf(ResolvedPackage pkg) {
+        if (!pkg.isModule()) {
+            return pkg.pkg().elf();
+        }
+        try {
+            return WasmModuleInfo.read(pkg.layer(), pkg.origin()).bpfObject().orElseThrow(() -> EcliException.failed(
+                pkg.origin() + " embeds no BPF object to compare a rebuild with"));
+        } catch (PackageFormatException e) {
+            throw new EcliException(ExitCodes.INTEGRITY, "bad wasm module " + e.getMessage());
+        }
+    }
+
     private void rebuild(PackageResolver resolver, PackageReference ref, ResolvedPackage pkg, TrustVerifier.Verdict v) {
         BuildProvenance p = v.provenance().map(TrustVerifier.Signed::provenance).orElseThrow(() ->
             EcliException.failed(pkg.origin() + " has no verified build provenance to rebuild from (trust the hub's "
                 + "key: ecli key trust --hub)"));
         err.println("ecli: rebuilding build " + p.buildId() + " with the local ecc ...");
-        Rebuild.Result r = Rebuild.run(resolver.client(resolver.registryOf(ref)), p, pkg.pkg().elf());
+        Rebuild.Result r = Rebuild.run(resolver.client(resolver.registryOf(ref)), p, objectOf(pkg));
         if (!r.reproduced()) {
             throw new EcliException(ExitCodes.INTEGRITY, "the rebuilt object is " + r.rebuilt() + "; the hub attested "
                 + r.attested() + " and the package holds " + r.published());

@@ -10,7 +10,8 @@ import dev.ebpm.format.meta.ObjectMeta;
  * and README when it is an ebpm package (null for eunomia's package.json). Made only by the two factories,
  * whichever way the package arrived.
  */
-public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageInfo info, String readme) {
+public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageInfo info, String readme)
+    implements Loaded {
     public static LoadedPackage of(EbpmPackage p, String origin) {
         return new LoadedPackage(p.meta(), p.elf(), origin, p.info(), p.readme());
     }

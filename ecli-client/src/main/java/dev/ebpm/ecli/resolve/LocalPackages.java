@@ -8,6 +8,7 @@ import dev.ebpm.format.codec.PackageFormat;
 import dev.ebpm.format.io.CappedReader;
 import dev.ebpm.format.io.SizeLimitException;
 import dev.ebpm.format.reference.PackageReference;
+import dev.ebpm.format.wasm.WasmFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,20 +26,38 @@ import java.time.Duration;
  * says. The format is told from the content ({@link PackageFormat#detect}), not the name.
  */
 public final class LocalPackages {
-    /** Larger inputs are refused before they are parsed. */
+    /** Larger inputs are refused before they are parsed (packages and wasm modules alike). */
     public static final int MAX_PACKAGE_BYTES = 64 << 20;
 
     private LocalPackages() {
     }
 
-    public static LoadedPackage load(PackageReference ref, InputStream stdin) {
+    public static Loaded load(PackageReference ref, InputStream stdin) {
         String where = ref.location();
         return switch (ref.kind()) {
-            case STDIN -> parse(read(stdin, "standard input"), "standard input");
-            case URL -> parse(fetch(where), where);
-            case FILE -> parse(readFile(where), where);
+            case STDIN -> loaded(read(stdin, "standard input"), "standard input", null);
+            case URL -> loaded(fetch(where), where, lastSegment(where));
+            case FILE -> loaded(readFile(where), where, Path.of(where).getFileName().toString());
             case REGISTRY -> throw new IllegalArgumentException("a registry reference is not a local package: " + where);
         };
+    }
+
+    /**
+     * A package, or a WebAssembly module that runs as {@code name}: told by its {@code \0asm} header, or by a
+     * {@code .wasm} name (so that a broken module is reported as one, not as a broken package). Standard input
+     * has no name ({@code null}): its module runs as app.wasm.
+     */
+    private static Loaded loaded(byte[] bytes, String origin, String name) {
+        return WasmFormat.looksLikeWasm(bytes) || name != null && name.endsWith(WasmFormat.FILE_EXTENSION)
+            ? new LoadedModule(name == null ? WasmFormat.DEFAULT_FILE_NAME : name, bytes, origin)
+            : parse(bytes, origin);
+    }
+
+    /** The file name a URL ends with, for a module's argv[0]; app.wasm when the path names none. */
+    private static String lastSegment(String url) {
+        String path = URI.create(url).getPath();
+        String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return last.isEmpty() ? WasmFormat.DEFAULT_FILE_NAME : last;
     }
 
     public static LoadedPackage parse(byte[] bytes, String origin) {
@@ -58,7 +77,7 @@ public final class LocalPackages {
         try {
             if (Files.isDirectory(file)) {
                 throw EcliException.failed(name + " is a directory; give the package file (package.json, "
-                    + "package.yaml or a .ebpm file)");
+                    + "package.yaml, a .ebpm file or a .wasm module)");
             }
             if (Files.isRegularFile(file)) {
                 // A regular file's size is known: check it, then read it in one go.

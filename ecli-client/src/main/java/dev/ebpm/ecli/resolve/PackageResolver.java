@@ -16,6 +16,8 @@ import dev.ebpm.format.artifact.OciManifest;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.reference.PackageReference;
+import dev.ebpm.format.reference.SemVer;
+import dev.ebpm.format.wasm.WasmFormat;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -81,7 +83,7 @@ public final class PackageResolver {
     }
 
     /** Any package: from a registry, a file, standard input or a URL. */
-    public LoadedPackage load(PackageReference ref, InputStream stdin) {
+    public Loaded load(PackageReference ref, InputStream stdin) {
         return ref.kind() == PackageReference.Kind.REGISTRY ? resolve(ref).loaded() : LocalPackages.load(ref, stdin);
     }
 
@@ -134,6 +136,14 @@ public final class PackageResolver {
             checkStanding(client.get(), registry, ref, manifestDigest);
         }
         OciManifest manifest = manifest(ref, manifestBytes);
+        if (PackageArtifact.isWasm(manifest)) {
+            ResolvedPackage module = module(client, ref, manifest, manifestDigest);
+            String version = manifest.annotations().get("org.opencontainers.image.version");
+            if (fetched && version != null && !version.equals(ref.reference()) && SemVer.isValid(version)) {
+                cache.putRef(registry, ref.name(), version, manifestDigest);
+            }
+            return module;
+        }
         byte[] config = blob(client, ref, manifest.config(), "config");
         byte[] layer = blob(client, ref, manifest.layers().get(0), "program");
         EbpmPackage pkg;
@@ -148,7 +158,31 @@ public final class PackageResolver {
             // (Only on a fetch: a run from the cache writes nothing.)
             cache.putRef(registry, ref.name(), version, manifestDigest);
         }
-        return new ResolvedPackage(pkg, layer, manifestDigest, pkg.info().name() + "@" + version);
+        return ResolvedPackage.ofPackage(pkg, layer, manifestDigest, pkg.info().name() + "@" + version);
+    }
+
+    /**
+     * A wasm module's version: its first wasm layer is the module (the config says nothing ecli needs), bounded
+     * before it is downloaded and checked against its digest as every blob is; the module itself is parsed
+     * when it runs.
+     */
+    private ResolvedPackage module(Lazy client, PackageReference ref, OciManifest manifest, Digest manifestDigest) {
+        OciDescriptor layer;
+        try {
+            layer = PackageArtifact.wasmLayer(manifest);
+        } catch (PackageFormatException e) {
+            throw EcliException.failed(ref.display() + ": " + e.getMessage());
+        }
+        if (layer.size() > WasmFormat.MAX_MODULE_BYTES) {
+            throw EcliException.failed(ref.display() + ": its wasm module is " + layer.size() + " bytes, more than the "
+                + WasmFormat.MAX_MODULE_BYTES + " ecli accepts");
+        }
+        byte[] module = blob(client, ref, layer, "wasm module");
+        String version = manifest.annotations().get("org.opencontainers.image.version");
+        String origin = ref.name() + (version != null && !version.equals(ref.reference()) ? "@" + version
+            : ref.isDigest() ? "@" + ref.reference().substring(0, 19) : ":" + ref.reference());
+        String base = ref.name().substring(ref.name().lastIndexOf('/') + 1);
+        return ResolvedPackage.ofModule(module, manifestDigest, origin, base + WasmFormat.FILE_EXTENSION);
     }
 
     private static OciManifest manifest(PackageReference ref, byte[] bytes) {
@@ -158,9 +192,12 @@ public final class PackageResolver {
         } catch (PackageFormatException e) {
             throw EcliException.failed(ref.display() + ": not a package manifest: " + e.getMessage());
         }
+        if (PackageArtifact.isWasm(manifest)) {
+            return manifest;
+        }
         if (!PackageArtifact.isPackage(manifest)) {
-            throw EcliException.failed(ref.display() + " is not an ebpm package (its artifact type is "
-                + manifest.effectiveArtifactType() + ")");
+            throw EcliException.failed(ref.display() + " is not an ebpm package or a wasm module (its artifact type "
+                + "is " + manifest.effectiveArtifactType() + ")");
         }
         if (manifest.layers().size() != 1) {
             throw EcliException.failed(ref.display() + ": an ebpm package has one layer, this manifest has "

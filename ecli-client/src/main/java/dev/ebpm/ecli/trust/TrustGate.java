@@ -7,7 +7,7 @@ import dev.ebpm.ecli.cache.PackageCache;
 import dev.ebpm.ecli.config.EcliConfig;
 import dev.ebpm.ecli.options.TrustOptions;
 import dev.ebpm.ecli.registry.RegistryClient;
-import dev.ebpm.ecli.resolve.LoadedPackage;
+import dev.ebpm.ecli.resolve.Loaded;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.ecli.resolve.ResolvedPackage;
 import dev.ebpm.format.Digest;
@@ -167,7 +167,7 @@ public final class TrustGate {
      * Any package, as {@link PackageResolver#load} gives it, checked first: a registry package against the
      * policy, a local one refused under {@code require}. Nothing is opened before this returns.
      */
-    public LoadedPackage load(PackageResolver resolver, PackageReference ref, InputStream stdin) {
+    public Loaded load(PackageResolver resolver, PackageReference ref, InputStream stdin) {
         if (ref.kind() != PackageReference.Kind.REGISTRY) {
             checkLocal(ref);
             return resolver.load(ref, stdin);

@@ -1,8 +1,6 @@
 package dev.ebpm.ecli.wasm;
 
 import com.dylibso.chicory.runtime.ImportFunction;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
@@ -10,7 +8,9 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.wasm.WasmFormat;
+import dev.ebpm.format.wasm.WasmModuleInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -26,17 +26,10 @@ public record WasmModuleFile(String name, WasmModule module) {
     public static final int MAX_BYTES = WasmFormat.MAX_MODULE_BYTES;
 
     public static WasmModuleFile parse(String name, byte[] bytes) {
-        if (bytes.length > MAX_BYTES) {
-            throw EcliException.failed("bad wasm module " + name + ": " + bytes.length + " bytes, more than the "
-                + MAX_BYTES + " ecli accepts");
-        }
-        if (!WasmFormat.looksLikeWasm(bytes)) {
-            throw EcliException.failed("bad wasm module " + name + ": not a WebAssembly binary (no \\0asm header)");
-        }
         try {
-            return new WasmModuleFile(name, Parser.parse(bytes));
-        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw EcliException.failed("bad wasm module " + name + ": " + e.getMessage());
+            return new WasmModuleFile(name, WasmModuleInfo.read(bytes, name).module());
+        } catch (PackageFormatException e) {
+            throw EcliException.failed("bad wasm module " + e.getMessage());
         }
     }
 

@@ -17,7 +17,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Packages come from files in each format, from standard input and from http URLs; bad ones are one line. */
 class LocalPackagesTest {
     private static LoadedPackage load(String text, java.io.InputStream stdin) {
-        return LocalPackages.load(PackageResolver.reference(text), stdin);
+        return (LoadedPackage) LocalPackages.load(PackageResolver.reference(text), stdin);
+    }
+
+    /** A module is told by its header wherever it comes from, and runs under the name its source gives it. */
+    @Test
+    void aWasmModuleIsLoadedAsOneFromAFileStandardInputOrAUrl() throws Exception {
+        byte[] module = {0, 'a', 's', 'm', 1, 0, 0, 0};
+        Path file = Files.createTempFile("tool", ".bin");
+        Files.write(file, module);
+        Loaded fromFile = LocalPackages.load(PackageResolver.reference(file.toString()), System.in);
+        assertThat(fromFile).isInstanceOf(LoadedModule.class);
+        assertThat(((LoadedModule) fromFile).name()).isEqualTo(file.getFileName().toString());
+        assertThat(((LoadedModule) fromFile).bytes()).isEqualTo(module);
+        Loaded fromStdin = LocalPackages.load(PackageResolver.reference("-"), new ByteArrayInputStream(module));
+        assertThat(((LoadedModule) fromStdin).name()).isEqualTo("app.wasm");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/tools/proclife.wasm", x -> {
+            x.sendResponseHeaders(200, module.length);
+            x.getResponseBody().write(module);
+            x.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/tools/proclife.wasm";
+            LoadedModule fromUrl = (LoadedModule) LocalPackages.load(PackageResolver.reference(url), System.in);
+            assertThat(fromUrl.name()).isEqualTo("proclife.wasm");
+            assertThat(fromUrl.bytes()).isEqualTo(module);
+            assertThat(fromUrl.origin()).isEqualTo(url);
+        } finally {
+            server.stop(0);
+        }
     }
 
     private static Path dir() {

@@ -4,7 +4,9 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.codec.PackageManifest;
+import dev.ebpm.format.wasm.WasmFormat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,20 +30,55 @@ public record PackageArtifact(OciManifest model, byte[] manifest, byte[] config,
     public static PackageArtifact of(EbpmPackage pkg, byte[] layer) {
         byte[] config = new PackageConfig(pkg.info(), pkg.readme(), pkg.meta(), Digest.sha256(pkg.elf()),
             pkg.elf().length).toBytes();
-        Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put(TITLE, pkg.info().name());
-        annotations.put("org.opencontainers.image.version", pkg.info().version());
-        if (pkg.info().description() != null) {
-            annotations.put("org.opencontainers.image.description", pkg.info().description());
-        }
-        if (pkg.info().license() != null) {
-            annotations.put("org.opencontainers.image.licenses", pkg.info().license());
-        }
+        Map<String, String> annotations = annotations(pkg.info());
         OciManifest manifest = new OciManifest(OciManifest.MEDIA_TYPE, ARTIFACT_TYPE,
             OciDescriptor.of(PackageConfig.MEDIA_TYPE, config),
             List.of(OciDescriptor.of(LAYER_MEDIA_TYPE, layer).withAnnotations(Map.of(TITLE, EbpmPackageCodec.OBJECT))),
             null, annotations);
         return new PackageArtifact(manifest, manifest.toBytes(), config, layer);
+    }
+
+    /**
+     * A wasm-bpf module version: the manifest eunomia's ecli and ORAS push for a module (config
+     * {@value WasmFormat#CONFIG_MEDIA_TYPE}, one layer {@value WasmFormat#LAYER_MEDIA_TYPE} titled
+     * {@code app.wasm}), with the version's identity in the manifest annotations as for a package. The config
+     * is the wasm OCI artifact's (architecture wasm, os wasip1, the layer's digest), written in fixed key
+     * order so the same module always gives the same manifest digest.
+     */
+    public static PackageArtifact wasm(PackageInfo info, byte[] module) {
+        OciDescriptor layer = OciDescriptor.of(WasmFormat.LAYER_MEDIA_TYPE, module)
+            .withAnnotations(Map.of(TITLE, WasmFormat.DEFAULT_FILE_NAME));
+        byte[] config = ("{\"architecture\":\"wasm\",\"os\":\"wasip1\",\"layerDigests\":[\"" + layer.digest()
+            + "\"]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        OciManifest manifest = new OciManifest(OciManifest.MEDIA_TYPE, null,
+            OciDescriptor.of(WasmFormat.CONFIG_MEDIA_TYPE, config), List.of(layer), null, annotations(info));
+        return new PackageArtifact(manifest, manifest.toBytes(), config, module);
+    }
+
+    /** Whether a manifest is a wasm module's: a wasm config, or (as some pushers write) any wasm layer. */
+    public static boolean isWasm(OciManifest manifest) {
+        return WasmFormat.CONFIG_MEDIA_TYPE.equals(manifest.config().mediaType())
+            || manifest.layers().stream().anyMatch(l -> WasmFormat.LAYER_MEDIA_TYPE.equals(l.mediaType()));
+    }
+
+    /** The module layer of a wasm manifest: the first of the wasm layer type, as eunomia's ecli pull takes. */
+    public static OciDescriptor wasmLayer(OciManifest manifest) {
+        return manifest.layers().stream().filter(l -> WasmFormat.LAYER_MEDIA_TYPE.equals(l.mediaType())).findFirst()
+            .orElseThrow(() -> new PackageFormatException("manifest: a wasm module's manifest has no layer of type "
+                + WasmFormat.LAYER_MEDIA_TYPE));
+    }
+
+    private static Map<String, String> annotations(PackageInfo info) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(TITLE, info.name());
+        annotations.put("org.opencontainers.image.version", info.version());
+        if (info.description() != null) {
+            annotations.put("org.opencontainers.image.description", info.description());
+        }
+        if (info.license() != null) {
+            annotations.put("org.opencontainers.image.licenses", info.license());
+        }
+        return annotations;
     }
 
     /** Whether a manifest claims to be an ebpm package (its blobs are checked by {@link #open}). */

@@ -104,6 +104,16 @@ public final class SourceArchive {
     }
 
     /**
+     * The user-space C of a wasm-bpf tool: {@code NAME.c} next to {@code NAME.bpf.c}, as eunomia's wasm-bpf
+     * examples lay them out; its presence makes the build a wasm module.
+     */
+    public java.util.Optional<String> wasmSource() {
+        String program = program();
+        String c = program.substring(0, program.length() - PROGRAM_SUFFIX.length()) + ".c";
+        return files.containsKey(c) ? java.util.Optional.of(c) : java.util.Optional.empty();
+    }
+
+    /**
      * Writes the files under {@code dir}, which must be empty: new files only, never following a link, so
      * nothing lands outside it.
      */

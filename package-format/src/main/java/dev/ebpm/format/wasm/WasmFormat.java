@@ -7,6 +7,8 @@ public final class WasmFormat {
     /** The name eunomia's ecc, ecli push/pull and wasm-bpf examples give a module. */
     public static final String DEFAULT_FILE_NAME = "app.wasm";
     public static final String FILE_EXTENSION = ".wasm";
+    /** The HTTP media type of a module's bytes (a REST publish of a module). */
+    public static final String MEDIA_TYPE = "application/wasm";
     /** The OCI config and layer media types of a module, as eunomia's ecli pushes and pulls them. */
     public static final String CONFIG_MEDIA_TYPE = "application/vnd.wasm.config.v1+json";
     public static final String LAYER_MEDIA_TYPE = "application/vnd.wasm.content.layer.v1+wasm";

@@ -4,6 +4,7 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.reference.TagName;
+import dev.ebpm.format.wasm.WasmFormat;
 import dev.ebpm.registry.auth.AccessGuard;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.auth.RateLimiter;
@@ -79,6 +80,13 @@ public class VersionResource {
     @Produces("application/vnd.ebpm.package.v1+tar")
     public Response packageFile(@PathParam("name") PackageName name, @PathParam("version") VersionRef reference) {
         return files.ebpm(name, reference);
+    }
+
+    @GET
+    @Path(VERSION + "/app.wasm")
+    @Produces(WasmFormat.MEDIA_TYPE)
+    public Response module(@PathParam("name") PackageName name, @PathParam("version") VersionRef reference) {
+        return files.wasm(name, reference);
     }
 
     @GET

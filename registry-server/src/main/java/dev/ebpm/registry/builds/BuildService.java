@@ -10,6 +10,7 @@ import dev.ebpm.format.provenance.BuildEnvironment;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.sourcearchive.SourceArchive;
+import dev.ebpm.format.wasm.WasmFormat;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.PackageVersion;
@@ -20,6 +21,7 @@ import dev.ebpm.registry.download.PackageFiles;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.publish.Limits;
+import dev.ebpm.registry.publish.ModuleUpload;
 import dev.ebpm.registry.publish.PublishResult;
 import dev.ebpm.registry.publish.PublishService;
 import dev.ebpm.registry.reference.Inputs;
@@ -103,13 +105,22 @@ public class BuildService {
         String log = "identical sources to build " + earlier.id + " (" + earlier.packageName + "@" + earlier.version
             + "); reusing its compiled program instead of compiling again\n";
         try {
-            EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(files.ebpm(done), done.packageDigest, size -> { });
-            EbpmPackage old = opened.pkg();
-            PackageInfo i = old.info();
-            EbpmPackage pkg = new EbpmPackage(new PackageInfo(build.packageName, build.version, i.description(),
-                i.license(), i.keywords()), old.meta(), old.elf(), old.readme());
-            PublishResult published = publisher.publish(PackageName.parse(build.packageName),
-                SemVer.parse(build.version), pkg, opened.storedObject(), List.of(), null, build.id);
+            PackageName name = PackageName.parse(build.packageName);
+            SemVer version = SemVer.parse(build.version);
+            EbpmPackage pkg;
+            PublishResult published;
+            if (done.isWasm()) {
+                ModuleUpload m = ModuleUpload.read(files.packageFile(done), name, version, limits.maxObjectSize());
+                pkg = m.pkg();
+                published = publisher.publishModule(name, version, m, List.of(), null, build.id);
+            } else {
+                EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(files.packageFile(done), done.packageDigest, s -> { });
+                EbpmPackage old = opened.pkg();
+                PackageInfo i = old.info();
+                pkg = new EbpmPackage(new PackageInfo(build.packageName, build.version, i.description(), i.license(),
+                    i.keywords()), old.meta(), old.elf(), old.readme());
+                published = publisher.publish(name, version, pkg, opened.storedObject(), List.of(), null, build.id);
+            }
             Build completed = queue.completeWithoutWorker(build.id, published.versionId(), null, log,
                 earlier.environment);
             attest(completed, published.manifestDigest(), pkg);
@@ -169,20 +180,23 @@ public class BuildService {
             Build b = repeated.get();
             if (b.versionId != null) {
                 // The first report may have been cut off before the provenance was stored: attesting is idempotent.
-                EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(packageFile, "the built package", size -> { });
-                attest(b, Digest.parse(manifests.byId(lookup.versionById(b.versionId).manifestId).digest), opened.pkg());
+                attest(b, Digest.parse(manifests.byId(lookup.versionById(b.versionId).manifestId).digest),
+                    built(b, packageFile).pkg());
             }
             return BuildView.from(b);
         }
         Build b = queue.holding(build, lease);
         try {
-            EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(packageFile, "the built package", size -> { });
-            PublishResult published = publisher.publish(PackageName.parse(b.packageName), SemVer.parse(b.version),
-                opened.pkg(), opened.storedObject(), List.of(), null, b.id);
+            Built result = built(b, packageFile);
+            PublishResult published = result.module() != null
+                ? publisher.publishModule(PackageName.parse(b.packageName), SemVer.parse(b.version), result.module(),
+                    List.of(), null, b.id)
+                : publisher.publish(PackageName.parse(b.packageName), SemVer.parse(b.version), result.pkg(),
+                    result.layer(), List.of(), null, b.id);
             String reported = Json.canonicalString((env != null ? env
                 : new BuildEnvironment(b.worker == null ? "worker" : b.worker, Map.of(), Map.of())).toJson());
             Build done = queue.finish(build, lease, published.versionId(), null, null, reported);
-            attest(done, published.manifestDigest(), opened.pkg());
+            attest(done, published.manifestDigest(), result.pkg());
             return BuildView.from(done);
         } catch (ApiException e) {
             if (e.code() == ErrorCode.LEASE_LOST) {
@@ -199,6 +213,20 @@ public class BuildService {
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the built package is not valid: "
                 + e.getMessage());
         }
+    }
+
+    /** What a worker sent: an .ebpm package (with its stored layer), or a wasm module (told by its header). */
+    private record Built(EbpmPackage pkg, byte[] layer, ModuleUpload module) {
+    }
+
+    private Built built(Build b, byte[] sent) {
+        if (WasmFormat.looksLikeWasm(sent)) {
+            ModuleUpload m = ModuleUpload.read(sent, PackageName.parse(b.packageName), SemVer.parse(b.version),
+                limits.maxObjectSize());
+            return new Built(m.pkg(), null, m);
+        }
+        EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(sent, "the built package", size -> { });
+        return new Built(opened.pkg(), opened.storedObject(), null);
     }
 
     /** The worker's {@value #ENVIRONMENT_HEADER} header: base64 of a {@link BuildEnvironment}'s JSON. */
@@ -222,7 +250,8 @@ public class BuildService {
     void attestPublished(UUID id) {
         Build b = queue.get(id);
         PackageVersion v = lookup.versionById(b.versionId);
-        EbpmPackage pkg = EbpmPackageCodec.open(files.ebpm(v), v.packageDigest, size -> { }).pkg();
+        EbpmPackage pkg = v.isWasm() ? built(b, files.packageFile(v)).pkg()
+            : EbpmPackageCodec.open(files.packageFile(v), v.packageDigest, size -> { }).pkg();
         attest(b, Digest.parse(manifests.byId(v.manifestId).digest), pkg);
     }
 

@@ -2,6 +2,7 @@ package dev.ebpm.registry.catalog;
 
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.TagName;
+import dev.ebpm.format.wasm.WasmFormat;
 import dev.ebpm.registry.content.Manifests;
 import dev.ebpm.registry.reference.VersionRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,11 +119,13 @@ public class CatalogViews {
     private VersionView view(ResolvedVersion r, String manifestDigest) {
         PackageVersion v = r.version();
         String base = "/api/v1/packages/" + r.pkg().name + "/-/versions/" + v.version;
-        return new VersionView(r.pkg().name, v.version, v.description, v.license, Arrays.asList(v.keywords),
+        return new VersionView(r.pkg().name, v.version, v.kind, v.description, v.license, Arrays.asList(v.keywords),
             v.publishedAt, v.yanked, v.yankedReason, v.downloads,
             new VersionView.Digests(manifestDigest, v.configDigest, v.layerDigest, v.packageDigest), v.packageSize,
             v.objectSize, v.buildId,
-            new VersionView.Links(base + "/package.ebpm", base + "/package.json",
+            v.isWasm() ? new VersionView.Links(base + "/" + WasmFormat.DEFAULT_FILE_NAME, null, "/v2/" + r.pkg().name
+                + "/manifests/" + v.version)
+                : new VersionView.Links(base + "/package.ebpm", base + "/package.json",
                 "/v2/" + r.pkg().name + "/manifests/" + v.version),
             details.of(v), v.readme);
     }

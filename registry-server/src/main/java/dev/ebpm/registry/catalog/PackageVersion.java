@@ -53,6 +53,17 @@ public class PackageVersion {
     @Column(name = "object_size", nullable = false)
     public long objectSize;
 
+    /** {@link #PACKAGE} (a declarative package) or {@link #WASM} (a wasm-bpf module: the package file is app.wasm). */
+    @Column(nullable = false)
+    public String kind = PACKAGE;
+
+    public static final String PACKAGE = "package";
+    public static final String WASM = "wasm";
+
+    public boolean isWasm() {
+        return WASM.equals(kind);
+    }
+
     public String description;
 
     public String license;

@@ -47,7 +47,7 @@ public class SearchService {
     /** Program kinds and output kinds a search may be narrowed to (as {@link VersionDetails} names them). */
     public static final List<String> KINDS = List.of("tracepoint", "raw_tracepoint", "tp_btf", "tracing", "lsm",
         "uprobe", "kprobe", "tc", "xdp", "perf_event");
-    public static final List<String> OUTPUTS = List.of("events", "histogram", "samples", "none");
+    public static final List<String> OUTPUTS = List.of("events", "histogram", "samples", "none", "module");
 
     @Transactional
     public SearchPage search(String text, Sort sort, int page, int perPage) {

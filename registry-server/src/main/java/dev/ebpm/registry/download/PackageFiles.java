@@ -16,12 +16,13 @@ public class PackageFiles {
         this.store = store;
     }
 
-    public byte[] ebpm(PackageVersion v) {
+    /** The version's package file: its .ebpm, or for a wasm module the module (app.wasm). */
+    public byte[] packageFile(PackageVersion v) {
         return store.read(Digest.parse(v.packageDigest), v.packageSize);
     }
 
     /** What eunomia's own {@code ecli} runs: the same program and meta, the object zlib-compressed in base64. */
     public byte[] eunomiaJson(PackageVersion v) {
-        return EunomiaPackageCodec.writeJson(EbpmPackageCodec.read(ebpm(v), v.packageDigest).toEunomia());
+        return EunomiaPackageCodec.writeJson(EbpmPackageCodec.read(packageFile(v), v.packageDigest).toEunomia());
     }
 }

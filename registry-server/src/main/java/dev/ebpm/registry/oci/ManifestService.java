@@ -10,6 +10,7 @@ import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.reference.TagName;
 import dev.ebpm.format.trust.CosignArtifacts;
+import dev.ebpm.format.wasm.WasmFormat;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.ResolvedVersion;
@@ -21,6 +22,7 @@ import dev.ebpm.registry.content.StoredManifest;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.publish.Limits;
+import dev.ebpm.registry.publish.ModuleUpload;
 import dev.ebpm.registry.publish.PublishRequest;
 import dev.ebpm.registry.publish.PublishService;
 import dev.ebpm.registry.reference.ManifestRef;
@@ -86,6 +88,10 @@ public class ManifestService {
             publishPackage(repository, reference, new PackageArtifact(parsed, body, null, null), caller);
             return new Pushed(digest, null);
         }
+        if (PackageArtifact.isWasm(parsed) && parsed.subject() == null) {
+            publishModule(repository, reference, parsed, body, caller);
+            return new Pushed(digest, null);
+        }
         Digest legacySubject = legacySubject(reference);
         if (legacySubject != null) {
             // cosign's tag scheme for registries without referrers: a movable tag naming the signed digest.
@@ -96,8 +102,9 @@ public class ManifestService {
         }
         if (parsed.subject() == null) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "this registry stores ebpm packages "
-                + "(artifactType " + PackageArtifact.ARTIFACT_TYPE + ") and artifacts attached to them with a "
-                + "subject (signatures, SBOMs); this manifest is neither");
+                + "(artifactType " + PackageArtifact.ARTIFACT_TYPE + "), wasm modules (config "
+                + WasmFormat.CONFIG_MEDIA_TYPE + ") and artifacts attached to them with a subject (signatures, "
+                + "SBOMs); this manifest is none of these");
         }
         if (reference.digest() == null) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "an attached artifact is pushed by digest, "
@@ -152,6 +159,40 @@ public class ManifestService {
         publisher.publish(new PublishRequest(repository, version, pkg,
             new PackageArtifact(parsed, pushed.manifest(), config, layer), tag == null ? List.of() : List.of(tag),
             caller, null, true));
+    }
+
+    /**
+     * A wasm module pushed the way eunomia's ecli push and ORAS push one: the version is the tag it is pushed
+     * as, the module is its first wasm layer, opened as a REST publish opens one; the manifest is kept as
+     * pushed, so its digest is the pusher's.
+     */
+    private void publishModule(PackageName repository, ManifestRef reference, OciManifest parsed, byte[] body,
+                               Caller caller) {
+        SemVer version = reference.version() == null ? null : reference.version().version();
+        if (version == null) {
+            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "push a wasm module as the version it is ("
+                + repository + ":1.0.0, say): versions are what this registry keeps, and tags then point at them");
+        }
+        OciDescriptor layerRef;
+        try {
+            layerRef = PackageArtifact.wasmLayer(parsed);
+        } catch (PackageFormatException e) {
+            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
+        }
+        if (layerRef.size() > Math.min(limits.maxPackageSize(), WasmFormat.MAX_MODULE_BYTES)) {
+            throw ApiException.tooLarge("the wasm module is " + layerRef.size() + " bytes, over the "
+                + Math.min(limits.maxPackageSize(), WasmFormat.MAX_MODULE_BYTES) + "-byte limit");
+        }
+        OciDescriptor configRef = parsed.config();
+        if (configRef.size() > limits.maxConfigSize()) {
+            throw ApiException.tooLarge("the module's config is " + configRef.size() + " bytes, over the "
+                + limits.maxConfigSize() + "-byte limit");
+        }
+        byte[] module = blobs.read(layerRef.digest(), layerRef.size());
+        byte[] config = blobs.read(configRef.digest(), configRef.size());
+        ModuleUpload m = ModuleUpload.read(module, repository, version, limits.maxObjectSize());
+        publisher.publish(new PublishRequest(repository, version, m.pkg(), new PackageArtifact(parsed, body, config,
+            module), List.of(), caller, null, true, m.details()));
     }
 
     /** Every blob a manifest names must be in the repository (or in the store: then it is linked here). */

@@ -122,6 +122,6 @@ public final class PackageInspector {
         return new VersionDetails(objName, summary, object.license().orElse(null), output, progViews, mapViews, flags,
             eventViews, new VersionDetails.Requirements(object.btf() != null, List.copyOf(mapTypes),
                 List.copyOf(tracepoints), List.copyOf(raw), List.copyOf(functions), List.copyOf(uprobes),
-                List.copyOf(hooks)), meta.eunomiaVersion());
+                List.copyOf(hooks)), meta.eunomiaVersion(), null);
     }
 }

@@ -10,6 +10,7 @@ import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.reference.SemVer;
 import dev.ebpm.format.reference.TagName;
+import dev.ebpm.format.wasm.WasmFormat;
 import dev.ebpm.registry.auth.Caller;
 import dev.ebpm.registry.catalog.CatalogViews;
 import dev.ebpm.registry.catalog.VersionDetails;
@@ -52,9 +53,21 @@ public class PublishService {
     public VersionView publishFile(PackageName name, SemVer version, List<TagName> tags, Caller caller,
                                    String contentType, InputStream body) throws IOException {
         byte[] bytes = Limits.readAtMost(body, limits.maxPackageSize(), "a package file");
-        PackageUpload upload = PackageUpload.read(bytes, contentType, name, version, limits.maxObjectSize());
-        publish(name, version, upload.pkg(), upload.layer(), tags, caller, null);
+        if (WasmFormat.looksLikeWasm(bytes) || contentType != null && contentType.startsWith(WasmFormat.MEDIA_TYPE)) {
+            publishModule(name, version, ModuleUpload.read(bytes, name, version, limits.maxObjectSize()), tags, caller,
+                null);
+        } else {
+            PackageUpload upload = PackageUpload.read(bytes, contentType, name, version, limits.maxObjectSize());
+            publish(name, version, upload.pkg(), upload.layer(), tags, caller, null);
+        }
         return views.version(name, VersionRef.of(version));
+    }
+
+    /** Publishes a wasm module; the server builds its OCI artifact (the manifest eunomia's ecli and ORAS push). */
+    public PublishResult publishModule(PackageName name, SemVer version, ModuleUpload m, List<TagName> tags,
+                                       Caller caller, UUID buildId) {
+        return publish(new PublishRequest(name, version, m.pkg(), PackageArtifact.wasm(m.pkg().info(), m.module()),
+            tags, caller, buildId, false, m.details()));
     }
 
     /** Publishes a package's content; the server builds the OCI artifact for it. */
@@ -83,14 +96,20 @@ public class PublishService {
         } catch (PackageFormatException e) {
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, e.getMessage());
         }
+        if (r.isModule()) {
+            details = details.asModule(r.module());
+        }
         PackageArtifact a = r.artifact();
-        byte[] packageFile = EbpmPackageCodec.write(r.pkg(), a.layer());
+        // A module's package file is the module itself: what eunomia's ecli pull and ORAS write out.
+        byte[] packageFile = r.isModule() ? a.layer() : EbpmPackageCodec.write(r.pkg(), a.layer());
         Digest packageDigest = Digest.sha256(packageFile);
         if (!r.pushed()) {
             blobs.putObject(a.model().config().digest(), a.config());
             blobs.putObject(a.model().layers().get(0).digest(), a.layer());
         }
-        blobs.putObject(packageDigest, packageFile);
+        if (!r.isModule()) {
+            blobs.putObject(packageDigest, packageFile);
+        }
         return transaction.insert(r, new PublishTransaction.PackageFile(packageDigest, packageFile), json(details));
     }
 

@@ -75,6 +75,7 @@ public class PublishTransaction {
         v.packageDigest = file.digest().toString();
         v.packageSize = file.content().length;
         v.objectSize = pkg.elf().length;
+        v.kind = r.isModule() ? PackageVersion.WASM : PackageVersion.PACKAGE;
         v.description = pkg.info().description();
         v.license = pkg.info().license();
         v.keywords = pkg.info().keywords().toArray(String[]::new);
@@ -134,7 +135,10 @@ public class PublishTransaction {
             record(recorded, config, a.config(), r.name().value());
             record(recorded, layer, a.layer(), r.name().value());
         }
-        record(recorded, file.digest(), file.content(), null);
+        if (!file.digest().equals(layer)) {
+            // (A module's package file is its layer, recorded above.)
+            record(recorded, file.digest(), file.content(), null);
+        }
     }
 
     private void record(Set<String> recorded, Digest d, byte[] content, String repository) {

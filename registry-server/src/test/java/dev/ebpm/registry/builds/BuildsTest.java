@@ -71,6 +71,30 @@ class BuildsTest {
             .post("/api/v1/builds").then().statusCode(409);
     }
 
+    /** A wasm-bpf tool's sources come back as its module; identical sources reuse it like any build. */
+    @Test
+    void aWasmToolsBuildIsPublishedAsItsModuleAndReusedForIdenticalSources() {
+        byte[] sources = Sources.example("proclife");
+        String id = builds.submit("built/proclife", "1.0.0", sources);
+        String leaseId = (String) builds.leaseOf(id).get("lease");
+        byte[] module = Fixtures.module("proclife");
+        Api.as(worker).header("Ebpm-Lease", leaseId).contentType("application/wasm").body(module)
+            .post("/api/v1/worker/builds/" + id + "/success").then().statusCode(200).body("state", equalTo("succeeded"));
+        RestAssured.get("/api/v1/packages/built/proclife/-/versions/1.0.0").then().statusCode(200)
+            .body("kind", equalTo("wasm")).body("buildId", equalTo(id))
+            .body("details.programs.name", org.hamcrest.Matchers.hasItems("handle_exec"));
+        assertThat(RestAssured.get("/api/v1/packages/built/proclife/-/versions/1.0.0/app.wasm").asByteArray())
+            .isEqualTo(module);
+
+        Api.as(publisher).contentType("application/gzip").body(sources).queryParam("name", "built/proclife-copy")
+            .queryParam("version", "1.0.0").post("/api/v1/builds").then().statusCode(202)
+            .body("state", equalTo("succeeded")).body("log", containsString("identical sources to build " + id));
+        RestAssured.get("/api/v1/packages/built/proclife-copy/-/versions/1.0.0").then().statusCode(200)
+            .body("kind", equalTo("wasm"));
+        assertThat(RestAssured.get("/api/v1/packages/built/proclife-copy/-/versions/1.0.0/app.wasm").asByteArray())
+            .isEqualTo(module);
+    }
+
     @Test
     void identicalSourcesAreNotCompiledTwice() {
         byte[] sources = Sources.example("tcpstates");

@@ -32,7 +32,7 @@ class PackageFilesTest {
         byte[] file = Fixtures.file(pkg);
         store.put(Digest.sha256(file), file);
         PackageVersion v = stored(file);
-        assertThat(files.ebpm(v)).isEqualTo(file);
+        assertThat(files.packageFile(v)).isEqualTo(file);
         EunomiaPackage eunomia = EunomiaPackageCodec.readJson(files.eunomiaJson(v), "package.json");
         assertThat(eunomia.elf()).isEqualTo(pkg.elf());
         assertThat(eunomia.meta()).isEqualTo(pkg.meta());
@@ -42,6 +42,6 @@ class PackageFilesTest {
     @Test
     void aFileMissingFromTheStoreSaysSo() {
         byte[] file = Fixtures.file(Fixtures.renamed("runqlat", "files/lost", "1.0.0"));
-        assertThatThrownBy(() -> files.ebpm(stored(file))).isInstanceOf(BlobMissingException.class);
+        assertThatThrownBy(() -> files.packageFile(stored(file))).isInstanceOf(BlobMissingException.class);
     }
 }

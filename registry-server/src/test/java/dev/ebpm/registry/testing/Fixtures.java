@@ -43,6 +43,21 @@ public final class Fixtures {
             pkg.elf(), pkg.readme());
     }
 
+    /** A wasm-bpf example's app.wasm as ecc --wasm builds it (object, meta and README inside). */
+    public static synchronized byte[] module(String name) {
+        Path dir = ROOT.resolve("examples").resolve(name);
+        CompileRequest base = CompileRequest.of(dir.resolve(name + ".bpf.c"), dir.resolve(name + ".h"));
+        try {
+            return Files.readAllBytes(COMPILER.compile(new CompileRequest(base.source(), base.exportHeader(),
+                OUT.resolve("wasm-" + name), List.of(), List.of(), null, base.packageOptions(), false, base.tools(),
+                dir.resolve(name + ".c"))).wasmModule());
+        } catch (CompileException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage() + "\n" + e.details(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] file(EbpmPackage pkg) {
         return EbpmPackageCodec.write(pkg);
     }
