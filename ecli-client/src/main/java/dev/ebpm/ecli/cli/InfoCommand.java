@@ -62,11 +62,19 @@ final class InfoCommand extends BaseCommand<CommandSettings> {
         out.println("version " + version.path("version").asText() + " (" + version.path("digests").path("manifest")
             .asText() + "), license " + version.path("license").asText("unknown") + ", output: "
             + d.path("output").asText());
-        out.println("programs:");
+        boolean module = "wasm".equals(version.path("kind").asText());
+        if (module) {
+            JsonNode m = d.path("module");
+            out.println("a wasm-bpf module (" + m.path("size").asLong() + " bytes); it reads its own arguments: "
+                + "sudo ecli run " + ref.display() + " -- --help");
+        }
+        out.println(module ? "programs of its embedded object:" : "programs:");
         for (JsonNode p : d.path("programs")) {
             out.println("  " + p.path("name").asText() + "  " + p.path("section").asText());
         }
-        out.println("flags:");
+        if (!module) {
+            out.println("flags:");
+        }
         for (JsonNode f : d.path("flags")) {
             String flag = f.path("flag").asText() + (f.hasNonNull("shortFlag") ? ", " + f.path("shortFlag").asText() : "");
             out.printf("  %-26s %-16s default %-8s %s%n", flag, f.path("type").asText(),

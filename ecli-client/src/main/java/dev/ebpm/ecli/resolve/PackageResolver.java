@@ -179,7 +179,8 @@ public final class PackageResolver {
         }
         byte[] module = blob(client, ref, layer, "wasm module");
         String version = manifest.annotations().get("org.opencontainers.image.version");
-        String origin = ref.name() + (version != null && !version.equals(ref.reference()) ? "@" + version
+        // As a package's: NAME@VERSION when the manifest says which version it is (this hub's do).
+        String origin = ref.name() + (version != null && SemVer.isValid(version) ? "@" + version
             : ref.isDigest() ? "@" + ref.reference().substring(0, 19) : ":" + ref.reference());
         String base = ref.name().substring(ref.name().lastIndexOf('/') + 1);
         return ResolvedPackage.ofModule(module, manifestDigest, origin, base + WasmFormat.FILE_EXTENSION);

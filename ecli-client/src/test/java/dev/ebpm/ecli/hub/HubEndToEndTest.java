@@ -103,6 +103,64 @@ class HubEndToEndTest {
         assertThat(info.outText()).contains("--pid_target", "prints struct event");
     }
 
+    /**
+     * A wasm-bpf tool's directory (NAME.bpf.c, NAME.h, NAME.c) is built by a worker into its module; a module
+     * file is published as it is; both pull back byte for byte as app.wasm.
+     */
+    @Test
+    @Order(1)
+    void wasmToolsArePublishedFromSourcesAndAsModuleFiles() throws Exception {
+        for (String tool : List.of("proclife", "syscalltop")) {
+            EcliProcess push = ecli(180, "push", TestPackages.ROOT.resolve("examples").resolve(tool).toString(),
+                tool + ":1.0.0");
+            assertThat(push.exitCode()).as(push.errText()).isZero();
+            assertThat(push.outText()).contains("published " + tool + "@1.0.0");
+        }
+        EcliProcess info = ecli(60, "info", "proclife");
+        assertThat(info.outText()).contains("a wasm-bpf module", "handle_exec", "output: module")
+            .doesNotContain("flags:");
+        Path pulled = home.resolve("proclife.wasm");
+        EcliProcess pull = ecli(60, "pull", "proclife:1.0.0", "-o", pulled.toString());
+        assertThat(pull.exitCode()).as(pull.errText()).isZero();
+        byte[] served = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            hub.url().resolve("/api/v1/packages/proclife/-/versions/1.0.0/app.wasm")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(Files.readAllBytes(pulled)).isEqualTo(served).startsWith(0, 'a', 's', 'm');
+        EcliProcess wrongFormat = ecli(60, "pull", "proclife:1.0.0", "-o", home.resolve("p.ebpm").toString());
+        assertThat(wrongFormat.err()).containsExactly("ecli: error: proclife@1.0.0 is a wasm module, not a package: "
+            + "write it to a .wasm file");
+
+        Path file = TestPackages.wasmExample("proclife");
+        EcliProcess pushFile = ecli(60, "push", file.toString(), "files/proclife:1.0.0");
+        assertThat(pushFile.exitCode()).as(pushFile.errText()).isZero();
+        assertThat(pushFile.outText()).startsWith("published wasm module files/proclife@1.0.0 (sha256:");
+        EcliProcess notAModule = ecli(60, "push", TestPackages.ROOT.resolve("README.md").toString(), "files/x:1.0.0");
+        assertThat(notAModule.exitCode()).isNotZero();
+    }
+
+    @Test
+    @Order(2)
+    @Tag("kernel")
+    void wasmToolsRunByNameAndShowWhatTheTestDoes() throws Exception {
+        KernelState.requireRoot();
+        try (EcliProcess run = EcliProcess.startWithEnv(env(), "run", "proclife:latest", "--min-duration-ms",
+            "250")) {
+            assertThat(run.awaitOutput("LIFETIME_MS", 60)).as(run.errText()).isTrue();
+            Thread.sleep(300);
+            assertThat(new ProcessBuilder("sleep", "0.4").start().waitFor()).isZero();
+            assertThat(run.awaitOutput(" sleep ", 10)).as(run.errText()).isTrue();
+            run.signal("TERM");
+            assertThat(run.waitFor(20)).isZero();
+        }
+        EcliProcess top = EcliProcess.runWithEnv(60, env(), "run", "files/proclife@1.0.0", "--count", "1", "--duration",
+            "3");
+        assertThat(top.exitCode()).as(top.errText()).isZero();
+        assertThat(top.outText()).contains("LIFETIME_MS");
+        EcliProcess syscalls = EcliProcess.runWithEnv(60, env(), "run", "syscalltop:1.0.0", "--count", "2");
+        assertThat(syscalls.exitCode()).as(syscalls.errText()).isZero();
+        assertThat(syscalls.out().stream().filter(l -> l.endsWith(" processes")).count()).isEqualTo(2);
+    }
+
     @Test
     @Order(2)
     @Tag("kernel")
