@@ -56,6 +56,7 @@ public final class BpfCompiler {
     private final BuildLog log;
     private final CommandRunner runner;
     private final Bubblewrap sandbox;
+    private final boolean precompiledHeaders;
 
     public BpfCompiler(BuildCache cache, BuildLog log, Duration toolTimeout) {
         this(cache, log, toolTimeout, null);
@@ -73,6 +74,17 @@ public final class BpfCompiler {
      * are off when sandboxed, since they would be shared between untrusted builds.
      */
     public BpfCompiler(BuildCache cache, BuildLog log, Duration toolTimeout, Bubblewrap sandbox) {
+        this(cache, log, toolTimeout, sandbox, true);
+    }
+
+    /**
+     * {@code precompiledHeaders} false compiles as a sandboxed hub build does, without them: clang lays out
+     * an object's BTF in another type order when its headers come from a precompiled header, so only such a
+     * build reproduces a hub build byte for byte (what {@code ecli verify --rebuild} compares).
+     */
+    public BpfCompiler(BuildCache cache, BuildLog log, Duration toolTimeout, Bubblewrap sandbox,
+                       boolean precompiledHeaders) {
+        this.precompiledHeaders = precompiledHeaders && sandbox == null;
         this.cache = cache;
         this.log = log;
         this.runner = new CommandRunner(log, toolTimeout);
@@ -115,7 +127,7 @@ public final class BpfCompiler {
                 Files.writeString(prelude, export.get().dummyDeclarations());
             }
             Path object = work.resolve(stem + ".bpf.o");
-            Path pch = sandbox != null ? null
+            Path pch = !precompiledHeaders ? null
                 : precompiledHeader(sourceText, sourceDir, request.includeDirs(), vmlinux, clang, toolchain);
             log.detail("precompiled header: " + (pch == null ? "none" : pch.toString()) + elapsed(started));
             List<SourceDecl> decls = compileAndReadDocs(tools, clang, sourceDir, sourceName, pch, prelude, object);

@@ -80,7 +80,7 @@ public final class Ecc {
                 o.readme), o.yaml, new Toolchain.Overrides(o.clang, o.llvmStrip, o.bpftool), o.wasm);
         BuildLog log = new BuildLog(err, o.verbose);
         return new BpfCompiler(BuildCache.defaultLocation(), log, Duration.ofMinutes(5),
-            o.sandbox ? Bubblewrap.locate(SandboxLimits.DEFAULT) : null).compile(request);
+            o.sandbox ? Bubblewrap.locate(SandboxLimits.DEFAULT) : null, !o.noPch).compile(request);
     }
 
     private static String version() {

@@ -39,6 +39,7 @@ final class EccOptions {
     Path bpftool;
     boolean verbose;
     boolean sandbox;
+    boolean noPch;
     boolean help;
     boolean showVersion;
 
@@ -78,6 +79,9 @@ final class EccOptions {
         Option.flag("--sandbox", "Run clang and llvm-strip under bubblewrap: no network, only the sources, headers "
             + "and system directories visible, CPU, memory and file-size limits (for untrusted sources).",
             o -> o.sandbox = true),
+        Option.flag("--no-pch", "Do not use precompiled headers (they make compiles faster, but clang then orders "
+            + "the object's BTF types differently): the object is byte for byte what the hub's sandboxed workers "
+            + "build, as 'ecli verify --rebuild' needs.", o -> o.noPch = true),
         Option.flag("-v, --verbose", "Show each command, timings, and stack traces on errors.", o -> o.verbose = true),
         Option.flag("-h, --help", "Show this help and exit.", o -> o.help = true),
         Option.flag("-V", "Show ecc's version and exit.", o -> o.showVersion = true));

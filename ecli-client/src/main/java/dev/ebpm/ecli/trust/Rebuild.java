@@ -54,8 +54,9 @@ public final class Rebuild {
             sources.extractTo(src);
             Path program = src.resolve(sources.program());
             Path header = program.resolveSibling(ObjectNames.sourceStem(program.getFileName().toString()) + ".h");
-            // ecc writes next to the source; only the object is compared, so no name or version is given.
-            List<String> cmd = new ArrayList<>(List.of(ecc().toString(), program.toString()));
+            // ecc writes next to the source; only the object is compared, so no name or version is given. No
+            // precompiled header, as in the hub's sandbox: with one, clang orders the BTF types differently.
+            List<String> cmd = new ArrayList<>(List.of(ecc().toString(), "--no-pch", program.toString()));
             if (Files.isRegularFile(header)) {
                 cmd.add(header.toString());
             }

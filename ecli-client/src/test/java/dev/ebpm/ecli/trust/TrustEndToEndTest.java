@@ -498,6 +498,31 @@ class TrustEndToEndTest {
         }
     }
 
+    /**
+     * A wasm module is a version like any other to trust: signed at push, attested by the hub's build, verified
+     * (and rebuilt: the object it embeds) before it runs; an unsigned one is refused under require.
+     */
+    @Test
+    @Order(10)
+    @Tag("kernel")
+    void wasmModulesAreSignedAttestedAndVerifiedLikePackages() throws Exception {
+        KernelState.requireRoot();
+        EcliProcess push = ok("push", TestPackages.ROOT.resolve("examples/proclife").toString(), "proclife:1.0.0",
+            "--sign", keys.resolve("alice.key").toString());
+        assertThat(push.outText()).contains("published proclife@1.0.0", "signed proclife@sha256:", "with alice");
+        for (int i = 0; i < 100 && !hub.get("/api/v1/packages/proclife/-/versions/1.0.0/signatures")
+            .contains("\"provenance\":{"); i++) {
+            Thread.sleep(100);
+        }
+        EcliProcess verify = ok("verify", "proclife:1.0.0", "--rebuild");
+        assertThat(verify.outText()).contains("signature   verified  alice", "provenance  verified  hub-",
+            "rebuilt: the sources compile here to sha256:");
+        EcliProcess run = ok("run", "proclife:1.0.0", "--verify", "require", "--duration", "1");
+        assertThat(run.outText()).contains("LIFETIME_MS");
+        ok("push", TestPackages.wasmExample("proclife").toString(), "unsigned-wasm:1.0.0");
+        refused("no signature", "run", "unsigned-wasm:1.0.0", "--verify", "require", "--duration", "1");
+    }
+
     private static void awaitPort(int port) throws Exception {
         for (int i = 0; i < 100; i++) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
