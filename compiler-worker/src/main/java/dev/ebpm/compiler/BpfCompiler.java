@@ -213,7 +213,7 @@ public final class BpfCompiler {
                 + "#include <stdint.h>\n\n" + types));
         }
         files.add(writeHeader(work, outDir, stem + ".skel.h",
-            WasmSkeletonHeader.generate(stem, sourceName, skel, elf, typesHeader)));
+            WasmSkeletonHeader.generate(stem, sourceName, skel, bpf, elf, typesHeader)));
         // Only the flags meant for the user-space side reach it: BPF flags such as -mcpu mean nothing to wasm32.
         List<String> wasmFlags = cflags.stream().filter(f -> f.startsWith("-D") || f.startsWith("-W")).toList();
         byte[] module = WasmMetaSection.append(new WasmModuleCompiler(tools, toolchain.clang(),

@@ -1,9 +1,16 @@
 package dev.ebpm.compiler.wasm;
 
+import dev.ebpm.format.btf.Btf;
+import dev.ebpm.format.btf.BtfType;
+import dev.ebpm.format.elf.ElfSection;
 import dev.ebpm.format.meta.BpfSkel;
 import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.ProgMeta;
 
+import dev.ebpm.format.object.BpfObject;
+
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +22,43 @@ import java.util.regex.Pattern;
  */
 public final class WasmSkeletonHeader {
     private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
+    private static final int SHT_PROGBITS = 1;
 
     private WasmSkeletonHeader() {
+    }
+
+    /**
+     * A setter per global of {@code .rodata} and {@code .data} with a scalar type: it writes the value into the
+     * embedded object, so a module sets its program's flags (const volatile globals) before loading it, as
+     * eunomia's wasm skeletons do through {@code skel->rodata}.
+     */
+    private static void setters(StringBuilder b, String p, BpfObject bpf) {
+        Btf btf = bpf.btf();
+        boolean first = true;
+        for (String section : List.of(".rodata", ".data")) {
+            Optional<ElfSection> elf = bpf.elf().section(section);
+            Optional<BtfType.DataSec> sec = btf.dataSec(section);
+            if (elf.isEmpty() || sec.isEmpty() || elf.get().type() != SHT_PROGBITS) {
+                continue;
+            }
+            for (BtfType.VarSecInfo info : sec.get().vars()) {
+                if (!(btf.type(info.type()) instanceof BtfType.Var v) || v.isStatic()
+                    || info.offset() + info.size() > elf.get().size()) {
+                    continue;
+                }
+                String type = WasmTypesHeader.scalarType(btf, v.type());
+                if (type == null || NOT_IDENTIFIER.matcher(v.name()).find()) {
+                    continue;
+                }
+                if (first) {
+                    b.append("\n/* Globals the module may set before it loads the object (written into it). */\n");
+                    first = false;
+                }
+                b.append("static inline void ").append(p).append("_bpf_set_").append(v.name()).append('(').append(type)
+                    .append(" value) {\n    __builtin_memcpy(").append(p).append("_bpf_object + ")
+                    .append(elf.get().offset() + info.offset()).append(", &value, sizeof(value));\n}\n");
+            }
+        }
     }
 
     /** The C identifier prefix for an object stem: {@code tcp-states} gives {@code tcp_states}. */
@@ -25,7 +67,8 @@ public final class WasmSkeletonHeader {
         return Character.isDigit(p.charAt(0)) ? "_" + p : p;
     }
 
-    public static String generate(String stem, String sourceName, BpfSkel skel, byte[] object, String typesHeader) {
+    public static String generate(String stem, String sourceName, BpfSkel skel, BpfObject bpf, byte[] object,
+                                  String typesHeader) {
         String p = prefix(stem);
         String guard = "EBPM_" + p.toUpperCase(java.util.Locale.ROOT) + "_SKEL_H";
         StringBuilder b = new StringBuilder();
@@ -77,7 +120,7 @@ public final class WasmSkeletonHeader {
 
             """);
         b.append("/* ").append(stem).append(".bpf.o, ").append(object.length).append(" bytes. */\n")
-            .append("static const unsigned char ").append(p).append("_bpf_object[").append(object.length)
+            .append("static unsigned char ").append(p).append("_bpf_object[").append(object.length)
             .append("] __attribute__((aligned(8))) = {");
         for (int i = 0; i < object.length; i++) {
             b.append(i % 20 == 0 ? "\n    " : "").append(object[i] & 0xff).append(',');
@@ -95,6 +138,7 @@ public final class WasmSkeletonHeader {
                     .append(" \"").append(map.name()).append("\"\n");
             }
         }
+        setters(b, p, bpf);
         b.append("\n/* Loads the embedded object: its handle, or 0 (the reason is on stderr). */\n")
             .append("static inline uint64_t ").append(p).append("_bpf_load(void) {\n")
             .append("    return wasm_load_bpf_object(").append(p).append("_bpf_object, (int) sizeof(").append(p)

@@ -104,6 +104,12 @@ public final class WasmTypesHeader {
         return scalar == null ? null : scalar + " " + name + dims;
     }
 
+    /** The fixed-width C type of a scalar BTF type (integers, enums, pointers, floats), or null. */
+    public static String scalarType(Btf btf, int typeId) {
+        BtfType t = btf.resolve(typeId);
+        return t instanceof BtfType.Composite ? null : new WasmTypesHeader(btf).scalar(t);
+    }
+
     /** The element type of an array (of arrays), or the type itself. */
     private BtfType elementOf(BtfType t) {
         while (t instanceof BtfType.Array a) {

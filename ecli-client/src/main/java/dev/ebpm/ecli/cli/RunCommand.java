@@ -98,9 +98,9 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
         }
         LoadedPackage pkg = (LoadedPackage) loaded;
         WasmOptions wasm = s.wasm.build();
-        if (!wasm.dirs().isEmpty() || wasm.maxMemoryBytes() != WasmOptions.DEFAULT_MAX_MEMORY) {
-            err.println("ecli: warning: " + WasmOptions.DIR + " and " + WasmOptions.MAX_MEMORY + " apply to wasm modules; "
-                + ref + " is not one");
+        if (!wasm.dirs().isEmpty() || wasm.maxMemoryBytes() != WasmOptions.DEFAULT_MAX_MEMORY || !wasm.compiled()) {
+            err.println("ecli: warning: " + WasmOptions.DIR + ", " + WasmOptions.MAX_MEMORY + " and " + WasmOptions.ENGINE
+                + " apply to wasm modules; " + ref + " is not one");
         }
         BpfObject object;
         try {

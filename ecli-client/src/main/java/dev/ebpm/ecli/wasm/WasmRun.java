@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasi.WasiOptions;
@@ -102,6 +103,9 @@ public final class WasmRun {
             b.withMemoryLimits(limits);
         }
         try {
+            if (options.compiled()) {
+                b.withMachineFactory(MachineFactoryCompiler.compile(module.module()));
+            }
             return b.build();
         } catch (ChicoryException e) {
             throw EcliException.failed("wasm module " + module.name() + " cannot be instantiated: " + e.getMessage());

@@ -40,6 +40,20 @@ class WasmRunTest {
         assertThat(p.exitCode()).isEqualTo(4);
     }
 
+    /** The interpreter runs what the compiler runs, traps included; a third engine is a usage error. */
+    @Test
+    void theInterpreterRunsModulesTooAndAnUnknownEngineIsRefused() {
+        EcliProcess p = EcliProcess.run(60, "run", "--wasm-engine", "interpreter", module("args"), "one");
+        assertThat(p.out()).startsWith("arg 1: one");
+        assertThat(p.exitCode()).as("the module exits with its argument count").isEqualTo(1);
+        EcliProcess trap = EcliProcess.run(60, "run", module("trap"), "--wasm-engine", "interpreter");
+        assertThat(trap.err()).containsExactly("ecli: error: wasm module trap.wasm trapped: Trapped on unreachable "
+            + "instruction");
+        EcliProcess bad = EcliProcess.run(60, "run", "--wasm-engine", "jit", module("args"));
+        assertThat(bad.errText()).contains("--wasm-engine jit: expected compiler or interpreter");
+        assertThat(bad.exitCode()).isEqualTo(2);
+    }
+
     @Test
     void filesAreVisibleOnlyThroughDir() {
         EcliProcess p = EcliProcess.run(60, "run", module("args"), "--dir", "/etc");
