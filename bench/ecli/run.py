@@ -14,7 +14,6 @@ same BPF object in the same run. Needs root.
 Usage: bench/ecli/run.py [ROUNDS] [BURST_EVENTS] [--baseline DIR]
 """
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,8 @@ import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "bench", "lib"))
+import loaders  # noqa: E402
 args = sys.argv[1:]
 BASELINE = None
 if "--baseline" in args:
@@ -39,27 +40,11 @@ def sh(*cmd, **kw):
 
 
 def start_loader(cmd):
-    """Starts a loader; returns (process, seconds from start until it said its programs are attached)."""
-    t0 = time.monotonic()
-    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    for line in p.stderr:
-        if line.startswith("attached") or line.startswith("ecli: running"):
-            return p, time.monotonic() - t0
-    raise SystemExit("loader ended before attaching: " + " ".join(cmd))
+    return loaders.start(cmd, ROOT)
 
 
 def stop_loader(p):
-    """Stops a loader with SIGINT; returns (events, first-to-last seconds) from its last words."""
-    p.send_signal(signal.SIGINT)
-    events, span = 0, 0.0
-    for line in p.stderr:
-        words = line.split()
-        if line.startswith("events "):
-            events, span = int(words[1]), float(words[2])
-        elif line.startswith("ecli: printed "):
-            events, span = int(words[2]), float(words[5])
-    p.wait(timeout=30)
-    return events, span
+    return loaders.results(p, timeout=30)
 
 
 def run_events(loader, count, rate):

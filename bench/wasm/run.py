@@ -23,6 +23,8 @@ import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "bench", "lib"))
+import loaders  # noqa: E402
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 BURST = int(sys.argv[2]) if len(sys.argv) > 2 else 500_000
 
@@ -32,28 +34,12 @@ def sh(*cmd, **kw):
 
 
 def start(cmd):
-    """Starts a loader; returns (process, seconds until it said its programs are attached)."""
-    t0 = time.monotonic()
-    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    for line in p.stderr:
-        if line.startswith("attached") or line.startswith("ecli: running"):
-            return p, time.monotonic() - t0
-    raise SystemExit("loader ended before attaching: " + " ".join(cmd))
+    return loaders.start(cmd, ROOT)
 
 
 def finish(p, interrupt):
-    """The loader's (events, first-to-last seconds): a module says it and exits, ecli says it on SIGINT."""
-    if interrupt:
-        p.send_signal(signal.SIGINT)
-    events, span = 0, 0.0
-    for line in p.stderr:
-        words = line.split()
-        if line.startswith("events "):
-            events, span = int(words[1]), float(words[2])
-        elif line.startswith("ecli: printed "):
-            events, span = int(words[2]), float(words[5])
-    p.wait(timeout=600)
-    return events, span
+    """A module says its count and exits by itself; ecli says it on SIGINT."""
+    return loaders.results(p, interrupt)
 
 
 def rate(loader, interrupt, count):

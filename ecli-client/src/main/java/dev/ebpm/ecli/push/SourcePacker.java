@@ -22,7 +22,9 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SourcePacker {
     private static final List<String> OUTPUTS = List.of("package.json", "package.yaml");
-    private static final List<String> OUTPUT_SUFFIXES = List.of(".ebpm", ".bpf.o", ".skel.json", ".skel.yaml");
+    /** ecc's outputs, which a build makes again: packages, objects, meta, and a wasm tool's headers and module. */
+    private static final List<String> OUTPUT_SUFFIXES = List.of(".ebpm", ".bpf.o", ".skel.json", ".skel.yaml",
+        ".skel.h", ".wasm.h", ".wasm");
 
     private SourcePacker() {
     }
