@@ -76,6 +76,8 @@ public final class NativeLibbpf {
     public static native Pointer bpf_program__attach_uprobe_opts(Pointer prog, int pid, String binaryPath,
                                                                   long funcOffset, Pointer opts);
 
+    public static native Pointer bpf_program__attach_cgroup(Pointer prog, int cgroupFd);
+
     public static native int bpf_link__destroy(Pointer link);
 
     public static native int bpf_tc_hook_create(Pointer hook);

@@ -31,6 +31,11 @@ public final class NativeLibc {
 
     public static native int if_nametoindex(String name);
 
+    /** {@code open(2)} without a mode (no O_CREAT): -1 and errno on failure. */
+    public static native int open(String path, int flags);
+
+    public static native int close(int fd);
+
     public static native int mount(String source, String target, String fsType, long flags, Pointer data);
 
     public static native int getpagesize();

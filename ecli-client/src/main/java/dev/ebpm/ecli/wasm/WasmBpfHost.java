@@ -123,7 +123,7 @@ final class WasmBpfHost implements AutoCloseable {
         WasmBpfObject o = object(fn, handle);
         GuestMemory memory = new GuestMemory(inst.memory(), fn);
         String name = memory.cString(namePtr, "name");
-        memory.cString(targetPtr, "attach_target"); // checked; libbpf finds the target in the section name
+        String target = memory.cString(targetPtr, "attach_target");
         if (name == null) {
             throw new AbiException(fn, "name is a null pointer");
         }
@@ -133,7 +133,7 @@ final class WasmBpfHost implements AutoCloseable {
             return -Errno.ENOENT;
         }
         try {
-            o.attach(program);
+            o.attach(program, target);
             return 0;
         } catch (EcliException e) {
             err.println("ecli: " + fn + ": " + e.getMessage());

@@ -1,13 +1,19 @@
 package dev.ebpm.ecli.wasm;
 
+import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.events.PerfBufferSource;
 import dev.ebpm.ecli.events.RingBufferSource;
+import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.ecli.loader.LoadedObject;
+import dev.ebpm.ecli.loader.attach.AttachPlan;
 import dev.ebpm.ecli.loader.attach.AutoAttach;
+import dev.ebpm.ecli.loader.attach.CgroupAttach;
+import dev.ebpm.ecli.loader.attach.XdpAttach;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.MapInfo;
 import dev.ebpm.format.object.MapType;
 import dev.ebpm.format.object.ProgramInfo;
+import dev.ebpm.format.object.SectionKind;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -63,9 +69,26 @@ final class WasmBpfObject implements AutoCloseable {
         return parsed.programs().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** Attaches as libbpf does from the section name; throws the one-line reason when it cannot. */
-    void attach(ProgramInfo program) {
-        loaded.add(new AutoAttach(program.name(), program.section()).attach(loaded));
+    /**
+     * Attaches as wasm-bpf does: an {@code xdp} program to the interface {@code target} names, a {@code sockops}
+     * program to the cgroup directory it names, anything else (and those two with no target) as libbpf does from
+     * the section name. Throws the one-line reason when it cannot.
+     */
+    void attach(ProgramInfo program, String target) {
+        AttachPlan plan = new AutoAttach(program.name(), program.section());
+        if (target != null && !target.isEmpty()) {
+            if (SectionKind.of(program.section()) == SectionKind.XDP) {
+                int ifindex = NativeLibc.if_nametoindex(target);
+                if (ifindex == 0) {
+                    throw EcliException.failed("no network interface named " + target + " to attach " + program.name()
+                        + " to");
+                }
+                plan = new XdpAttach(program.name(), ifindex, target, 0, 0);
+            } else if (program.section().startsWith("sockops")) {
+                plan = new CgroupAttach(program.name(), target);
+            }
+        }
+        loaded.add(plan.attach(loaded));
     }
 
     int poll(int fd, MapInfo map, GuestCallback callback, int timeoutMs) {
