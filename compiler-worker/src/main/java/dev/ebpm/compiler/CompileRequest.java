@@ -29,6 +29,12 @@ public record CompileRequest(Path source, Path exportHeader, Path outputDir, Lis
             tools, wasmSource);
     }
 
+    /** The same compile, also building the wasm-bpf module whose user-space C is {@code source}. */
+    public CompileRequest withWasmSource(Path source) {
+        return new CompileRequest(this.source, exportHeader, outputDir, includeDirs, extraCflags, vmlinux,
+            packageOptions, yaml, tools, source);
+    }
+
     /**
      * The package identity; null parts are derived: the name from the source file, version 0.1.0, the
      * description from the program's doc comment, the license from its {@code LICENSE} string, the readme

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@code ecc --wasm}: the module, the headers it is built with, and the failures of its user-space half. */
 class WasmModuleBuildTest {
     private static CompileResult build(String userSpace) throws CompileException {
-        CompileRequest base = CompileRequest.of(TestCompiles.fixture("wasm/layout.bpf.c"),
-            TestCompiles.fixture("wasm/layout.h"));
-        return TestCompiles.compile(new CompileRequest(base.source(), base.exportHeader(), TestCompiles.tempDir(),
-            List.of(), List.of(), null, base.packageOptions(), false, base.tools(),
-            TestCompiles.fixture("wasm/" + userSpace)));
+        return TestCompiles.compile(CompileRequest.of(TestCompiles.fixture("wasm/layout.bpf.c"),
+            TestCompiles.fixture("wasm/layout.h")).withOutputDir(TestCompiles.tempDir())
+            .withWasmSource(TestCompiles.fixture("wasm/" + userSpace)));
     }
 
     @Test
@@ -101,17 +98,11 @@ class WasmModuleBuildTest {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        List<Integer> found = new ArrayList<>();
-        outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
             }
-            found.add(i);
-            break;
         }
-        return found.isEmpty() ? -1 : found.get(0);
+        return -1;
     }
 }

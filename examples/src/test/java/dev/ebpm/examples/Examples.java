@@ -59,9 +59,7 @@ final class Examples {
         return BUILT.computeIfAbsent(name, n -> {
             try {
                 CompileRequest r = CompileRequest.of(source(n), header(n)).withOutputDir(outputDir(n));
-                return COMPILER.compile(!isWasm(n) ? r : new CompileRequest(r.source(), r.exportHeader(),
-                    r.outputDir(), List.of(), List.of(), null, r.packageOptions(), false, r.tools(),
-                    ROOT.resolve(n).resolve(n + ".c")));
+                return COMPILER.compile(isWasm(n) ? r.withWasmSource(ROOT.resolve(n).resolve(n + ".c")) : r);
             } catch (CompileException e) {
                 throw new IllegalStateException(n + ": " + e.getMessage() + "\n" + e.details(), e);
             }

@@ -7,6 +7,7 @@ import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.ecli.resolve.PullPolicy;
 import dev.ebpm.ecli.resolve.ResolvedPackage;
 import dev.ebpm.ecli.trust.TrustGate;
+import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.PackageFormat;
 import dev.ebpm.format.files.AtomicFiles;
 import dev.ebpm.format.options.Option;
@@ -33,7 +34,7 @@ final class PullCommand extends BaseCommand<PullCommand.Settings> {
     /** A module is written as it is; asking for a package format for one is refused before anything is written. */
     private static byte[] moduleFile(ResolvedPackage p, Path file) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".ebpm")) {
+        if (PackageFormat.forFileName(name) != PackageFormat.EBPM || name.endsWith(EbpmPackageCodec.FILE_EXTENSION)) {
             throw EcliException.usage(p.origin() + " is a wasm module, not a package: write it to a .wasm file");
         }
         return p.layer();

@@ -137,12 +137,12 @@ public final class PackageResolver {
         }
         OciManifest manifest = manifest(ref, manifestBytes);
         if (PackageArtifact.isWasm(manifest)) {
-            ResolvedPackage module = module(client, ref, manifest, manifestDigest);
             String version = manifest.annotations().get("org.opencontainers.image.version");
-            if (fetched && version != null && !version.equals(ref.reference()) && SemVer.isValid(version)) {
+            version = version != null && SemVer.isValid(version) ? version : null;
+            if (fetched && version != null && !version.equals(ref.reference())) {
                 cache.putRef(registry, ref.name(), version, manifestDigest);
             }
-            return module;
+            return module(client, ref, manifest, manifestDigest, version);
         }
         byte[] config = blob(client, ref, manifest.config(), "config");
         byte[] layer = blob(client, ref, manifest.layers().get(0), "program");
@@ -164,9 +164,10 @@ public final class PackageResolver {
     /**
      * A wasm module's version: its first wasm layer is the module (the config says nothing ecli needs), bounded
      * before it is downloaded and checked against its digest as every blob is; the module itself is parsed
-     * when it runs.
+     * when it runs. {@code version}: the one its manifest names, or null.
      */
-    private ResolvedPackage module(Lazy client, PackageReference ref, OciManifest manifest, Digest manifestDigest) {
+    private ResolvedPackage module(Lazy client, PackageReference ref, OciManifest manifest, Digest manifestDigest,
+                                   String version) {
         OciDescriptor layer;
         try {
             layer = PackageArtifact.wasmLayer(manifest);
@@ -178,9 +179,8 @@ public final class PackageResolver {
                 + WasmFormat.MAX_MODULE_BYTES + " ecli accepts");
         }
         byte[] module = blob(client, ref, layer, "wasm module");
-        String version = manifest.annotations().get("org.opencontainers.image.version");
         // As a package's: NAME@VERSION when the manifest says which version it is (this hub's do).
-        String origin = ref.name() + (version != null && SemVer.isValid(version) ? "@" + version
+        String origin = ref.name() + (version != null ? "@" + version
             : ref.isDigest() ? "@" + ref.reference().substring(0, 19) : ":" + ref.reference());
         String base = ref.name().substring(ref.name().lastIndexOf('/') + 1);
         return ResolvedPackage.ofModule(module, manifestDigest, origin, base + WasmFormat.FILE_EXTENSION);

@@ -9,7 +9,6 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.format.PackageFormatException;
-import dev.ebpm.format.wasm.WasmFormat;
 import dev.ebpm.format.wasm.WasmModuleInfo;
 
 import java.util.List;
@@ -23,8 +22,6 @@ import java.util.stream.Collectors;
  * the cap. Each failure is one line naming what is wrong.
  */
 public record WasmModuleFile(String name, WasmModule module) {
-    public static final int MAX_BYTES = WasmFormat.MAX_MODULE_BYTES;
-
     public static WasmModuleFile parse(String name, byte[] bytes) {
         try {
             return new WasmModuleFile(name, WasmModuleInfo.read(bytes, name).module());

@@ -46,11 +46,9 @@ public final class TestPackages {
     public static synchronized Path wasmExample(String name) {
         return BUILT.computeIfAbsent("wasm:" + name, k -> {
             Path dir = ROOT.resolve("examples").resolve(name);
-            CompileRequest base = CompileRequest.of(dir.resolve(name + ".bpf.c"), dir.resolve(name + ".h"));
             try {
-                return COMPILER.compile(new CompileRequest(base.source(), base.exportHeader(), OUT.resolve("wasm-"
-                    + name), List.of(), List.of(), null, base.packageOptions(), false, base.tools(),
-                    dir.resolve(name + ".c"))).wasmModule();
+                return COMPILER.compile(CompileRequest.of(dir.resolve(name + ".bpf.c"), dir.resolve(name + ".h"))
+                    .withOutputDir(OUT.resolve("wasm-" + name)).withWasmSource(dir.resolve(name + ".c"))).wasmModule();
             } catch (CompileException e) {
                 throw new IllegalStateException(name + ": " + e.getMessage() + "\n" + e.details(), e);
             }

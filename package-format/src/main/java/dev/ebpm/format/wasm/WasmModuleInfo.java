@@ -25,10 +25,10 @@ import java.util.Optional;
  * modules embed their object as constant data (a byte array or a C string: the same bytes), so the object is
  * found in the data segments as an ELF header for the BPF machine whose section table ends inside the segment,
  * and then parsed as any object is. A module ecc built also carries the object's meta
- * ({@link WasmMetaSection}).
+ * ({@link WasmMetaSection}). The object, meta and README are looked for only when asked for: running a module
+ * needs none of them.
  */
-public record WasmModuleInfo(WasmModule module, int size, boolean command, List<String> imports,
-                             Optional<byte[]> bpfObject, Optional<ObjectMeta> meta, Optional<String> readme) {
+public record WasmModuleInfo(WasmModule module, String what, int size, boolean command, List<String> imports) {
     private static final short EM_BPF = 247;
     private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
 
@@ -61,8 +61,22 @@ public record WasmModuleInfo(WasmModule module, int size, boolean command, List<
         for (int i = 0; i < section.importCount(); i++) {
             imports.add(section.getImport(i).module() + "." + section.getImport(i).name());
         }
-        return new WasmModuleInfo(module, bytes.length, command, imports, embeddedObject(module), meta(module, what),
-            custom(module, WasmMetaSection.README).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)));
+        return new WasmModuleInfo(module, what, bytes.length, command, imports);
+    }
+
+    /** The BPF object the module embeds, if it embeds one. */
+    public Optional<byte[]> bpfObject() {
+        return embeddedObject(module);
+    }
+
+    /** The meta ecc wrote into the {@value WasmMetaSection#NAME} section, when there is one; a bad one is an error. */
+    public Optional<ObjectMeta> meta() {
+        return meta(module, what);
+    }
+
+    /** The README ecc wrote into the {@value WasmMetaSection#README} section, when there is one. */
+    public Optional<String> readme() {
+        return custom(module, WasmMetaSection.README).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Whether the module calls the wasm_bpf host functions, i.e. is a wasm-bpf module and not plain WASI. */
@@ -70,7 +84,6 @@ public record WasmModuleInfo(WasmModule module, int size, boolean command, List<
         return imports.stream().anyMatch(i -> i.startsWith("wasm_bpf."));
     }
 
-    /** The meta ecc wrote into the {@value WasmMetaSection#NAME} section, when there is one. */
     private static Optional<ObjectMeta> meta(WasmModule module, String what) {
         return custom(module, WasmMetaSection.NAME).map(bytes -> {
             try {

@@ -179,9 +179,10 @@ public class ManifestService {
         } catch (PackageFormatException e) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
         }
-        if (layerRef.size() > Math.min(limits.maxPackageSize(), WasmFormat.MAX_MODULE_BYTES)) {
-            throw ApiException.tooLarge("the wasm module is " + layerRef.size() + " bytes, over the "
-                + Math.min(limits.maxPackageSize(), WasmFormat.MAX_MODULE_BYTES) + "-byte limit");
+        long maxModule = Math.min(limits.maxPackageSize(), WasmFormat.MAX_MODULE_BYTES);
+        if (layerRef.size() > maxModule) {
+            throw ApiException.tooLarge("the wasm module is " + layerRef.size() + " bytes, over the " + maxModule
+                + "-byte limit");
         }
         OciDescriptor configRef = parsed.config();
         if (configRef.size() > limits.maxConfigSize()) {

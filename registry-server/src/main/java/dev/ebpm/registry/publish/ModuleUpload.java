@@ -17,6 +17,7 @@ import dev.ebpm.registry.error.ErrorCode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A wasm-bpf module to publish, opened the way ecli will open it: a valid WebAssembly module that is a WASI
@@ -27,8 +28,10 @@ import java.util.Map;
 public record ModuleUpload(EbpmPackage pkg, byte[] module, VersionDetails.Module details) {
     public static ModuleUpload read(byte[] module, PackageName name, SemVer version, int maxObject) {
         WasmModuleInfo info;
+        Optional<ObjectMeta> described;
         try {
             info = WasmModuleInfo.read(module, "the wasm module");
+            described = info.meta();
         } catch (PackageFormatException e) {
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, e.getMessage());
         }
@@ -46,7 +49,7 @@ public record ModuleUpload(EbpmPackage pkg, byte[] module, VersionDetails.Module
         try {
             BpfObject object = BpfObject.parse(elf);
             String base = name.value().substring(name.value().lastIndexOf('/') + 1);
-            ObjectMeta meta = info.meta().orElseGet(() -> new ObjectMeta(SkeletonExtractor.extract(object,
+            ObjectMeta meta = described.orElseGet(() -> new ObjectMeta(SkeletonExtractor.extract(object,
                 ObjectNames.objectName(base + ".bpf.o")), List.of(), ObjectMeta.EUNOMIA_FORMAT_VERSION,
                 LoaderOptions.NONE, Map.of()));
             String description = meta.bpfSkel().doc() == null ? null : meta.bpfSkel().doc().summary();
@@ -56,7 +59,7 @@ public record ModuleUpload(EbpmPackage pkg, byte[] module, VersionDetails.Module
             PackageInfo identity = new PackageInfo(name.value(), version.toString(), description,
                 object.license().orElse(null), List.of());
             return new ModuleUpload(new EbpmPackage(identity, meta, elf, info.readme().orElse(null)), module,
-                new VersionDetails.Module(module.length, info.imports(), info.meta().isPresent()));
+                new VersionDetails.Module(module.length, info.imports(), described.isPresent()));
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {

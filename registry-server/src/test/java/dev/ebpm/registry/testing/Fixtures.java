@@ -46,11 +46,10 @@ public final class Fixtures {
     /** A wasm-bpf example's app.wasm as ecc --wasm builds it (object, meta and README inside). */
     public static synchronized byte[] module(String name) {
         Path dir = ROOT.resolve("examples").resolve(name);
-        CompileRequest base = CompileRequest.of(dir.resolve(name + ".bpf.c"), dir.resolve(name + ".h"));
         try {
-            return Files.readAllBytes(COMPILER.compile(new CompileRequest(base.source(), base.exportHeader(),
-                OUT.resolve("wasm-" + name), List.of(), List.of(), null, base.packageOptions(), false, base.tools(),
-                dir.resolve(name + ".c"))).wasmModule());
+            return Files.readAllBytes(COMPILER.compile(CompileRequest.of(dir.resolve(name + ".bpf.c"),
+                dir.resolve(name + ".h")).withOutputDir(OUT.resolve("wasm-" + name))
+                .withWasmSource(dir.resolve(name + ".c"))).wasmModule());
         } catch (CompileException e) {
             throw new IllegalStateException(name + ": " + e.getMessage() + "\n" + e.details(), e);
         } catch (IOException e) {
