@@ -66,11 +66,36 @@ public record SigningKey(PrivateKey privateKey, TrustedKey publicKey) {
         try {
             key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
+            if (pem.label().equals(ENCRYPTED) && !isDerSequence(pkcs8)) {
+                // A wrong passphrase passes the CBC padding check about once in 256 tries, and gives bytes that
+                // are no DER at all: that is the passphrase, not the key.
+                throw new KeyFormatException(what + ": wrong passphrase");
+            }
             throw new KeyFormatException(what + " is not an ECDSA private key: " + e.getMessage());
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
         return new SigningKey(key, TrustedKey.of(publicOf((ECPrivateKey) key), name));
+    }
+
+    /** Whether {@code der} is exactly one DER SEQUENCE (tag 0x30 and a length that fills the rest). */
+    static boolean isDerSequence(byte[] der) {
+        if (der.length < 2 || der[0] != 0x30) {
+            return false;
+        }
+        int first = der[1] & 0xff;
+        if (first < 0x80) {
+            return first == der.length - 2;
+        }
+        int n = first & 0x7f;
+        if (n == 0 || n > 3 || der.length < 2 + n) {
+            return false;
+        }
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            length = length << 8 | der[2 + i] & 0xff;
+        }
+        return length == der.length - 2 - n;
     }
 
     /** The PEM text of the private key; encrypted when {@code passphrase} is given. */

@@ -41,6 +41,25 @@ class KeysTest {
         assertThat(theirPub.fingerprint()).isEqualTo(Digest.sha256(Files.readAllBytes(dir.resolve("o.der"))).hex());
     }
 
+    /**
+     * A wrong passphrase that happens to pass the CBC padding check (about one in 256) decrypts to bytes that
+     * are no DER key; those are told from a real PKCS#8 key, so the error still says "wrong passphrase".
+     */
+    @Test
+    void bytesAWrongPassphraseDecryptsToAreToldFromAKey() {
+        byte[] pkcs8 = SigningKey.generate("me").privatePem(null).lines().filter(l -> !l.startsWith("-----"))
+            .reduce("", String::concat).transform(java.util.Base64.getDecoder()::decode);
+        assertThat(SigningKey.isDerSequence(pkcs8)).isTrue();
+        java.util.Random random = new java.util.Random(42);
+        int taken = 0;
+        for (int i = 0; i < 10_000; i++) {
+            byte[] garbage = new byte[pkcs8.length - 1 - random.nextInt(16)];
+            random.nextBytes(garbage);
+            taken += SigningKey.isDerSequence(garbage) ? 1 : 0;
+        }
+        assertThat(taken).isZero();
+    }
+
     @Test
     void encryptedKeysRoundTripThroughOpenssl() throws Exception {
         SigningKey key = SigningKey.generate("me");
