@@ -180,7 +180,7 @@ public final class BpfCompiler {
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.info(summary(sourceName, skel, exportTypes, millis));
             return new CompileResult(pkg, files, written.ebpmFile(), Digest.sha256(written.ebpmBytes()),
-                log.text(), tools(toolchain, clang), sandbox == null ? Map.of("kind", "none") : sandbox.settings(),
+                log.text(), tools(toolchain, vmlinux), sandbox == null ? Map.of("kind", "none") : sandbox.settings(),
                 module);
         } catch (DocCommentException | ObjectFormatException e) {
             throw new CompileException(e.getMessage());
@@ -286,12 +286,19 @@ public final class BpfCompiler {
         return stderr.contains("precompiled header") || stderr.contains("PCH file") || stderr.contains(".pch");
     }
 
-    /** The tools that made the object, for provenance: clang, the libbpf headers, the flags that shape code. */
-    private static Map<String, String> tools(Toolchain toolchain, ClangCommand clang) {
+    /**
+     * What made the object, for provenance: clang, the libbpf headers, the flags that shape code, and the
+     * vmlinux.h compiled against (its digest: the kernel's BTF decides the object's BTF, so a rebuild on
+     * another kernel cannot match, and this is how a rebuild tells that apart from other sources).
+     */
+    private static Map<String, String> tools(Toolchain toolchain, Optional<VmlinuxHeader> vmlinux) throws IOException {
         Map<String, String> tools = new java.util.TreeMap<>();
         tools.put("ecc", PackageIdentity.ECC_VERSION);
         tools.put("clang", toolchain.clangVersion());
         tools.put("mcpu", ClangCommand.DEFAULT_CPU);
+        if (vmlinux.isPresent()) {
+            tools.put(VmlinuxHeader.NAME, Digest.sha256(Files.readAllBytes(vmlinux.get().file())).toString());
+        }
         for (Path dir : toolchain.systemIncludes()) {
             Path version = dir.resolve("bpf/libbpf_version.h");
             if (Files.isRegularFile(version)) {

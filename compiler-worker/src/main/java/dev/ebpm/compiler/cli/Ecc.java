@@ -9,8 +9,10 @@ import dev.ebpm.compiler.headers.BuildCache;
 import dev.ebpm.compiler.toolchain.Bubblewrap;
 import dev.ebpm.compiler.toolchain.SandboxLimits;
 import dev.ebpm.compiler.toolchain.Toolchain;
+import dev.ebpm.format.files.AtomicFiles;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.options.UsageException;
+import dev.ebpm.format.provenance.BuildEnvironment;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +51,10 @@ public final class Ecc {
         }
         try {
             CompileResult result = compile(options, err);
+            if (options.environment != null) {
+                AtomicFiles.write(options.environment, new BuildEnvironment("ecc", result.tools(), result.sandbox())
+                    .toBytes());
+            }
             Path cwd = Path.of("").toAbsolutePath();
             for (Path f : result.written()) {
                 err.println("wrote " + (f.startsWith(cwd) ? cwd.relativize(f) : f)
@@ -63,6 +69,9 @@ public final class Ecc {
             if (options.verbose) {
                 e.printStackTrace(err);
             }
+            return ExitCodes.FAILED;
+        } catch (IOException e) {
+            err.println("ecc: error: cannot write " + options.environment + ": " + e.getMessage());
             return ExitCodes.FAILED;
         } catch (RuntimeException e) {
             err.println("ecc: internal error: " + (e.getMessage() == null ? "an unexpected failure" : e.getMessage())

@@ -37,6 +37,7 @@ final class EccOptions {
     Path clang;
     Path llvmStrip;
     Path bpftool;
+    Path environment;
     boolean verbose;
     boolean sandbox;
     boolean noPch;
@@ -82,6 +83,9 @@ final class EccOptions {
         Option.flag("--no-pch", "Do not use precompiled headers (they make compiles faster, but clang then orders "
             + "the object's BTF types differently): the object is byte for byte what the hub's sandboxed workers "
             + "build, as 'ecli verify --rebuild' needs.", o -> o.noPch = true),
+        Option.value("--environment", "FILE", "Also write what made the object (ecc, clang, libbpf headers, -mcpu, "
+            + "the vmlinux.h digest) as JSON, in the form of the build environment a hub's provenance attests.",
+            (o, v) -> o.environment = Path.of(v)),
         Option.flag("-v, --verbose", "Show each command, timings, and stack traces on errors.", o -> o.verbose = true),
         Option.flag("-h, --help", "Show this help and exit.", o -> o.help = true),
         Option.flag("-V", "Show ecc's version and exit.", o -> o.showVersion = true));

@@ -1,5 +1,6 @@
 package dev.ebpm.compiler.cli;
 
+import dev.ebpm.format.provenance.BuildEnvironment;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -25,12 +26,17 @@ class EccCommandTest {
     void compilesAndReportsWhatItWrote() throws Exception {
         Path out = Files.createTempDirectory(Files.createDirectories(Path.of("target/test-output")), "cli-");
         Run r = ecc("-o", out.toString(), "--name", "tools/docs", "--version", "2.0.0", "--keyword", "test",
-            Path.of("src/test/bpf/docs/docs.bpf.c").toString(), Path.of("src/test/bpf/docs/docs.h").toString());
+            "--environment", out.resolve("environment.json").toString(), Path.of("src/test/bpf/docs/docs.bpf.c").toString(), Path.of("src/test/bpf/docs/docs.h").toString());
         assertThat(r.exit).as(r.err).isZero();
         assertThat(r.err).contains("compiled docs.bpf.c: 5 programs, 4 maps, 7 flags, exports struct doc_sample")
             .contains("wrote ").contains("docs.ebpm (sha256:");
         assertThat(out.resolve("package.json")).exists();
         assertThat(out.resolve("docs.ebpm")).exists();
+        // What a rebuild compares with a hub's provenance: the same form, with the vmlinux.h compiled against.
+        BuildEnvironment env = BuildEnvironment.parse(Files.readAllBytes(out.resolve("environment.json")));
+        assertThat(env.tools()).containsKeys("ecc", "clang", "mcpu");
+        assertThat(env.tools().get("vmlinux.h")).matches("sha256:[0-9a-f]{64}");
+        assertThat(env.sandbox()).containsEntry("kind", "none");
     }
 
     @Test

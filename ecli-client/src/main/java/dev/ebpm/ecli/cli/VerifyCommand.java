@@ -128,7 +128,9 @@ final class VerifyCommand extends BaseCommand<VerifyCommand.Settings> {
         Rebuild.Result r = Rebuild.run(resolver.client(resolver.registryOf(ref)), p, objectOf(pkg));
         if (!r.reproduced()) {
             throw new EcliException(ExitCodes.INTEGRITY, "the rebuilt object is " + r.rebuilt() + "; the hub attested "
-                + r.attested() + " and the package holds " + r.published());
+                + r.attested() + " and the package holds " + r.published() + (r.toolDifferences().isEmpty()
+                    ? " (built with the same tools the hub names)"
+                    : " (the tools differ: " + String.join("; ", r.toolDifferences()) + ")"));
         }
         out.println("rebuilt: the sources compile here to " + r.rebuilt() + ", the object the hub attested and the "
             + "package holds");

@@ -7,6 +7,7 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.files.Directories;
 import dev.ebpm.format.object.ObjectNames;
+import dev.ebpm.format.provenance.BuildEnvironment;
 import dev.ebpm.format.provenance.BuildProvenance;
 import dev.ebpm.format.sourcearchive.SourceArchive;
 
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,8 +27,15 @@ import java.util.concurrent.TimeUnit;
  * {@code ecc}, and compares the object with the one the hub attested and the package holds.
  */
 public final class Rebuild {
-    /** The outcome: the object compiled here, and whether it is the one published. */
-    public record Result(Digest rebuilt, Digest attested, Digest published) {
+    /**
+     * The outcome: the object compiled here, whether it is the one published, and how the tools here differ
+     * from those the hub attests (a different vmlinux.h or clang explains a mismatch; none points at the object).
+     */
+    public record Result(Digest rebuilt, Digest attested, Digest published, List<String> toolDifferences) {
+        public Result {
+            toolDifferences = List.copyOf(toolDifferences);
+        }
+
         public boolean reproduced() {
             return rebuilt.equals(attested) && rebuilt.equals(published);
         }
@@ -56,7 +66,9 @@ public final class Rebuild {
             Path header = program.resolveSibling(ObjectNames.sourceStem(program.getFileName().toString()) + ".h");
             // ecc writes next to the source; only the object is compared, so no name or version is given. No
             // precompiled header, as in the hub's sandbox: with one, clang orders the BTF types differently.
-            List<String> cmd = new ArrayList<>(List.of(ecc().toString(), "--no-pch", program.toString()));
+            Path environment = dir.resolve("environment.json");
+            List<String> cmd = new ArrayList<>(List.of(ecc().toString(), "--no-pch", "--environment",
+                environment.toString(), program.toString()));
             if (Files.isRegularFile(header)) {
                 cmd.add(header.toString());
             }
@@ -66,7 +78,10 @@ public final class Rebuild {
             if (!Files.isRegularFile(object)) {
                 throw EcliException.failed("ecc wrote no object " + object.getFileName());
             }
-            return new Result(Digest.sha256(Files.readAllBytes(object)), p.objectDigest(), Digest.sha256(publishedElf));
+            Map<String, String> here = Files.isRegularFile(environment)
+                ? BuildEnvironment.parse(Files.readAllBytes(environment)).tools() : Map.of();
+            return new Result(Digest.sha256(Files.readAllBytes(object)), p.objectDigest(), Digest.sha256(publishedElf),
+                differences(p.environment().tools(), here));
         } catch (PackageFormatException e) {
             throw EcliException.failed("the sources of build " + p.buildId() + " are not a valid source archive: "
                 + e.getMessage());
@@ -75,6 +90,18 @@ public final class Rebuild {
         } finally {
             Directories.deleteQuietly(dir);
         }
+    }
+
+    /** Each tool the hub names whose value here is another, as "clang 19.1.7 there, 16.0.6 here". */
+    static List<String> differences(Map<String, String> hub, Map<String, String> here) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(hub).entrySet()) {
+            String local = here.get(e.getKey());
+            if (!e.getValue().equals(local)) {
+                out.add(e.getKey() + " " + e.getValue() + " there, " + (local == null ? "none" : local) + " here");
+            }
+        }
+        return out;
     }
 
     private static void compile(List<String> cmd, Path log) {

@@ -138,10 +138,14 @@ public final class HubStack implements AutoCloseable {
             workerToken = token("e2e workers", "worker");
         }
         int n = ++workerCount;
-        Process p = new ProcessBuilder(ROOT.resolve("bin/ebpm-worker").toString(), "--registry", url.toString(),
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/ebpm-worker").toString(), "--registry", url.toString(),
             "--token", workerToken, "--name", "e2e-" + n, "--work-dir", DIR.resolve("worker-" + n).toString(),
             "--poll", "1", "--cpu-seconds", "20", "--memory-mib", "1024", "--timeout-seconds", "60")
-            .redirectErrorStream(true).redirectOutput(DIR.resolve("worker-" + n + ".log").toFile()).start();
+            .redirectErrorStream(true).redirectOutput(DIR.resolve("worker-" + n + ".log").toFile());
+        // Workers cache vmlinux.h and the toolchain probe here rather than in the user's cache, so a run does
+        // not depend on what earlier runs on this machine left there.
+        pb.environment().put("XDG_CACHE_HOME", DIR.resolve("worker-cache").toString());
+        Process p = pb.start();
         workers.add(p);
         return p;
     }
