@@ -3,6 +3,7 @@ package dev.ebpm.ecli.trust;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.crypto.LibcryptoSignatureCheck;
 import dev.ebpm.ecli.cache.PackageCache;
 import dev.ebpm.ecli.config.EcliConfig;
 import dev.ebpm.ecli.options.TrustOptions;
@@ -131,7 +132,7 @@ public final class TrustGate {
         Lazy client = new Lazy(resolver, registry);
         Map<String, String> revoked = new LinkedHashMap<>(revocations(client, registry, refresh));
         revoked.putAll(applied.revoked());
-        TrustVerifier verifier = new TrustVerifier(applied.keys(), revoked);
+        TrustVerifier verifier = new TrustVerifier(applied.keys(), revoked, LibcryptoSignatureCheck.best());
         Optional<Evidence> cached = refresh && !offline ? Optional.empty() : cachedEvidence(pkg.manifest());
         Evidence evidence = cached.orElse(null);
         if (evidence == null && !offline) {

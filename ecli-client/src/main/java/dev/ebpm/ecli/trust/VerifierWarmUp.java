@@ -1,6 +1,7 @@
 package dev.ebpm.ecli.trust;
 
 import dev.ebpm.ecli.config.EcliConfig;
+import dev.ebpm.ecli.crypto.LibcryptoSignatureCheck;
 import dev.ebpm.ecli.options.TrustOptions;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.trust.Evidence;
@@ -13,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * In a fresh JVM the first ECDSA verification costs tens of milliseconds (the EC provider, its curve tables,
- * interpreted arithmetic) against a few for the next. A command that will verify starts this as its first
- * act, on a daemon thread, with a fixed key and a signature that verifies nothing, so the real check, a
- * hundred milliseconds later, finds the machinery warm; it also reads the trust policy and its keys for the
- * process ahead of the check. It decides nothing.
+ * In a fresh JVM the first check costs more than the next: libcrypto to open (or, without it, the JDK's EC
+ * provider, its curve tables and interpreted arithmetic: tens of milliseconds), key parsing, the evidence
+ * codec. A command that will verify starts this as its first act, on a daemon thread, with a fixed key and a
+ * signature that verifies nothing, so the real check, a hundred milliseconds later, finds the machinery warm;
+ * it also reads the trust policy and its keys for the process ahead of the check. It decides nothing.
  */
 public final class VerifierWarmUp {
     private static final String KEY = "-----BEGIN PUBLIC KEY-----\n"
@@ -54,7 +55,7 @@ public final class VerifierWarmUp {
             // The path a run takes: cached evidence parsed, then decided with a key (the hint names it).
             byte[] cached = new Evidence(List.of(new Evidence.Signature(new byte[] {'{', '}'}, SIGNATURE,
                 key.fingerprint(), "warm-up")), List.of(), List.of()).toBytes();
-            TrustVerifier verifier = new TrustVerifier(List.of(key), Map.of());
+            TrustVerifier verifier = new TrustVerifier(List.of(key), Map.of(), LibcryptoSignatureCheck.best());
             Digest digest = Digest.sha256(SIGNATURE);
             for (int i = 0; i < ROUNDS; i++) {
                 verifier.decide(digest, Evidence.parse(cached));

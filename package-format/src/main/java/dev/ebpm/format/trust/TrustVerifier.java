@@ -20,11 +20,18 @@ import java.util.Optional;
 public final class TrustVerifier {
     private final List<TrustedKey> trusted;
     private final Map<String, String> revoked;
+    private final SignatureCheck check;
 
     /** @param revoked fingerprint to the reason it was revoked */
     public TrustVerifier(List<TrustedKey> trusted, Map<String, String> revoked) {
+        this(trusted, revoked, SignatureCheck.JDK);
+    }
+
+    /** @param check how each signature is checked (the JDK's provider unless a faster equal one is at hand) */
+    public TrustVerifier(List<TrustedKey> trusted, Map<String, String> revoked, SignatureCheck check) {
         this.trusted = List.copyOf(trusted);
         this.revoked = Map.copyOf(revoked);
+        this.check = check;
     }
 
     /** A signature that holds: the key, and what it vouches for (a cosign payload, or a build's provenance). */
@@ -82,7 +89,7 @@ public final class TrustVerifier {
 
     private void checkSignature(Digest manifest, Evidence.Signature s, List<Signed> signed, List<TrustProblem> problems,
                                 Map<String, String> claims) {
-        Optional<TrustedKey> key = hintedFirst(s.keyHint()).filter(k -> k.verifies(s.payload(), s.signature()))
+        Optional<TrustedKey> key = hintedFirst(s.keyHint()).filter(k -> check.verifies(k, s.payload(), s.signature()))
             .findFirst();
         if (key.isEmpty()) {
             problems.add(unverified(s.keyHint(), s.origin()));
@@ -134,7 +141,7 @@ public final class TrustVerifier {
         byte[] pae = Dsse.pae(env.payloadType(), env.payload());
         byte[] sig = env.signatures().get(0).sig();
         String hint = bundle.keyHint() != null ? bundle.keyHint() : env.signatures().get(0).keyid();
-        Optional<TrustedKey> key = hintedFirst(hint).filter(k -> k.verifies(pae, sig)).findFirst();
+        Optional<TrustedKey> key = hintedFirst(hint).filter(k -> check.verifies(k, pae, sig)).findFirst();
         if (key.isEmpty()) {
             problems.add(unverified(hint, "provenance bundle"));
             return;
