@@ -85,4 +85,10 @@ public class BlobBytes {
         epoch.incrementAndGet();
         cache.invalidateAll(digests);
     }
+
+    /** Drops every copy (blobs may have been deleted while this replica did not hear of it). */
+    public void forgetAll() {
+        epoch.incrementAndGet();
+        cache.invalidateAll();
+    }
 }

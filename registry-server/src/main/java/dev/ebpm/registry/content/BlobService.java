@@ -3,6 +3,7 @@ package dev.ebpm.registry.content;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ebpm.format.Digest;
+import dev.ebpm.registry.cluster.ChangeNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -29,15 +30,18 @@ public class BlobService {
     private final BlobBytes bytes;
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
+    private final ChangeNotices notices;
     /** Size by "repository@hex" for blobs the repository may serve. */
     private final Cache<String, Long> servable = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
     /** Bumped by every forget: a lookup that started under an older value does not remember its answer. */
     private final AtomicLong epoch = new AtomicLong();
 
-    BlobService(BlobBytes bytes, EntityManager em, TransactionSynchronizationRegistry transactions) {
+    BlobService(BlobBytes bytes, EntityManager em, TransactionSynchronizationRegistry transactions,
+                ChangeNotices notices) {
         this.bytes = bytes;
         this.em = em;
         this.transactions = transactions;
+        this.notices = notices;
     }
 
     /**
@@ -136,7 +140,31 @@ public class BlobService {
             em.createNativeQuery("DELETE FROM repository_blob WHERE repository = ?1 AND digest = ?2")
                 .setParameter(1, repository).setParameter(2, d.toString()).executeUpdate();
         }
-        afterCommit(() -> digests.forEach(d -> servable.invalidate(key(repository, d))));
+        if (!digests.isEmpty()) {
+            notices.unlinked(repository, digests.stream().map(Digest::toString).toList());
+        }
+        afterCommit(() -> forgetLinks(repository, digests));
+    }
+
+    /** Forgets that {@code repository} may serve these blobs (unlinked here, or by another replica). */
+    void forgetLinks(String repository, Collection<Digest> digests) {
+        epoch.incrementAndGet();
+        digests.forEach(d -> servable.invalidate(key(repository, d)));
+    }
+
+    /** Forgets these blobs everywhere: where they were servable and their bytes. */
+    void forgetBlobs(Collection<Digest> digests) {
+        epoch.incrementAndGet();
+        Set<String> hexes = Set.copyOf(digests.stream().map(Digest::hex).toList());
+        servable.asMap().keySet().removeIf(k -> hexes.contains(k.substring(k.lastIndexOf('@') + 1)));
+        bytes.forget(digests);
+    }
+
+    /** Forgets every remembered link and copy (this replica may have missed other replicas' changes). */
+    void forgetAll() {
+        epoch.incrementAndGet();
+        servable.invalidateAll();
+        bytes.forgetAll();
     }
 
     /**
@@ -152,11 +180,10 @@ public class BlobService {
             em.createNativeQuery("DELETE FROM blob WHERE digest = ?1").setParameter(1, d.toString()).executeUpdate();
             bytes.store().delete(d);
         }
-        afterCommit(() -> {
-            Set<String> hexes = Set.copyOf(digests.stream().map(Digest::hex).toList());
-            servable.asMap().keySet().removeIf(k -> hexes.contains(k.substring(k.lastIndexOf('@') + 1)));
-            bytes.forget(digests);
-        });
+        if (!digests.isEmpty()) {
+            notices.deleted(digests.stream().map(Digest::toString).toList());
+        }
+        afterCommit(() -> forgetBlobs(digests));
     }
 
     private void afterCommit(Runnable forget) {

@@ -116,7 +116,18 @@ public class ManifestCache {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PackageChanged event) {
+        drop(event.name());
+    }
+
+    /** Forgets a package's entries (changed here, or by another replica). */
+    void drop(String name) {
         generation.incrementAndGet();
-        byPackage.remove(event.name());
+        byPackage.remove(name);
+    }
+
+    /** Forgets everything (this replica may have missed other replicas' changes). */
+    void clear() {
+        generation.incrementAndGet();
+        byPackage.clear();
     }
 }

@@ -1,6 +1,7 @@
 package dev.ebpm.registry.download;
 
 import dev.ebpm.format.Digest;
+import dev.ebpm.registry.cluster.ClusterChange;
 import dev.ebpm.registry.content.PackageChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -65,7 +66,20 @@ public class Downloads {
 
     /** A publish may make a blob pushed earlier the layer of a new version: look the package's blobs up again. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PackageChanged event) {
-        String prefix = event.name() + "@";
+        forget(event.name());
+    }
+
+    /** The same for a package another replica changed (or, when it may have missed some, every package). */
+    void changedElsewhere(@Observes ClusterChange change) {
+        if (change.everythingChanged()) {
+            versionOfLayer.clear();
+        } else if (change.topic().equals(ClusterChange.PACKAGE)) {
+            change.details().forEach(this::forget);
+        }
+    }
+
+    private void forget(String name) {
+        String prefix = name + "@";
         versionOfLayer.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
