@@ -51,7 +51,7 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SQL
-  for db in ebpm ebpm_test ebpm_e2e ebpm_outage; do
+  for db in ebpm ebpm_test ebpm_e2e ebpm_outage ebpm_scale; do
     if ! as_postgres psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
       as_postgres createdb -O "$db_user" "$db"
     fi

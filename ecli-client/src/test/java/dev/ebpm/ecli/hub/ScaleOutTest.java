@@ -1,0 +1,234 @@
+package dev.ebpm.ecli.hub;
+
+import dev.ebpm.ecli.testing.EcliProcess;
+import dev.ebpm.ecli.testing.ScaledHub;
+import dev.ebpm.ecli.testing.TestPackages;
+import dev.ebpm.format.Digest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two registry replicas behind HAProxy with two workers, on the real PostgreSQL and S3 server, started by the
+ * script users run: what one replica changes the other serves within a second (its tag cache lives ten
+ * minutes here, so only the replicas' notices can explain it), builds run once each, and a replica killed
+ * under load costs only the requests it was answering.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutTest {
+    private static final String ACCEPT_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    /** Names unique to this run: the scale-out database outlives it. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private ScaledHub hub;
+    private String admin;
+
+    @BeforeAll
+    void start() throws Exception {
+        hub = ScaledHub.start(2, 2, Map.of("EBPM_CACHE_TAG_TTL", "10m"));
+        admin = hub.adminToken();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    private HttpResponse<byte[]> send(URI base, String method, String path, String body) throws Exception {
+        return hub.send(base, method, path, admin, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+            body == null ? null : "application/json");
+    }
+
+    private void publish(String name, String version) throws Exception {
+        byte[] pkg = Files.readAllBytes(TestPackages.example("sigsnoop"));
+        HttpResponse<byte[]> r = hub.send(hub.replica(1), "PUT", "/api/v1/packages/" + name + "/-/versions/"
+            + version, admin, pkg, "application/json");
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    }
+
+    private String digestOn(URI base, String name, String reference) throws Exception {
+        HttpResponse<byte[]> r = hub.send(base, "GET", "/v2/" + name + "/manifests/" + reference, admin, null, null);
+        return r.statusCode() == 200 ? r.headers().firstValue("Docker-Content-Digest").orElse("") : "status "
+            + r.statusCode();
+    }
+
+    /** How long until {@code check} holds, polling every 10 ms for at most 10 s. */
+    private static long millisUntil(Check check) throws Exception {
+        long start = System.nanoTime();
+        while (!check.holds()) {
+            if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(10)) {
+                return Long.MAX_VALUE;
+            }
+            Thread.sleep(10);
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    @Test
+    @Order(1)
+    void aTagMovedThroughOneReplicaResolvesToTheNewDigestOnTheOtherWithinASecond() throws Exception {
+        String name = "scale/tags-" + run;
+        publish(name, "1.0.0");
+        // Another version with other bytes: sigsnoop with its version changed by the registry is enough.
+        publish(name, "2.0.0");
+        String one = digestOn(hub.replica(1), name, "1.0.0");
+        String two = digestOn(hub.replica(1), name, "2.0.0");
+        assertThat(one).startsWith("sha256:").isNotEqualTo(two);
+        assertThat(send(hub.replica(1), "PUT", "/api/v1/packages/" + name + "/-/tags/stable",
+            "{\"version\":\"1.0.0\"}").statusCode()).isBetween(200, 204);
+        assertThat(millisUntil(() -> digestOn(hub.replica(2), name, "stable").equals(one))).isLessThan(1000);
+        digestOn(hub.replica(2), name, "stable");
+        assertThat(send(hub.replica(1), "PUT", "/api/v1/packages/" + name + "/-/tags/stable",
+            "{\"version\":\"2.0.0\"}").statusCode()).isBetween(200, 204);
+        long took = millisUntil(() -> digestOn(hub.replica(2), name, "stable").equals(two));
+        assertThat(took).as("ms until replica 2 resolves the moved tag").isLessThan(1000);
+        // A yank through replica 2 moves latest on replica 1 as quickly.
+        assertThat(digestOn(hub.replica(1), name, "latest")).isEqualTo(two);
+        assertThat(send(hub.replica(2), "PUT", "/api/v1/packages/" + name + "/-/versions/2.0.0/yank",
+            "{\"reason\":\"scale-out test\"}").statusCode()).isBetween(200, 204);
+        assertThat(millisUntil(() -> digestOn(hub.replica(1), name, "latest").equals(one))).isLessThan(1000);
+    }
+
+    @Test
+    @Order(2)
+    void aTokenRevokedOnOneReplicaIsRefusedByTheOtherWithinASecond() throws Exception {
+        HttpResponse<byte[]> made = send(hub.replica(1), "POST", "/api/v1/tokens",
+            "{\"name\":\"scale " + run + "\",\"scopes\":[\"publish:scale/*\"]}");
+        String json = new String(made.body(), StandardCharsets.UTF_8);
+        Matcher token = Pattern.compile("\"token\":\"(ebpm_[A-Za-z0-9]+)\"").matcher(json);
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(json);
+        assertThat(token.find() && id.find()).as(json).isTrue();
+        String secret = token.group(1);
+        assertThat(hub.send(hub.replica(2), "GET", "/api/v1/tokens/me", secret, null, null).statusCode())
+            .isEqualTo(200);
+        assertThat(send(hub.replica(1), "DELETE", "/api/v1/tokens/" + id.group(1), null).statusCode())
+            .isBetween(200, 204);
+        assertThat(millisUntil(() -> hub.send(hub.replica(2), "GET", "/api/v1/tokens/me", secret, null, null)
+            .statusCode() == 401)).isLessThan(1000);
+    }
+
+    @Test
+    @Order(3)
+    void buildsLeasedThroughBothReplicasRunOnceEach() throws Exception {
+        Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "scale-home");
+        Map<String, String> env = new HashMap<>(Map.of("ECLI_REGISTRY", hub.url().toString(), "XDG_CONFIG_HOME",
+            home.resolve("config").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString()));
+        EcliProcess login = EcliProcess.runWithEnv(60, env, "login", "--token", admin);
+        assertThat(login.exitCode()).as(login.errText()).isZero();
+        List<EcliProcess> pushes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Path dir = Files.createDirectories(home.resolve("src-" + i));
+            for (String f : List.of("execsnoop.bpf.c", "execsnoop.h")) {
+                Files.copy(TestPackages.ROOT.resolve("examples/execsnoop").resolve(f), dir.resolve(f));
+            }
+            Files.writeString(dir.resolve("execsnoop.bpf.c"), "\n// scale " + run + " " + i + "\n",
+                StandardOpenOption.APPEND);
+            pushes.add(EcliProcess.startWithEnv(env, "push", dir.toString(), "scale/build-" + run + "-" + i
+                + ":1.0.0"));
+        }
+        List<String> ids = new ArrayList<>();
+        for (EcliProcess push : pushes) {
+            assertThat(push.waitFor(240)).as(push.errText()).isZero();
+            Matcher m = Pattern.compile("build ([0-9a-f-]{36})").matcher(push.errText());
+            assertThat(m.find()).as(push.errText()).isTrue();
+            ids.add(m.group(1));
+            push.close();
+        }
+        for (String id : ids) {
+            String build = new String(send(hub.url(), "GET", "/api/v1/builds/" + id, null).body(),
+                StandardCharsets.UTF_8);
+            assertThat(build).contains("\"state\":\"succeeded\"", "\"attempts\":1");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aReplicaKilledUnderLoadCostsOnlyItsInFlightRequestsAndRejoins() throws Exception {
+        String name = "scale/load-" + run;
+        publish(name, "1.0.0");
+        String digest = digestOn(hub.url(), name, "1.0.0");
+        Digest expected = Digest.parse(digest);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger wrong = new AtomicInteger();
+        AtomicLong lastFailure = new AtomicLong();
+        long stopAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < 64; c++) {
+            clients.add(pool.submit(() -> {
+                while (System.nanoTime() < stopAt) {
+                    try {
+                        HttpResponse<byte[]> r = hub.send(hub.url(), "GET", "/v2/" + name + "/manifests/1.0.0", null,
+                            null, null);
+                        if (r.statusCode() != 200) {
+                            failed.incrementAndGet();
+                            lastFailure.set(System.nanoTime());
+                        } else if (!expected.matches(r.body())) {
+                            wrong.incrementAndGet();
+                        } else {
+                            ok.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        lastFailure.set(System.nanoTime());
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(2000);
+        int beforeKill = ok.get();
+        long killedAt = System.nanoTime();
+        hub.script("kill-replica", "2");
+        for (Future<?> f : clients) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        int afterKill = ok.get() - beforeKill;
+        System.out.printf("scale-out: %d answered before the kill, %d after, %d failed (in flight on the killed "
+            + "replica), %d wrong%n", beforeKill, afterKill, failed.get(), wrong.get());
+        assertThat(wrong.get()).as("responses with other bytes than the digest").isZero();
+        assertThat(failed.get()).as("failed requests: at most those in flight").isLessThanOrEqualTo(64);
+        assertThat(afterKill).as("answered after the kill").isGreaterThan(100);
+        if (failed.get() > 0) {
+            assertThat(TimeUnit.NANOSECONDS.toMillis(lastFailure.get() - killedAt))
+                .as("ms after the kill of the last failure").isLessThan(2000);
+        }
+        // The survivor keeps taking builds' and publishers' writes; the killed one comes back with a plain start.
+        publish(name, "1.0.1");
+        hub.script("start");
+        assertThat(digestOn(hub.replica(2), name, "1.0.1")).startsWith("sha256:");
+    }
+}
