@@ -87,11 +87,19 @@ start_haproxy() {
     echo "  mode http"
     echo "  option redispatch"
     echo "  retries 2"
+    # A replica that dies mid-answer: reads are retried on another (writes are not: they might have landed).
+    echo "  retry-on all-retryable-errors"
     echo "  timeout connect 2s"
     echo "  timeout client 300s"
     echo "  timeout server 300s"
+    # With no replica ready (PostgreSQL or the object store down for all), answer as a replica would: the
+    # registry's error envelope, 503 and Retry-After, rather than HAProxy's HTML page.
+    echo "  http-error status 503 content-type application/json string" \
+      "'{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"no registry replica is ready (is PostgreSQL or the" \
+      "object store down?); try again in 5 s\"}]}' hdr Retry-After 5"
     echo "frontend hub"
     echo "  bind *:$port"
+    echo "  http-request disable-l7-retry unless METH_GET || METH_HEAD"
     echo "  default_backend replicas"
     echo "backend replicas"
     echo "  balance roundrobin"
@@ -101,7 +109,8 @@ start_haproxy() {
     for k in $(seq 1 "$n"); do echo "  server replica-$k 127.0.0.1:$(replica_port "$k" "$n") check"; done
   } > "$cfg.new"
   mv "$cfg.new" "$cfg"
-  haproxy -c -q -f "$cfg" || { say "haproxy refused $cfg"; exit 1; }
+  haproxy -c -q -f "$cfg" >/dev/null 2>&1 || { haproxy -c -f "$cfg" 2>&1 | grep ALERT | head -3 >&2
+    say "haproxy refused $cfg"; exit 1; }
   if alive haproxy; then
     :
   else

@@ -231,4 +231,60 @@ class ScaleOutTest {
         hub.script("start");
         assertThat(digestOn(hub.replica(2), name, "1.0.1")).startsWith("sha256:");
     }
+
+    @Test
+    @Order(5)
+    void aPostgresRestartIsA503WithRetryAfterAndNoReplicaNeedsRestarting() throws Exception {
+        String name = "scale/pg-" + run;
+        publish(name, "1.0.0");
+        publish(name, "2.0.0");
+        try {
+            ScaledHub.postgres("stop");
+            HttpResponse<byte[]> down = null;
+            for (int i = 0; i < 100; i++) {
+                down = send(hub.url(), "GET", "/api/v1/packages/" + name, null);
+                if (down.statusCode() == 503) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Retry-After")).isPresent();
+            assertThat(new String(down.body(), StandardCharsets.UTF_8)).contains("\"code\":\"UNAVAILABLE\"");
+        } finally {
+            ScaledHub.postgres("start");
+        }
+        assertThat(millisUntil(() -> send(hub.url(), "GET", "/api/v1/packages/" + name, null).statusCode() == 200))
+            .as("ms until the hub answers again").isLessThan(10_000);
+        // Both replicas hear each other again (their listeners reconnected): a tag move shows within a second.
+        assertThat(millisUntil(() -> hub.send(hub.replica(2), "GET", "/q/health/ready", null, null, null)
+            .statusCode() == 200)).isLessThan(10_000);
+        digestOn(hub.replica(2), name, "stable");
+        assertThat(send(hub.replica(1), "PUT", "/api/v1/packages/" + name + "/-/tags/stable",
+            "{\"version\":\"1.0.0\"}").statusCode()).isBetween(200, 204);
+        String one = digestOn(hub.replica(1), name, "1.0.0");
+        assertThat(millisUntil(() -> digestOn(hub.replica(2), name, "stable").equals(one))).isLessThan(1000);
+    }
+
+    @Test
+    @Order(6)
+    void withTheObjectStoreStoppedPublishesFailClearlyAndLeaveNothingThenSucceed() throws Exception {
+        String name = "scale/s3-" + run;
+        byte[] pkg = Files.readAllBytes(TestPackages.example("sigsnoop"));
+        hub.services("stop");
+        try {
+            HttpResponse<byte[]> refused = hub.send(hub.replica(1), "PUT", "/api/v1/packages/" + name
+                + "/-/versions/1.0.0", admin, pkg, "application/json");
+            String body = new String(refused.body(), StandardCharsets.UTF_8);
+            assertThat(refused.statusCode()).as(body).isEqualTo(503);
+            assertThat(body).contains("\"code\":\"UNAVAILABLE\"");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(send(hub.replica(2), "GET", "/api/v1/packages/" + name, null).statusCode()).isEqualTo(404);
+        } finally {
+            hub.services("start");
+        }
+        assertThat(millisUntil(() -> hub.send(hub.replica(1), "PUT", "/api/v1/packages/" + name
+            + "/-/versions/1.0.0", admin, pkg, "application/json").statusCode() == 201)).isLessThan(10_000);
+        assertThat(digestOn(hub.url(), name, "1.0.0")).startsWith("sha256:");
+    }
 }

@@ -34,26 +34,57 @@ public final class ScaledHub implements AutoCloseable {
         env.put("EBPM_PORT", Integer.toString(PORT));
         env.put("EBPM_DATABASE", "ebpm_scale");
         env.put("EBPM_STORAGE_BUCKET", "ebpm-scale");
+        // Its own S3 server, so a test may stop it without touching the one other tests and users share.
+        env.put("EBPM_STATE_DIR", RUN.resolve("services").toString());
+        env.put("EBPM_S3_PORT", "19000");
+        env.put("EBPM_S3_DATA", RUN.resolve("s3").toString());
         env.putAll(extra);
     }
 
     public static ScaledHub start(int replicas, int workers, Map<String, String> extra) throws Exception {
         ScaledHub hub = new ScaledHub(replicas, extra);
         hub.script("stop");
-        hub.script("start", "--replicas", Integer.toString(replicas), "--workers", Integer.toString(workers));
+        try {
+            hub.script("start", "--replicas", Integer.toString(replicas), "--workers", Integer.toString(workers));
+        } catch (IllegalStateException e) {
+            hub.close(); // what did start stops again
+            throw e;
+        }
         return hub;
     }
 
     /** Runs scripts/hub.sh with this hub's environment; fails the test when it fails. */
     public String script(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(TestPackages.ROOT.resolve("scripts/hub.sh").toString()));
+        return run("scripts/hub.sh", args);
+    }
+
+    /** Runs scripts/services.sh (PostgreSQL and this hub's S3 server) with this hub's environment. */
+    public String services(String... args) throws IOException, InterruptedException {
+        return run("scripts/services.sh", args);
+    }
+
+    /** Stops or starts the machine's PostgreSQL cluster, as an operator restarting it would. */
+    public static void postgres(String action) throws IOException, InterruptedException {
+        String version;
+        try (var versions = Files.list(Path.of("/etc/postgresql"))) {
+            version = versions.map(v -> v.getFileName().toString()).max(java.util.Comparator.comparingInt(
+                Integer::parseInt)).orElseThrow();
+        }
+        Process p = new ProcessBuilder("pg_ctlcluster", version, "main", action).inheritIO().start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("pg_ctlcluster " + version + " main " + action + " failed");
+        }
+    }
+
+    private String run(String script, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(TestPackages.ROOT.resolve(script).toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("scripts/hub.sh " + String.join(" ", args) + " failed:\n" + out);
+            throw new IllegalStateException(script + " " + String.join(" ", args) + " failed:\n" + out);
         }
         return out;
     }
