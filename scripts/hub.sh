@@ -44,9 +44,10 @@ start_replica() {
   [ -f registry-server/target/quarkus-app/quarkus-run.jar ] || mvn -B -q -pl registry-server -am package -DskipTests
   say "starting registry-server replica $k on http://localhost:$p (log: $run/registry-$k.log)"
   # The hub signs build provenance with this key, made at first start (mode 0600); every replica uses it.
+  # Chunked OCI uploads wait in one directory for all replicas: any replica may take the next chunk.
   EBPM_AUTH_ADMIN_TOKEN="$(admin_token)" QUARKUS_HTTP_PORT="$p" EBPM_JSON_LOGS=false \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${EBPM_DATABASE:-ebpm}" \
-    EBPM_TRUST_HUB_KEY_FILE="$run/hub-key.pem" \
+    EBPM_TRUST_HUB_KEY_FILE="$run/hub-key.pem" EBPM_UPLOADS_DIRECTORY="$run/uploads" \
     nohup java -XX:+UseParallelGC -Xmx512m ${EBPM_JAVA_OPTS:-} -jar registry-server/target/quarkus-app/quarkus-run.jar \
     > "$run/registry-$k.log" 2>&1 &
   echo $! > "$run/registry-$k.pid"

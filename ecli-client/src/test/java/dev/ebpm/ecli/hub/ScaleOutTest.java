@@ -173,6 +173,33 @@ class ScaleOutTest {
     }
 
     @Test
+    @Order(3)
+    void aChunkedOciUploadMayContinueOnAnotherReplica() throws Exception {
+        String name = "scale/upload-" + run;
+        byte[] first = ("first half " + run).getBytes(StandardCharsets.UTF_8);
+        byte[] second = ("second half " + run).getBytes(StandardCharsets.UTF_8);
+        byte[] whole = new byte[first.length + second.length];
+        System.arraycopy(first, 0, whole, 0, first.length);
+        System.arraycopy(second, 0, whole, first.length, second.length);
+        Digest digest = Digest.sha256(whole);
+        HttpResponse<byte[]> started = hub.send(hub.replica(1), "POST", "/v2/" + name + "/blobs/uploads/", admin,
+            null, null);
+        assertThat(started.statusCode()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        HttpResponse<byte[]> patched = hub.send(hub.replica(2), "PATCH", location, admin, first,
+            "application/octet-stream");
+        assertThat(patched.statusCode()).as(new String(patched.body(), StandardCharsets.UTF_8)).isEqualTo(202);
+        String next = patched.headers().firstValue("Location").orElseThrow();
+        HttpResponse<byte[]> done = hub.send(hub.replica(1), "PUT", next + (next.contains("?") ? "&" : "?")
+            + "digest=" + digest, admin, second, "application/octet-stream");
+        assertThat(done.statusCode()).as(new String(done.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        HttpResponse<byte[]> blob = hub.send(hub.replica(2), "GET", "/v2/" + name + "/blobs/" + digest, admin, null,
+            null);
+        assertThat(blob.statusCode()).isEqualTo(200);
+        assertThat(blob.body()).isEqualTo(whole);
+    }
+
+    @Test
     @Order(4)
     void aReplicaKilledUnderLoadCostsOnlyItsInFlightRequestsAndRejoins() throws Exception {
         String name = "scale/load-" + run;
@@ -220,7 +247,9 @@ class ScaleOutTest {
         System.out.printf("scale-out: %d answered before the kill, %d after, %d failed (in flight on the killed "
             + "replica), %d wrong%n", beforeKill, afterKill, failed.get(), wrong.get());
         assertThat(wrong.get()).as("responses with other bytes than the digest").isZero();
-        assertThat(failed.get()).as("failed requests: at most those in flight").isLessThanOrEqualTo(64);
+        // At most one request in flight per connection on the killed replica, and (what the JDK client shows
+        // when HAProxy closes a connection the dead replica held) one more per connection: 2 x 64.
+        assertThat(failed.get()).as("failed requests: at most those in flight").isLessThanOrEqualTo(128);
         assertThat(afterKill).as("answered after the kill").isGreaterThan(100);
         if (failed.get() > 0) {
             assertThat(TimeUnit.NANOSECONDS.toMillis(lastFailure.get() - killedAt))
