@@ -139,7 +139,7 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void buildsLeasedThroughBothReplicasRunOnceEach() throws Exception {
         Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "scale-home");
         Map<String, String> env = new HashMap<>(Map.of("ECLI_REGISTRY", hub.url().toString(), "XDG_CONFIG_HOME",
@@ -200,7 +200,7 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aReplicaKilledUnderLoadCostsOnlyItsInFlightRequestsAndRejoins() throws Exception {
         String name = "scale/load-" + run;
         publish(name, "1.0.0");
@@ -262,7 +262,7 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPostgresRestartIsA503WithRetryAfterAndNoReplicaNeedsRestarting() throws Exception {
         String name = "scale/pg-" + run;
         publish(name, "1.0.0");
@@ -296,11 +296,17 @@ class ScaleOutTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void withTheObjectStoreStoppedPublishesFailClearlyAndLeaveNothingThenSucceed() throws Exception {
         String name = "scale/s3-" + run;
         byte[] pkg = Files.readAllBytes(TestPackages.example("sigsnoop"));
         hub.services("stop");
+        try (java.net.Socket s3 = new java.net.Socket("127.0.0.1", 19000)) {
+            throw new AssertionError("an S3 server still answers on :19000 after stopping this hub's own (another "
+                + "checkout's?); stop it and run again");
+        } catch (java.io.IOException expected) {
+            // Stopped, as the test needs.
+        }
         try {
             HttpResponse<byte[]> refused = hub.send(hub.replica(1), "PUT", "/api/v1/packages/" + name
                 + "/-/versions/1.0.0", admin, pkg, "application/json");

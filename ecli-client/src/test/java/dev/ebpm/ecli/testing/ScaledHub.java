@@ -124,8 +124,13 @@ public final class ScaledHub implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Stops what it started: the replicas, HAProxy, the workers and its own S3 server. */
     @Override
     public void close() throws Exception {
-        script("stop");
+        try {
+            script("stop");
+        } finally {
+            services("stop");
+        }
     }
 }
