@@ -112,32 +112,33 @@ public final class BpfCompiler {
             throw new CompileException(sourceName + " includes vmlinux.h, but this kernel has no BTF at "
                 + VmlinuxHeader.KERNEL_BTF + " to generate it from: pass --vmlinux with a vmlinux.h or a BTF file");
         }
-        ClangCommand clang = new ClangCommand(toolchain, sourceDir, request.includeDirs(),
-            vmlinux.map(VmlinuxHeader::directory).orElse(null), request.extraCflags());
-
         Path work = createWorkDir();
         CommandRunner tools = sandbox == null ? runner : runner.within(sandbox.seeing(readable(sourceDir, header,
             wasmSource, request.includeDirs(), vmlinux), List.of(work)));
         try {
+            Path vmlinuxDir = vmlinux.map(VmlinuxHeader::directory).orElse(null);
+            ClangCommand clang = new ClangCommand(toolchain, sourceDir, request.includeDirs(), vmlinuxDir,
+                request.extraCflags(), layout(work, sourceDir, request.includeDirs(), vmlinuxDir));
             Optional<ExportHeader> export = header == null ? Optional.empty()
                 : Optional.of(ExportHeader.scan(read(header)));
-            Path prelude = null;
+            String prelude = null;
             if (export.isPresent()) {
-                prelude = work.resolve("ecc-export-structs.h");
-                Files.writeString(prelude, export.get().dummyDeclarations());
+                prelude = "ecc-export-structs.h";
+                Files.writeString(work.resolve(prelude), export.get().dummyDeclarations());
             }
             Path object = work.resolve(stem + ".bpf.o");
             Path pch = !precompiledHeaders ? null
                 : precompiledHeader(sourceText, sourceDir, request.includeDirs(), vmlinux, clang, toolchain);
             log.detail("precompiled header: " + (pch == null ? "none" : pch.toString()) + elapsed(started));
-            List<SourceDecl> decls = compileAndReadDocs(tools, clang, sourceDir, sourceName, pch, prelude, object);
+            List<SourceDecl> decls = compileAndReadDocs(tools, clang, work, sourceDir, sourceName, pch, prelude,
+                object);
             if (pch != null) {
                 List<String> lost = BpfObject.parse(Files.readAllBytes(object)).externsWithoutBtf();
                 if (!lost.isEmpty()) {
                     log.detail("the precompiled header lost the BTF of " + String.join(", ", lost) + " (clang "
                         + "emits none for externs declared in one); compiling without it");
                     PrecompiledHeader.markLosesExterns(pch);
-                    decls = compileAndReadDocs(tools, clang, sourceDir, sourceName, null, prelude, object);
+                    decls = compileAndReadDocs(tools, clang, work, sourceDir, sourceName, null, prelude, object);
                 }
             }
             log.detail("compiled and read " + decls.size() + " declarations" + elapsed(started));
@@ -245,31 +246,32 @@ public final class BpfCompiler {
      * Compiles the object and, at the same time, dumps the AST for doc comments. A precompiled header
      * clang refuses (it was built by another clang, say) is dropped and the compile runs again without it.
      */
-    private List<SourceDecl> compileAndReadDocs(CommandRunner tools, ClangCommand clang, Path sourceDir,
-                                                String sourceName, Path pch, Path prelude, Path object)
+    private List<SourceDecl> compileAndReadDocs(CommandRunner tools, ClangCommand clang, Path work, Path sourceDir,
+                                                String sourceName, Path pch, String prelude, Path object)
         throws CompileException {
-        var compile = tools.start(clang.compile(sourceName, pch, prelude, object), sourceDir,
+        String objectName = work.relativize(object).toString();
+        String mainFile = clang.mainFile(sourceName);
+        var compile = tools.start(clang.compile(sourceName, pch, prelude, objectName), work,
             InputStream::readAllBytes);
-        var ast = tools.start(clang.astDump(sourceName, pch, prelude), sourceDir,
-            in -> AstDeclReader.read(in, sourceName));
+        var ast = tools.start(clang.astDump(sourceName, pch, prelude), work,
+            in -> AstDeclReader.read(in, mainFile));
         var compiled = compile.finish();
+        String diagnostics = clang.shown(compiled.stderr(), displayDir(sourceDir));
         if (compiled.exitCode() != 0) {
             ast.cancel();
             if (pch != null && mentionsPrecompiledHeader(compiled.stderr())) {
                 log.detail("clang refused the precompiled header; compiling without it");
                 PrecompiledHeader.discard(pch);
-                return compileAndReadDocs(tools, clang, sourceDir, sourceName, null, prelude, object);
+                return compileAndReadDocs(tools, clang, work, sourceDir, sourceName, null, prelude, object);
             }
             String limit = sandbox == null ? null : sandbox.limits().explain(compiled.exitCode(), compiled.stderr());
             if (limit != null) {
-                throw new CompileException("clang could not compile " + sourceName + ": " + limit,
-                    Diagnostics.withSourcePaths(compiled.stderr(), displayDir(sourceDir)));
+                throw new CompileException("clang could not compile " + sourceName + ": " + limit, diagnostics);
             }
-            String diagnostics = Diagnostics.withSourcePaths(compiled.stderr(), displayDir(sourceDir));
             throw new CompileException("clang could not compile " + sourceName + " ("
                 + Diagnostics.errorCount(compiled.stderr()) + ")", diagnostics);
         }
-        log.output(Diagnostics.withSourcePaths(compiled.stderr(), displayDir(sourceDir)));
+        log.output(diagnostics);
         var docs = ast.finish();
         String docsLimit = sandbox == null ? null : sandbox.limits().explain(docs.exitCode(), docs.stderr());
         if (docsLimit != null) {
@@ -386,6 +388,15 @@ public final class BpfCompiler {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CompileException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static CompileLayout layout(Path work, Path sourceDir, List<Path> includeDirs, Path vmlinuxDir)
+        throws CompileException {
+        try {
+            return CompileLayout.link(work, sourceDir, includeDirs, vmlinuxDir);
+        } catch (IOException e) {
+            throw new CompileException("cannot link the sources into the build directory: " + e.getMessage());
         }
     }
 

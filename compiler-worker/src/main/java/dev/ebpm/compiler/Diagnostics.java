@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * clang runs in the source's directory, so it names files relative to it; these helpers make its
- * diagnostics name them relative to where the user ran ecc, and count the errors.
+ * clang names files relative to the directory it runs in; these helpers make its diagnostics name them
+ * relative to where the user ran ecc, and count the errors.
  */
 public final class Diagnostics {
     private static final Pattern LOCATION = Pattern.compile("(?m)^(In file included from )?([^\\s/:][^:\\n]*):(\\d+):");
@@ -24,6 +24,30 @@ public final class Diagnostics {
             String prefix = m.group(1) == null ? "" : m.group(1);
             m.appendReplacement(b, Matcher.quoteReplacement(prefix + sourceDir + "/" + m.group(2) + ":" + m.group(3)
                 + ":"));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /**
+     * For clang run in a {@link CompileLayout}: each location under one of {@code shown}'s names has that
+     * name replaced by its value ("" or "." for none); other locations are left alone.
+     */
+    static String withLinkedPaths(String stderr, java.util.Map<String, String> shown) {
+        Matcher m = LOCATION.matcher(stderr);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String prefix = m.group(1) == null ? "" : m.group(1);
+            String file = m.group(2);
+            for (java.util.Map.Entry<String, String> e : shown.entrySet()) {
+                if (file.startsWith(e.getKey() + "/")) {
+                    String rest = file.substring(e.getKey().length() + 1);
+                    String dir = e.getValue();
+                    file = dir.isEmpty() || dir.equals(".") ? rest : dir + "/" + rest;
+                    break;
+                }
+            }
+            m.appendReplacement(b, Matcher.quoteReplacement(prefix + file + ":" + m.group(3) + ":"));
         }
         m.appendTail(b);
         return b.toString();

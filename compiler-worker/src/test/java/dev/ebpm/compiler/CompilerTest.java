@@ -2,6 +2,7 @@ package dev.ebpm.compiler;
 
 import dev.ebpm.compiler.toolchain.CommandRunner;
 import dev.ebpm.compiler.toolchain.Toolchain;
+import dev.ebpm.format.Digest;
 import dev.ebpm.format.codec.EunomiaPackage;
 import dev.ebpm.format.codec.EunomiaPackageCodec;
 import dev.ebpm.format.elf.ElfFile;
@@ -33,15 +34,18 @@ class CompilerTest {
             vmlinuxDir = dirs.filter(d -> d.getFileName().toString().startsWith("btf-"))
                 .filter(d -> Files.isRegularFile(d.resolve("vmlinux.h"))).findFirst().orElseThrow();
         }
-        Path bare = TestCompiles.tempDir().resolve("bare.bpf.o");
+        // The layout ecc gives clang: the directories linked under fixed names, clang run among the links.
+        Path work = TestCompiles.tempDir();
+        Files.createSymbolicLink(work.resolve("src"), src.getParent());
+        Files.createSymbolicLink(work.resolve("vmlinux"), vmlinuxDir);
         List<String> cmd = new ArrayList<>(List.of(tools.clang().toString(), "-g", "-O2", "-target", "bpf", "-mcpu=v3",
             "-Wno-unknown-attributes", "-D__TARGET_ARCH_" + tools.targetArch(), "-fdebug-compilation-dir=.",
-            "-I" + src.getParent(), "-I" + vmlinuxDir));
+            "-Isrc", "-Ivmlinux"));
         tools.systemIncludes().forEach(d -> cmd.addAll(List.of("-idirafter", d.toString())));
-        cmd.addAll(List.of("-c", src.getFileName().toString(), "-o", bare.toString()));
-        Commands.run(List.of("sh", "-c", "cd " + src.getParent() + " && " + String.join(" ", cmd) + " && "
-            + tools.llvmStrip() + " -g " + bare));
-        return Files.readAllBytes(bare);
+        cmd.addAll(List.of("-c", "src/" + src.getFileName(), "-o", "bare.bpf.o"));
+        Commands.run(List.of("sh", "-c", "cd " + work + " && " + String.join(" ", cmd) + " && "
+            + tools.llvmStrip() + " -g bare.bpf.o"));
+        return Files.readAllBytes(work.resolve("bare.bpf.o"));
     }
 
     @Test
@@ -61,10 +65,24 @@ class CompilerTest {
         assertThat(first.log() + again.log()).doesNotContain("failed");
     }
 
+    /**
+     * Directories of several lengths: clang-19 orders forward-declared BTF types by where they sit in memory,
+     * which moved with the lengths of the paths it was given, until ecc gave it only fixed relative names. No
+     * precompiled header, as in a hub build and in {@code ecli verify --rebuild}.
+     */
     @Test
     void theSameSourcesGiveTheSamePackageWhereverTheyAre() throws Exception {
-        Path a = copyFixtures("docs");
-        Path b = copyFixtures("docs");
+        Path a = copyFixtures("docs", "a");
+        Path b = copyFixtures("docs", "b-" + "d".repeat(37));
+        BpfCompiler bare = new BpfCompiler(TestCompiles.CACHE, BuildLog.silent(), Duration.ofMinutes(2), null, false);
+        java.util.Set<String> digests = new java.util.TreeSet<>();
+        for (int length = 1; length <= 61; length += 3) {
+            String name = "c".repeat(length);
+            Path c = copyFixtures("reproducible", name);
+            digests.add(Digest.sha256(bare.compile(CompileRequest.of(c.resolve("lineage.bpf.c"),
+                c.resolve("lineage.h"))).pkg().elf()).toString());
+        }
+        assertThat(digests).as("one object from directories of 21 lengths").hasSize(1);
         CompileResult first = TestCompiles.compile(CompileRequest.of(a.resolve("docs.bpf.c"), a.resolve("docs.h")));
         CompileResult second = TestCompiles.compile(CompileRequest.of(b.resolve("docs.bpf.c"), b.resolve("docs.h")));
         assertThat(first.ebpmDigest()).isEqualTo(second.ebpmDigest());
@@ -219,8 +237,8 @@ class CompilerTest {
             .hasMessageEndingWith("nope.h: no such file (the export header)");
     }
 
-    private static Path copyFixtures(String dir) throws IOException {
-        Path target = TestCompiles.tempDir();
+    private static Path copyFixtures(String dir, String into) throws IOException {
+        Path target = Files.createDirectories(TestCompiles.tempDir().resolve(into));
         try (Stream<Path> files = Files.list(TestCompiles.fixture(dir))) {
             for (Path f : files.toList()) {
                 Files.copy(f, target.resolve(f.getFileName()));

@@ -24,4 +24,23 @@ class DiagnosticsTest {
         assertThat(Diagnostics.errorCount(clang)).isEqualTo("2 errors");
         assertThat(Diagnostics.withSourcePaths(clang, ".")).isEqualTo(clang);
     }
+
+    @Test
+    void namesTheRealDirectoriesBehindACompileLayout() {
+        String clang = """
+            In file included from src/x.bpf.c:4:
+            vmlinux/vmlinux.h:7:1: error: redefinition of 'u32'
+            src/x.bpf.c:12:5: error: use of undeclared identifier 'y'
+            /usr/include/bpf/bpf_helpers.h:10:2: warning: something
+            """;
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("src", "examples/x");
+        shown.put("vmlinux", "/root/.cache/ebpm/ecc/vmlinux/btf-1");
+        assertThat(Diagnostics.withLinkedPaths(clang, shown)).contains("In file included from examples/x/x.bpf.c:4:")
+            .contains("/root/.cache/ebpm/ecc/vmlinux/btf-1/vmlinux.h:7:1: error")
+            .contains("examples/x/x.bpf.c:12:5: error")
+            .contains("/usr/include/bpf/bpf_helpers.h:10:2: warning");
+        shown.put("src", "");
+        assertThat(Diagnostics.withLinkedPaths(clang, shown)).contains("\nx.bpf.c:12:5: error");
+    }
 }
