@@ -147,13 +147,20 @@ start_workers() {
   done
 }
 
+# Waits until the process is gone, so that the next start (or a check) never meets its closing sockets.
+stop_pid() {
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+}
+
 stop_all() {
   local f name
   for kind in worker haproxy registry; do
     for f in "$run"/$kind*.pid; do
       [ -f "$f" ] || continue
       name="$(basename "$f" .pid)"
-      if alive "$name"; then kill "$(cat "$f")"; say "stopped $name"; fi
+      if alive "$name"; then stop_pid "$(cat "$f")"; say "stopped $name"; fi
       rm -f "$f"
     done
   done

@@ -125,7 +125,14 @@ ENV
 case "${1:-}" in
   start) start_postgres; start_s3 ;;
   stop)
-    if s3_running; then kill "$(cat "$state/s3proxy.pid")"; say "stopped s3proxy"; fi
+    # Waits until the process is gone: a JVM still closing its socket would answer whoever checks next.
+    if s3_running; then
+      pid="$(cat "$state/s3proxy.pid")"
+      kill "$pid"
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; sleep 0.2; fi
+      say "stopped s3proxy"
+    fi
     rm -f "$state/s3proxy.pid" ;;
   status)
     pg_isready -h 127.0.0.1 -p 5432 || true
