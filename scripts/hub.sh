@@ -10,6 +10,8 @@
 #   scripts/hub.sh stop      stop the workers, HAProxy and the replicas (PostgreSQL and s3proxy keep running)
 #   scripts/hub.sh status    say what runs
 #   scripts/hub.sh kill-replica K   kill -9 replica K (for fault drills); start brings it back
+#   scripts/hub.sh kill-worker K    kill -9 worker K, mid-build or not (its lease expires and another worker
+#                                   takes the build); start brings it back
 # The admin token is generated once into .run/admin-token; the workers' token into .run/worker-token.
 # EBPM_PORT picks the port (8080); EBPM_JAVA_OPTS adds JVM options to the registry (e.g. for profiling);
 # EBPM_RUN_DIR the state directory (.run); EBPM_DATABASE the PostgreSQL database (ebpm); EBPM_STORAGE_BUCKET
@@ -44,10 +46,11 @@ start_replica() {
   [ -f registry-server/target/quarkus-app/quarkus-run.jar ] || mvn -B -q -pl registry-server -am package -DskipTests
   say "starting registry-server replica $k on http://localhost:$p (log: $run/registry-$k.log)"
   # The hub signs build provenance with this key, made at first start (mode 0600); every replica uses it.
-  # Chunked OCI uploads wait in one directory for all replicas: any replica may take the next chunk.
+  # Each replica spools request bodies in its own directory: upload sessions live in PostgreSQL and the
+  # bucket, so any replica may take an upload's next chunk.
   EBPM_AUTH_ADMIN_TOKEN="$(admin_token)" QUARKUS_HTTP_PORT="$p" EBPM_JSON_LOGS=false \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/${EBPM_DATABASE:-ebpm}" \
-    EBPM_TRUST_HUB_KEY_FILE="$run/hub-key.pem" EBPM_UPLOADS_DIRECTORY="$run/uploads" \
+    EBPM_TRUST_HUB_KEY_FILE="$run/hub-key.pem" EBPM_UPLOADS_DIRECTORY="$run/uploads-$k" \
     nohup java -XX:+UseParallelGC -Xmx512m ${EBPM_JAVA_OPTS:-} -jar registry-server/target/quarkus-app/quarkus-run.jar \
     > "$run/registry-$k.log" 2>&1 &
   echo $! > "$run/registry-$k.pid"
@@ -199,6 +202,11 @@ case "${1:-}" in
     alive "registry-$k" || { say "replica $k is not running"; exit 1; }
     kill -9 "$(cat "$run/registry-$k.pid")"
     say "killed replica $k (kill -9)" ;;
+  kill-worker)
+    k="$(count kill-worker "${2:-}")"
+    alive "worker-$k" || { say "worker $k is not running"; exit 1; }
+    kill -9 "$(cat "$run/worker-$k.pid")"
+    say "killed worker $k (kill -9)" ;;
   status)
     any=0
     for f in "$run"/registry*.pid "$run"/haproxy.pid "$run"/worker*.pid; do
@@ -208,5 +216,5 @@ case "${1:-}" in
       if alive "$name"; then echo "$name: running (pid $(cat "$f"))"; else echo "$name: stopped"; fi
     done
     [ "$any" -eq 1 ] || echo "hub: nothing started" ;;
-  *) echo "usage: $0 start [--replicas N] [--workers M] | stop | status | kill-replica K" >&2; exit 2 ;;
+  *) echo "usage: $0 start [--replicas N] [--workers M] | stop | status | kill-replica K | kill-worker K" >&2; exit 2 ;;
 esac

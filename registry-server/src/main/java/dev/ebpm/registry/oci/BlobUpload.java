@@ -21,6 +21,10 @@ public class BlobUpload {
     @Column(nullable = false)
     public long received;
 
+    /** Chunks stored in the bucket so far, at uploads/ID/0 .. parts-1. */
+    @Column(nullable = false)
+    public int parts;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -11,6 +11,8 @@ import dev.ebpm.registry.content.UploadSlots;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.publish.Limits;
+import dev.ebpm.registry.storage.ObjectStore;
+import dev.ebpm.registry.storage.StorageKey;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,13 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +32,8 @@ import java.util.regex.Pattern;
  * Blob uploads: in one request, or as a session of ordered chunks ({@code Content-Range} start equal to the
  * bytes received so far, else 416) closed by a PUT naming the whole blob's digest, which stores it only if
  * it matches. Every body is spooled to a temporary file first, outside any transaction, within a bound on
- * concurrent uploads; only then does a short transaction check the chunk against the session and append
- * it. Idle sessions expire.
+ * concurrent uploads; only then does a short transaction check the chunk against the session and store
+ * it in the bucket. Idle sessions expire.
  */
 @ApplicationScoped
 public class UploadService {
@@ -96,13 +92,15 @@ public class UploadService {
         if (digest == null) {
             throw ApiException.badRequest(ErrorCode.DIGEST_INVALID, "a digest is required (sha256:<64 hex digits>)");
         }
-        Path file;
+        int parts;
         try (SpooledBlob chunk = receive(caller, lastChunk)) {
-            file = sessions.close(repository.value(), id, chunk, limits.maxBlobSize());
+            parts = sessions.close(repository.value(), id, chunk, limits.maxBlobSize());
         }
-        try (SpooledBlob blob = BlobSpool.hash(file)) {
+        try (SpooledBlob blob = spool.spool(sessions.read(id, parts), limits.maxBlobSize())) {
             requireDigest(blob, digest);
             blobs.store(blob, repository.value());
+        } finally {
+            sessions.deleteParts(id, parts);
         }
     }
 
@@ -154,17 +152,22 @@ public class UploadService {
         return "0-" + Math.max(0, received - 1);
     }
 
-    /** The session rows and files; each method one short transaction, none of them reading a request. */
+    /**
+     * The session rows, and their chunks in the object store ({@code uploads/<id>/<index>}), so that any replica
+     * can continue or finish any session; each method one short transaction, none of them reading a request.
+     * A chunk stored by a transaction that then failed sits at the next index and is replaced by the next
+     * append, and removed with the session.
+     */
     @ApplicationScoped
     static class Sessions {
         private final EntityManager em;
         private final UploadConfig config;
-        private final Path dir;
+        private final ObjectStore store;
 
-        Sessions(EntityManager em, UploadConfig config) {
+        Sessions(EntityManager em, UploadConfig config, ObjectStore store) {
             this.em = em;
             this.config = config;
-            this.dir = config.directory().resolve("sessions");
+            this.store = store;
         }
 
         @Transactional
@@ -173,16 +176,10 @@ public class UploadService {
             u.id = UUID.randomUUID();
             u.repository = repository;
             u.received = 0;
+            u.parts = 0;
             u.createdAt = OffsetDateTime.now();
             u.updatedAt = u.createdAt;
             em.persist(u);
-            try {
-                Files.createDirectories(dir);
-                Files.deleteIfExists(file(u.id));
-                Files.createFile(file(u.id));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             return u.id;
         }
 
@@ -205,34 +202,50 @@ public class UploadService {
             return u.received;
         }
 
-        /** Appends the last chunk and ends the session; the caller now owns the file and deletes it. */
+        /** Appends the last chunk and ends the session; the number of chunks, which the caller reads and deletes. */
         @Transactional(dontRollbackOn = ApiException.class)
-        Path close(String repository, UUID id, SpooledBlob lastChunk, long max) {
+        int close(String repository, UUID id, SpooledBlob lastChunk, long max) {
             BlobUpload u = lock(repository, id);
             try {
                 appendTo(u, lastChunk, max);
             } catch (ApiException e) {
-                delete(id);
+                deleteParts(id, u.parts);
                 throw e;
             } finally {
                 em.remove(u);
             }
-            return file(id);
+            return u.parts;
+        }
+
+        /** The session's bytes: its chunks in order, each opened only when the one before is read. */
+        InputStream read(UUID id, int parts) {
+            java.util.Iterator<Integer> next = java.util.stream.IntStream.range(0, parts).iterator();
+            return new java.io.SequenceInputStream(new java.util.Enumeration<InputStream>() {
+                @Override
+                public boolean hasMoreElements() {
+                    return next.hasNext();
+                }
+
+                @Override
+                public InputStream nextElement() {
+                    return store.openPart(StorageKey.uploadPart(id, next.next()));
+                }
+            });
         }
 
         private void appendTo(BlobUpload u, SpooledBlob chunk, long max) {
             if (u.received + chunk.size() > max) {
                 throw ApiException.tooLarge("the upload is larger than the " + max + "-byte limit");
             }
-            try (FileChannel in = FileChannel.open(chunk.file());
-                 FileChannel out = FileChannel.open(file(u.id), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                long done = 0;
-                while (done < chunk.size()) {
-                    done += in.transferTo(done, chunk.size() - done, out);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (chunk.size() == 0) {
+                return;
             }
+            if (u.parts >= Math.min(config.maxChunks(), 10_000)) {
+                throw ApiException.tooLarge("an upload may have at most " + Math.min(config.maxChunks(), 10_000)
+                    + " chunks; send larger ones");
+            }
+            store.putPart(StorageKey.uploadPart(u.id, u.parts), chunk.file());
+            u.parts++;
             u.received += chunk.size();
             u.updatedAt = OffsetDateTime.now();
         }
@@ -244,8 +257,9 @@ public class UploadService {
 
         @Transactional
         void cancel(String repository, UUID id) {
-            em.remove(lock(repository, id));
-            delete(id);
+            BlobUpload u = lock(repository, id);
+            em.remove(u);
+            deleteParts(id, u.parts);
         }
 
         /** Sessions nobody touched for the expiry period are dropped with their bytes. */
@@ -256,10 +270,22 @@ public class UploadService {
                 .setParameter("t", OffsetDateTime.now().minusSeconds(config.expirySeconds())).getResultList();
             for (BlobUpload u : idle) {
                 em.remove(u);
-                delete(u.id);
+                deleteParts(u.id, u.parts);
             }
             if (!idle.isEmpty()) {
                 LOG.infof("expired %d idle upload(s)", idle.size());
+            }
+        }
+
+        /** Removes chunks 0..parts (one past the last: where a failed append may have left one). */
+        void deleteParts(UUID id, int parts) {
+            for (int i = 0; i <= parts; i++) {
+                try {
+                    store.deletePart(StorageKey.uploadPart(id, i));
+                } catch (RuntimeException e) {
+                    LOG.warnf("cannot delete upload chunk %d of %s (left in the bucket): %s", i, id, e.getMessage());
+                    return;
+                }
             }
         }
 
@@ -283,18 +309,6 @@ public class UploadService {
             return new ApiException(416, ErrorCode.BLOB_UPLOAD_INVALID, "chunks must arrive in order: this upload "
                 + "has " + u.received + " bytes, the chunk starts at " + start,
                 Map.of("Range", range(u.received), "Location", "/v2/" + repository + "/blobs/uploads/" + u.id));
-        }
-
-        private Path file(UUID id) {
-            return dir.resolve(id.toString());
-        }
-
-        private void delete(UUID id) {
-            try {
-                Files.deleteIfExists(file(id));
-            } catch (IOException e) {
-                LOG.warnf("cannot delete upload file %s: %s", file(id), e.getMessage());
-            }
         }
     }
 }

@@ -126,6 +126,34 @@ public class MinioObjectStore implements ObjectStore {
     }
 
     @Override
+    public void putPart(StorageKey key, Path file) {
+        try {
+            client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket()).object(key.path())
+                .filename(file.toString()).contentType(CONTENT_TYPE).build());
+        } catch (Exception e) {
+            throw partFailure("store", key, e);
+        }
+    }
+
+    @Override
+    public InputStream openPart(StorageKey key) {
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key.path()).build());
+        } catch (Exception e) {
+            throw partFailure("read", key, e);
+        }
+    }
+
+    @Override
+    public void deletePart(StorageKey key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key.path()).build());
+        } catch (Exception e) {
+            throw partFailure("delete", key, e);
+        }
+    }
+
+    @Override
     public boolean reachable() {
         try {
             return client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build());
@@ -136,6 +164,11 @@ public class MinioObjectStore implements ObjectStore {
 
     private static String key(Digest digest) {
         return StorageKey.blob(digest).path();
+    }
+
+    private StorageException partFailure(String action, StorageKey key, Exception e) {
+        return new StorageException("cannot " + action + " upload chunk " + key.path() + " in the object store at "
+            + config.endpoint() + ": " + e.getMessage(), e);
     }
 
     private StorageException failure(String action, Digest digest, Exception e) {

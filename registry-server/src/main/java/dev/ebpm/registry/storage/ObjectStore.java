@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Content-addressed objects, one per digest. Callers verify a digest before they store under it, so what
+ * Content-addressed objects, one per digest, and the chunks of uploads in progress. Callers verify a digest before they store under it, so what
  * is stored under a key is always the content it names; storing a digest twice is harmless. Failures are
  * {@link StorageException}s (a {@link BlobMissingException} when a recorded object is not there).
  */
@@ -26,6 +26,18 @@ public interface ObjectStore {
 
     /** Removes the object; removing one that is not there is not an error. */
     void delete(Digest digest);
+
+    /**
+     * Stores one chunk of a chunked upload under {@code key} (from {@link StorageKey#uploadPart}), replacing
+     * what was there: upload sessions live in the bucket, so any replica can continue or finish one.
+     */
+    void putPart(StorageKey key, Path file);
+
+    /** A stream over a stored chunk; the caller closes it. */
+    InputStream openPart(StorageKey key);
+
+    /** Removes a chunk; removing one that is not there is not an error. */
+    void deletePart(StorageKey key);
 
     /** For the health check: can the store be reached right now? */
     boolean reachable();

@@ -2,6 +2,8 @@ package dev.ebpm.registry.oci;
 
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.artifact.PackageArtifact;
+import dev.ebpm.registry.storage.ObjectStore;
+import dev.ebpm.registry.storage.StorageKey;
 import dev.ebpm.registry.testing.Api;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -24,6 +27,9 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @WithTestResource(value = LocalServices.class, scope = TestResourceScope.GLOBAL)
 class OciProtocolTest {
+    @jakarta.inject.Inject
+    ObjectStore store;
+
     private String token;
 
     @BeforeEach
@@ -69,6 +75,44 @@ class OciProtocolTest {
         String cancelled = Oci.as(token).post("/v2/proto/chunks/blobs/uploads/").then().extract().header("Location");
         Oci.as(token).delete(cancelled).then().statusCode(204);
         Oci.as(token).get(cancelled).then().statusCode(404);
+    }
+
+    /** Sessions keep their chunks in the bucket, where any replica finds them, and remove them when they end. */
+    @Test
+    void uploadChunksLiveInTheBucketUntilTheUploadEnds() throws Exception {
+        byte[] blob = "chunks in the bucket".getBytes(StandardCharsets.UTF_8);
+        String location = Oci.as(token).post("/v2/proto/parts/blobs/uploads/").then().statusCode(202).extract()
+            .header("Location");
+        java.util.UUID id = java.util.UUID.fromString(location.substring(location.lastIndexOf('/') + 1)
+            .replaceAll("\\?.*", ""));
+        location = Oci.as(token).body(Arrays.copyOfRange(blob, 0, 6)).patch(location).then().statusCode(202)
+            .extract().header("Location");
+        try (var first = store.openPart(StorageKey.uploadPart(id, 0))) {
+            assertThat(first.readAllBytes()).isEqualTo(Arrays.copyOfRange(blob, 0, 6));
+        }
+        Oci.as(token).body(Arrays.copyOfRange(blob, 6, blob.length)).put(location + "?digest=" + Digest.sha256(blob))
+            .then().statusCode(201);
+        for (int i = 0; i < 2; i++) {
+            StorageKey part = StorageKey.uploadPart(id, i);
+            assertThatThrownBy(() -> store.openPart(part).readAllBytes()).as("chunk " + i + " after the upload")
+                .isInstanceOf(Exception.class);
+        }
+        assertThat(RestAssured.get("/v2/proto/parts/blobs/" + Digest.sha256(blob)).asByteArray()).isEqualTo(blob);
+    }
+
+    /** Each chunk is an object until the upload ends, so their number is bounded (5 in the tests). */
+    @Test
+    void anUploadOfTooManyChunksIsRefusedAndLeavesNothing() {
+        String location = Oci.as(token).post("/v2/proto/many/blobs/uploads/").then().statusCode(202).extract()
+            .header("Location");
+        for (int i = 0; i < 5; i++) {
+            location = Oci.as(token).body(new byte[] {(byte) i}).patch(location).then().statusCode(202)
+                .extract().header("Location");
+        }
+        Oci.as(token).body(new byte[] {5}).patch(location).then().statusCode(413)
+            .body("errors[0].message", org.hamcrest.Matchers.containsString("at most 5 chunks"));
+        Oci.as(token).delete(location).then().statusCode(204);
+        Oci.as(token).get(location).then().statusCode(404);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.registry.storage.BlobMissingException;
 import dev.ebpm.registry.storage.ObjectStore;
 import dev.ebpm.registry.storage.StorageException;
+import dev.ebpm.registry.storage.StorageKey;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** An object store in a map, for unit tests of the services above it; counts reads so caching can be seen. */
 public final class InMemoryObjectStore implements ObjectStore {
     private final Map<Digest, byte[]> objects = new ConcurrentHashMap<>();
+    private final Map<StorageKey, byte[]> parts = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
     private volatile boolean down;
 
@@ -63,6 +65,32 @@ public final class InMemoryObjectStore implements ObjectStore {
     public void delete(Digest digest) {
         check();
         objects.remove(digest);
+    }
+
+    @Override
+    public void putPart(StorageKey key, Path file) {
+        check();
+        try {
+            parts.put(key, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InputStream openPart(StorageKey key) {
+        check();
+        byte[] content = parts.get(key);
+        if (content == null) {
+            throw new BlobMissingException("no upload chunk " + key.path(), null);
+        }
+        return new ByteArrayInputStream(content);
+    }
+
+    @Override
+    public void deletePart(StorageKey key) {
+        check();
+        parts.remove(key);
     }
 
     @Override
