@@ -50,7 +50,10 @@ class ScaleOutTest {
 
     @BeforeAll
     void start() throws Exception {
-        hub = ScaledHub.start(2, 2, Map.of("EBPM_CACHE_TAG_TTL", "10m"));
+        // Leases of 3 s, so a killed worker's build is leased again quickly; 100 writes of the 'other' kind
+        // (tag moves, yanks, tokens) per token, one more per minute, so a test can empty a token's bucket.
+        hub = ScaledHub.start(2, 2, Map.of("EBPM_CACHE_TAG_TTL", "10m", "EBPM_BUILDS_LEASE_SECONDS", "3",
+            "EBPM_RATE_LIMIT_OTHER_BURST", "100", "EBPM_RATE_LIMIT_OTHER_REFILL_SECONDS", "60"));
         admin = hub.adminToken();
     }
 
@@ -123,52 +126,179 @@ class ScaleOutTest {
     @Test
     @Order(2)
     void aTokenRevokedOnOneReplicaIsRefusedByTheOtherWithinASecond() throws Exception {
-        HttpResponse<byte[]> made = send(hub.replica(1), "POST", "/api/v1/tokens",
-            "{\"name\":\"scale " + run + "\",\"scopes\":[\"publish:scale/*\"]}");
-        String json = new String(made.body(), StandardCharsets.UTF_8);
-        Matcher token = Pattern.compile("\"token\":\"(ebpm_[A-Za-z0-9]+)\"").matcher(json);
-        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(json);
-        assertThat(token.find() && id.find()).as(json).isTrue();
-        String secret = token.group(1);
+        String[] made = newToken("scale");
+        String secret = made[0];
         assertThat(hub.send(hub.replica(2), "GET", "/api/v1/tokens/me", secret, null, null).statusCode())
             .isEqualTo(200);
-        assertThat(send(hub.replica(1), "DELETE", "/api/v1/tokens/" + id.group(1), null).statusCode())
+        assertThat(send(hub.replica(1), "DELETE", "/api/v1/tokens/" + made[1], null).statusCode())
             .isBetween(200, 204);
         assertThat(millisUntil(() -> hub.send(hub.replica(2), "GET", "/api/v1/tokens/me", secret, null, null)
             .statusCode() == 401)).isLessThan(1000);
     }
 
-    @Test
-    @Order(4)
-    void buildsLeasedThroughBothReplicasRunOnceEach() throws Exception {
+    /** A directory for ecli's config and cache, and the environment that points ecli at it and at the hub. */
+    private record EcliHome(Path dir, Map<String, String> env) {
+    }
+
+    /** An ecli home logged in to the hub through HAProxy. */
+    private EcliHome ecliHome() throws Exception {
         Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "scale-home");
         Map<String, String> env = new HashMap<>(Map.of("ECLI_REGISTRY", hub.url().toString(), "XDG_CONFIG_HOME",
             home.resolve("config").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString()));
         EcliProcess login = EcliProcess.runWithEnv(60, env, "login", "--token", admin);
         assertThat(login.exitCode()).as(login.errText()).isZero();
+        return new EcliHome(home, env);
+    }
+
+    /** Pushes execsnoop's sources, made unique by a comment, as NAME:1.0.0; the hub builds them. */
+    private EcliProcess startPush(EcliHome home, String name) throws Exception {
+        Path dir = Files.createDirectories(home.dir().resolve(name.replace('/', '-')));
+        for (String f : List.of("execsnoop.bpf.c", "execsnoop.h")) {
+            Files.copy(TestPackages.ROOT.resolve("examples/execsnoop").resolve(f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("execsnoop.bpf.c"), "\n// " + name + "\n", StandardOpenOption.APPEND);
+        return EcliProcess.startWithEnv(home.env(), "push", dir.toString(), name + ":1.0.0");
+    }
+
+    private static final Pattern BUILD_ID = Pattern.compile("build ([0-9a-f-]{36})");
+
+    private String build(String id) throws Exception {
+        return new String(send(hub.url(), "GET", "/api/v1/builds/" + id, null).body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The build a running push announced, once a worker holds its lease; the worker's number in hub.sh (from
+     * the build log's "-- attempt 1 on HOST-K", a JSON string in which a newline is the two characters \n).
+     */
+    private String[] leasedBuild(EcliProcess push) throws Exception {
+        String[] found = new String[2];
+        long took = millisUntil(() -> {
+            Matcher id = BUILD_ID.matcher(push.errText());
+            if (found[0] == null && id.find()) {
+                found[0] = id.group(1);
+            }
+            if (found[0] == null) {
+                return false;
+            }
+            Matcher worker = Pattern.compile("-- attempt 1 on [^\\s\\\\]+-(\\d+)\\\\n").matcher(build(found[0]));
+            if (worker.find()) {
+                found[1] = worker.group(1);
+                return true;
+            }
+            return false;
+        });
+        assertThat(took).as("ms until a worker leased the build: " + push.errText()).isLessThan(10_000);
+        assertThat(build(found[0])).as("the build is still running when the fault comes")
+            .contains("\"state\":\"running\"");
+        return found;
+    }
+
+    @Test
+    @Order(4)
+    void buildsLeasedThroughBothReplicasRunOnceEach() throws Exception {
+        EcliHome home = ecliHome();
         List<EcliProcess> pushes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Path dir = Files.createDirectories(home.resolve("src-" + i));
-            for (String f : List.of("execsnoop.bpf.c", "execsnoop.h")) {
-                Files.copy(TestPackages.ROOT.resolve("examples/execsnoop").resolve(f), dir.resolve(f));
-            }
-            Files.writeString(dir.resolve("execsnoop.bpf.c"), "\n// scale " + run + " " + i + "\n",
-                StandardOpenOption.APPEND);
-            pushes.add(EcliProcess.startWithEnv(env, "push", dir.toString(), "scale/build-" + run + "-" + i
-                + ":1.0.0"));
+            pushes.add(startPush(home, "scale/build-" + run + "-" + i));
         }
         List<String> ids = new ArrayList<>();
         for (EcliProcess push : pushes) {
             assertThat(push.waitFor(240)).as(push.errText()).isZero();
-            Matcher m = Pattern.compile("build ([0-9a-f-]{36})").matcher(push.errText());
+            Matcher m = BUILD_ID.matcher(push.errText());
             assertThat(m.find()).as(push.errText()).isTrue();
             ids.add(m.group(1));
             push.close();
         }
         for (String id : ids) {
-            String build = new String(send(hub.url(), "GET", "/api/v1/builds/" + id, null).body(),
-                StandardCharsets.UTF_8);
-            assertThat(build).contains("\"state\":\"succeeded\"", "\"attempts\":1");
+            assertThat(build(id)).contains("\"state\":\"succeeded\"", "\"attempts\":1");
+        }
+    }
+
+    /** The worker holding a lease dies: the lease expires (3 s here) and the other worker builds it, once. */
+    @Test
+    @Order(41)
+    void aWorkerKilledMidBuildHasTheBuildLeasedAgainByAnother() throws Exception {
+        EcliHome home = ecliHome();
+        try (EcliProcess push = startPush(home, "scale/orphan-" + run)) {
+            String[] leased = leasedBuild(push);
+            hub.script("kill-worker", leased[1]);
+            assertThat(push.waitFor(120)).as(push.errText()).isZero();
+            String build = build(leased[0]);
+            assertThat(build).contains("\"state\":\"succeeded\"", "\"attempts\":2",
+                "the previous worker's lease expired; attempt 2 on ");
+            Matcher second = Pattern.compile("attempt 2 on [^\\s\\\\]+-(\\d+)\\\\n").matcher(build);
+            assertThat(second.find()).as(build).isTrue();
+            assertThat(second.group(1)).as("the worker that built it the second time").isNotEqualTo(leased[1]);
+            assertThat(send(hub.url(), "GET", "/api/v1/packages/scale/orphan-" + run + "/-/versions/1.0.0", null)
+                .statusCode()).isEqualTo(200);
+        } finally {
+            hub.script("start");
+        }
+    }
+
+    /**
+     * A replica dies while a worker builds through HAProxy: the lease lives in PostgreSQL, so the heartbeats
+     * and the result reach the other replica and the build succeeds at its first attempt.
+     */
+    @Test
+    @Order(42)
+    void aReplicaKilledWhileABuildRunsChangesNothingForTheBuild() throws Exception {
+        EcliHome home = ecliHome();
+        try (EcliProcess push = startPush(home, "scale/steady-" + run)) {
+            String[] leased = leasedBuild(push);
+            hub.script("kill-replica", "1");
+            assertThat(push.waitFor(120)).as(push.errText()).isZero();
+            assertThat(build(leased[0])).contains("\"state\":\"succeeded\"", "\"attempts\":1");
+        } finally {
+            hub.script("start");
+        }
+        assertThat(millisUntil(() -> hub.send(hub.replica(1), "GET", "/q/health/ready", null, null, null)
+            .statusCode() == 200)).isLessThan(30_000);
+    }
+
+    /** A new token allowed to publish under scale/, and its id. */
+    private String[] newToken(String label) throws Exception {
+        HttpResponse<byte[]> made = send(hub.replica(1), "POST", "/api/v1/tokens",
+            "{\"name\":\"" + label + " " + run + "\",\"scopes\":[\"publish:scale/*\"]}");
+        String json = new String(made.body(), StandardCharsets.UTF_8);
+        Matcher token = Pattern.compile("\"token\":\"(ebpm_[A-Za-z0-9]+)\"").matcher(json);
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(json);
+        assertThat(token.find() && id.find()).as(json).isTrue();
+        return new String[] {token.group(1), id.group(1)};
+    }
+
+    /**
+     * One token's bucket is one row in PostgreSQL, not one per replica: writes spread over both replicas stop
+     * at the burst, and then both refuse.
+     */
+    @Test
+    @Order(3)
+    void aTokensRateLimitHoldsAcrossReplicas() throws Exception {
+        String name = "scale/limits-" + run;
+        publish(name, "1.0.0");
+        String secret = newToken("limits")[0];
+        byte[] move = "{\"version\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+        int accepted = 0;
+        int refusedAt = -1;
+        for (int i = 0; i < 250 && refusedAt < 0; i++) {
+            HttpResponse<byte[]> r = hub.send(hub.replica(1 + i % 2), "PUT", "/api/v1/packages/" + name
+                + "/-/tags/t" + i % 4, secret, move, "application/json");
+            if (r.statusCode() == 429) {
+                refusedAt = i;
+                assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            } else {
+                assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isBetween(200, 204);
+                accepted++;
+            }
+        }
+        System.out.printf("scale-out: %d tag moves accepted through two replicas before the first 429%n", accepted);
+        // 100 from the burst, and at most one refill if the loop crossed a minute's boundary.
+        assertThat(accepted).as("writes accepted across both replicas").isBetween(100, 101);
+        for (int k = 1; k <= 2; k++) {
+            HttpResponse<byte[]> r = hub.send(hub.replica(k), "PUT", "/api/v1/packages/" + name + "/-/tags/again",
+                secret, move, "application/json");
+            assertThat(r.statusCode()).as("replica " + k + " once the bucket is empty").isEqualTo(429);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("\"code\":\"TOOMANYREQUESTS\"");
         }
     }
 
