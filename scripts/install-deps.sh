@@ -15,11 +15,13 @@
 #   bubblewrap: the sandbox the compile worker runs clang in
 #   haproxy: the load balancer in front of registry replicas (scripts/hub.sh start --replicas N)
 #   chromium, chromium-driver: the catalog's browser tests (Selenium, headless)
+#   prometheus, python3-prometheus-client: the metrics tests scrape ecli run --metrics with a real Prometheus
+#     server and parse the exposition with the reference client's strict parser
 #   lld-19, wasi-libc, libclang-rt-19-dev-wasm32: clang-19's wasm32-wasi target (linker, libc, builtins), which
 #     builds WebAssembly modules for ecli
 set -euo pipefail
 packages=(clang llvm clang-19 llvm-19 maven openjdk-17-jdk-headless gcc iproute2 util-linux postgresql curl skopeo
-  docker-registry openssl libssl3 nodejs bubblewrap haproxy chromium chromium-driver python3 lld-19 wasi-libc libclang-rt-19-dev-wasm32)
+  docker-registry openssl libssl3 nodejs bubblewrap haproxy chromium chromium-driver python3 lld-19 wasi-libc libclang-rt-19-dev-wasm32 prometheus python3-prometheus-client)
 # From bookworm-backports, at least these versions.
 backports=(libbpf-dev:1:1.4.6 libbpf1:1:1.4.6 bpftool:7.5.0)
 backports_source=/etc/apt/sources.list.d/ebpm-backports.sources

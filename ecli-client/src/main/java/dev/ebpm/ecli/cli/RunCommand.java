@@ -8,6 +8,7 @@ import dev.ebpm.ecli.flags.ProgramFlags;
 import dev.ebpm.ecli.flags.ProgramHelp;
 import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.options.RunCommandLine;
+import dev.ebpm.ecli.metrics.MetricsOptions;
 import dev.ebpm.ecli.options.RunOptions;
 import dev.ebpm.ecli.options.WasmOptions;
 import dev.ebpm.ecli.resolve.Loaded;
@@ -41,12 +42,14 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
     static final class Settings extends CommandSettings {
         final RunOptions.Builder run = new RunOptions.Builder();
         final WasmOptions.Builder wasm = new WasmOptions.Builder();
+        final MetricsOptions.Builder metrics = new MetricsOptions.Builder();
     }
 
     /** Every option of ecli's that a run command line may hold, before or after the package. */
     static final OptionTable<Settings> OPTIONS = BaseCommand.<Settings>shared(COMMON.plus(OUTPUT))
         .plus(RunOptions.TABLE.on(s -> s.run))
         .plus(WasmOptions.TABLE.on(s -> s.wasm))
+        .plus(MetricsOptions.TABLE.on(s -> s.metrics))
         .plus(BaseCommand.shared(REGISTRY.plus(PULL).plus(TRUST)));
 
     RunCommand(PrintStream out, PrintStream err) {
@@ -89,12 +92,14 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
         RunCommandLine line = RunCommandLine.split(List.of(parsed.matchedPositionalValue(1, new String[0])), OPTIONS, s);
         verbose(s.common.verbose());
         RunOptions options = s.run.build(s.output.json(), s.common.verbose());
+        // Checked before anything is fetched: a bad address is a usage error, not a failed download.
+        MetricsOptions metrics = s.metrics.build();
         HubOptions hub = s.hub.build();
         PackageResolver resolver = PackageResolver.fromEnvironment(hub, err);
         Loaded loaded = TrustGate.fromEnvironment(s.trust.build(), hub.offline(), err)
             .load(resolver, PackageResolver.reference(ref), System.in);
         if (loaded instanceof LoadedModule module) {
-            return runWasm(module, line, s, options);
+            return runWasm(module, line, s, options, metrics);
         }
         LoadedPackage pkg = (LoadedPackage) loaded;
         WasmOptions wasm = s.wasm.build();
@@ -116,13 +121,18 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
         }
         warnShadowed(line, flags);
         Map<ProgramFlag, JsonNode> given = ProgramArgs.parse(line.program(), flags);
-        return new ProgramRun(pkg, object, ProgramFlags.byVariable(given), options, out, err).run();
+        return new ProgramRun(pkg, object, ProgramFlags.byVariable(given), options, metrics, out, err).run();
     }
 
     /** A WebAssembly module: what follows it on the command line (but ecli's options) is its arguments. */
-    private int runWasm(LoadedModule loaded, RunCommandLine line, Settings s, RunOptions options) {
+    private int runWasm(LoadedModule loaded, RunCommandLine line, Settings s, RunOptions options,
+                        MetricsOptions metrics) {
         if (s.common.help()) {
             throw EcliException.usage("--help after a wasm module is ecli's; give the module's own help flag after --");
+        }
+        if (metrics != null) {
+            throw EcliException.usage(MetricsOptions.METRICS + " serves what ecli itself reads and samples; a wasm "
+                + "module reads its maps for itself, so ecli has no metrics for it yet");
         }
         WasmModuleFile module = WasmModuleFile.parse(loaded.name(), loaded.bytes());
         if (options.json() || options.iface() != null || options.ifindex() != 0 || options.uprobeBinary() != null

@@ -3,7 +3,7 @@ package dev.ebpm.ecli.events;
 import com.sun.jna.Memory;
 import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.output.SampleEntry;
-import dev.ebpm.ecli.output.SamplePrinter;
+import dev.ebpm.ecli.output.SampleSink;
 import dev.ebpm.format.meta.MapSample;
 
 import java.nio.ByteBuffer;
@@ -23,10 +23,10 @@ public final class MapSampler implements EventSource {
     private final int valueSize;
     private final int valueStride;
     private final MapSample sample;
-    private final SamplePrinter printer;
+    private final SampleSink printer;
 
     public MapSampler(String map, int fd, int keySize, int valueSize, boolean perCpu, MapSample sample,
-                      SamplePrinter printer) {
+                      SampleSink printer) {
         this.map = map;
         this.fd = fd;
         this.keySize = keySize;
@@ -74,7 +74,7 @@ public final class MapSampler implements EventSource {
                     ByteBuffer.wrap(value.getByteArray(0, valueSize)).order(ByteOrder.LITTLE_ENDIAN)));
             }
         }
-        printer.print(entries);
+        printer.sample(entries);
         if (sample.clearMapOrDefault()) {
             for (byte[] k : keys) {
                 key.write(0, k, 0, k.length);

@@ -63,6 +63,12 @@ public final class NativeLibbpf {
 
     public static native int bpf_program__fd(Pointer prog);
 
+    /** Fills {@code info} (a struct bpf_prog_info of {@code *len} bytes) for the object behind {@code fd}. */
+    public static native int bpf_obj_get_info_by_fd(int fd, Pointer info, Pointer len);
+
+    /** BPF_ENABLE_STATS: the kernel counts programs' run time while the returned fd stays open. */
+    public static native int bpf_enable_stats(int type);
+
     public static native int bpf_program__set_autoload(Pointer prog, boolean autoload);
 
     public static native int bpf_program__set_attach_target(Pointer prog, int attachProgFd, String attachFuncName);

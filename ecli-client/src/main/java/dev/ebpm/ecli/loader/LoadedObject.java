@@ -35,6 +35,10 @@ public final class LoadedObject implements AutoCloseable {
         return ObjectLookup.program(object, programName);
     }
 
+    public int programFd(String programName) {
+        return NativeLibbpf.bpf_program__fd(program(programName));
+    }
+
     public int mapFd(String mapName) {
         return NativeLibbpf.bpf_map__fd(ObjectLookup.map(object, mapName));
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How to run a package: JSON output, how long to run, libbpf's messages, the interface for tc/xdp
+ * How to run a package: what to print (table, JSON or nothing), how long to run, libbpf's messages, the interface for tc/xdp
  * programs, the binary for uprobes, the programs left out and the maps resized (what a tool's own user
  * space would do before loading), and whether to stop before loading. {@link #TABLE} declares the options
  * that set them; adding a run option means adding it there and here, nowhere else.
@@ -21,11 +21,15 @@ import java.util.Set;
  * @param disabled programs not to load, as {@code progs[].autoload: false} does
  * @param maxEntries map sizes, as {@code maps[].max_entries} sets them; these win over the package's
  */
-public record RunOptions(boolean json, double durationSeconds, boolean verbose, int ifindex, String iface,
+public record RunOptions(OutputFormat output, double durationSeconds, boolean verbose, int ifindex, String iface,
                          String uprobeBinary, Set<String> disabled, Map<String, Long> maxEntries, boolean dryRun) {
     public RunOptions {
         disabled = Set.copyOf(disabled);
         maxEntries = Map.copyOf(maxEntries);
+    }
+
+    public boolean json() {
+        return output == OutputFormat.JSON;
     }
 
     public static final OptionTable<Builder> TABLE = OptionTable.of(
@@ -40,6 +44,8 @@ public record RunOptions(boolean json, double durationSeconds, boolean verbose, 
             + "progs[].autoload: false in the package.", (b, v) -> b.disabled.add(v)),
         Option.value("--max-entries", "MAP=N", "Create map MAP with room for N entries (repeatable), like "
             + "maps[].max_entries in the package.", Builder::maxEntries),
+        Option.value("--output", "FORMAT", "table (the default), json (like --json), or none: print no events or "
+            + "samples, as an agent that only serves --metrics does.", (b, v) -> b.output = OutputFormat.parse("--output", v)),
         Option.flag("--dry-run", "Check the package, its flags and its edits, say what would be attached, and stop "
             + "before loading anything (no root needed).", b -> b.dryRun = true));
 
@@ -50,6 +56,7 @@ public record RunOptions(boolean json, double durationSeconds, boolean verbose, 
         private String iface;
         private String uprobeBinary;
         private boolean dryRun;
+        private OutputFormat output;
         private final Set<String> disabled = new LinkedHashSet<>();
         private final Map<String, Long> maxEntries = new LinkedHashMap<>();
 
@@ -65,8 +72,10 @@ public record RunOptions(boolean json, double durationSeconds, boolean verbose, 
             maxEntries.put(value.substring(0, eq), n);
         }
 
+        /** {@code json}: --json was given, which --output overrides. */
         public RunOptions build(boolean json, boolean verbose) {
-            return new RunOptions(json, durationSeconds, verbose, ifindex, iface, uprobeBinary, disabled, maxEntries,
+            OutputFormat format = output != null ? output : json ? OutputFormat.JSON : OutputFormat.TABLE;
+            return new RunOptions(format, durationSeconds, verbose, ifindex, iface, uprobeBinary, disabled, maxEntries,
                 dryRun);
         }
     }

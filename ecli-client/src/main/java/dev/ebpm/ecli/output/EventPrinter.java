@@ -9,4 +9,15 @@ public interface EventPrinter {
 
     /** One event of map {@code map}: {@code size} bytes at {@code offset} in {@code data}. */
     void event(String map, ByteBuffer data, int offset, int size);
+
+    /** Prints nothing ({@code --output none}). */
+    EventPrinter NONE = new EventPrinter() {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void event(String map, ByteBuffer data, int offset, int size) {
+        }
+    };
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * one map prints, and {@code KEY.}/{@code VALUE.} before a field named like ecli's own columns); with
  * {@code --json}, one JSON document per sample: {@code {"time": ..., "map": ..., "entries": [...]}}.
  */
-public final class SamplePrinter {
+public final class SamplePrinter implements SampleSink {
     private static final JsonFactory JSON = new JsonFactory();
     private final Output out;
     private final Clock clock = new Clock();
@@ -51,10 +51,11 @@ public final class SamplePrinter {
         this.showMap = showMap;
     }
 
-    public void print(List<SampleEntry> entries) {
+    @Override
+    public void sample(List<SampleEntry> entries) {
         if (json) {
             out.line(json(entries));
-        } else if (sample.typeOrDefault() == SampleType.DEFAULT_KV || slotsField() == null) {
+        } else if (sample.typeOrDefault() == SampleType.DEFAULT_KV || SampleFields.slots(value) == null) {
             table(entries);
         } else {
             histograms(entries);
@@ -62,20 +63,8 @@ public final class SamplePrinter {
         out.flush();
     }
 
-    private Decoders.Field slotsField() {
-        if (value instanceof Decoders.Composite c) {
-            for (Decoders.Field f : c.fields()) {
-                if (f.name().equals("slots") && f.decoder() instanceof Decoders.ArrayValue a
-                    && a.element() instanceof Decoders.Int) {
-                    return f;
-                }
-            }
-        }
-        return null;
-    }
-
     private void histograms(List<SampleEntry> entries) {
-        Decoders.Field slots = slotsField();
+        Decoders.Field slots = SampleFields.slots(value);
         StringBuilder b = new StringBuilder();
         b.append(clock.now()).append(' ').append(map).append('\n');
         for (SampleEntry e : entries) {
@@ -93,9 +82,9 @@ public final class SamplePrinter {
     }
 
     private void table(List<SampleEntry> entries) {
-        List<Decoders.Field> columns = new ArrayList<>(columns(key, keyName));
+        List<Decoders.Field> columns = new ArrayList<>(SampleFields.of(key, keyName));
         int keyColumns = columns.size();
-        columns.addAll(columns(value, valueName));
+        columns.addAll(SampleFields.of(value, valueName));
         int mapWidth = Math.max(3, map.length());
         List<String> headers = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -129,13 +118,6 @@ public final class SamplePrinter {
             }
             out.line(row.toString());
         }
-    }
-
-    private static List<Decoders.Field> columns(Decoder d, String scalarName) {
-        if (d instanceof Decoders.Composite c) {
-            return c.fields();
-        }
-        return List.of(new Decoders.Field(scalarName, 0, d));
     }
 
     private String json(List<SampleEntry> entries) {

@@ -17,6 +17,10 @@ import dev.ebpm.ecli.loader.Preflight;
 import dev.ebpm.ecli.loader.RunTargets;
 import dev.ebpm.ecli.loader.Variables;
 import dev.ebpm.ecli.loader.attach.AttachPlan;
+import dev.ebpm.ecli.metrics.MetricsOptions;
+import dev.ebpm.ecli.metrics.RunMetrics;
+import dev.ebpm.ecli.metrics.SampledMap;
+import dev.ebpm.ecli.options.OutputFormat;
 import dev.ebpm.ecli.options.RunOptions;
 import dev.ebpm.ecli.output.EventCounter;
 import dev.ebpm.ecli.output.EventLayout;
@@ -24,6 +28,7 @@ import dev.ebpm.ecli.output.EventPrinter;
 import dev.ebpm.ecli.output.JsonEvents;
 import dev.ebpm.ecli.output.Output;
 import dev.ebpm.ecli.output.SamplePrinter;
+import dev.ebpm.ecli.output.SampleSink;
 import dev.ebpm.ecli.output.TableEvents;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.format.meta.MapMeta;
@@ -55,14 +60,19 @@ public final class ProgramRun {
     private final RunOptions options;
     private final PrintStream err;
     private final Output output;
+    private final MetricsOptions metricsOptions;
 
-    /** {@code object} is the package's ELF already parsed (the flags were generated from it). */
+    /**
+     * {@code object} is the package's ELF already parsed (the flags were generated from it); {@code metrics}
+     * null unless {@code --metrics} was given.
+     */
     public ProgramRun(LoadedPackage pkg, BpfObject object, Map<String, JsonNode> flags, RunOptions options,
-                      OutputStream out, PrintStream err) {
+                      MetricsOptions metrics, OutputStream out, PrintStream err) {
         this.pkg = pkg;
         this.object = object;
         this.flags = flags;
         this.options = options;
+        this.metricsOptions = metrics;
         this.err = err;
         this.output = new Output(out);
     }
@@ -78,6 +88,16 @@ public final class ProgramRun {
         Preflight.Result preflight = options.dryRun() ? new Preflight.Result(null)
             : Preflight.check(progs, object.elf(), network);
         LibbpfLog log = LibbpfLog.install(options.verbose() ? err : null);
+        String objName = meta.bpfSkel().objName();
+        if (metricsOptions != null && options.dryRun()) {
+            RunMetrics.check(metricsOptions, objName, layouts(exports));
+        }
+        // Bound before anything is loaded: a bad label or a port in use stops the run with nothing in the kernel.
+        RunMetrics metrics = metricsOptions == null || options.dryRun() ? null
+            : RunMetrics.start(metricsOptions, objName, layouts(exports), sampled(exports));
+        if (metrics != null) {
+            err.println("ecli: serving metrics at " + metrics.url());
+        }
 
         RunControl control = new RunControl();
         List<Thread> pollers = new ArrayList<>();
@@ -102,11 +122,27 @@ public final class ProgramRun {
             }
             loaded = open.load(attachByProgram);
             MapData.write(loaded, meta, object);
-            counter = new EventCounter(printer(exports), options.verbose());
+            EventPrinter shown = options.output() == OutputFormat.NONE ? EventPrinter.NONE : printer(exports);
+            counter = new EventCounter(metrics == null ? shown : metrics.events(shown), options.verbose());
             EventPrinter printer = counter;
-            sources.addAll(sources(exports, loaded, printer));
+            sources.addAll(sources(exports, loaded, printer, metrics));
+            if (metrics != null) {
+                List<EventSource> readers = List.copyOf(sources);
+                metrics.lost(() -> {
+                    Map<String, Long> lost = new java.util.LinkedHashMap<>();
+                    readers.stream().filter(s -> !(s instanceof MapSampler)).forEach(s -> lost.put(s.name(), s.lost()));
+                    return lost;
+                });
+            }
             for (AttachPlan plan : plans) {
                 loaded.add(plan.attach(loaded));
+            }
+            if (metrics != null) {
+                Map<String, Integer> fds = new java.util.LinkedHashMap<>();
+                for (ProgMeta p : progs) {
+                    fds.put(p.name(), loaded.programFd(p.name()));
+                }
+                metrics.programs(fds);
             }
             control.stopOnSignals();
             err.println("ecli: running " + pkg.displayName() + ": " + describe(loaded, meta, disabled) + "; Ctrl-C to stop");
@@ -142,6 +178,9 @@ public final class ProgramRun {
             }
             if (loaded != null) {
                 loaded.close();
+            }
+            if (metrics != null) {
+                metrics.close();
             }
             output.flush();
         }
@@ -202,8 +241,17 @@ public final class ProgramRun {
         return new RunTargets(ifindex, options.iface(), options.uprobeBinary());
     }
 
+    private static List<EventLayout> layouts(ExportPlan exports) {
+        return exports.events().stream().map(ExportPlan.EventMap::layout).toList();
+    }
+
+    private static List<SampledMap> sampled(ExportPlan exports) {
+        return exports.samples().stream().map(s -> new SampledMap(s.map().name(), s.meta().sample(), s.key(),
+            s.keyName(), s.value(), s.valueName())).toList();
+    }
+
     private EventPrinter printer(ExportPlan exports) {
-        List<EventLayout> layouts = exports.events().stream().map(ExportPlan.EventMap::layout).toList();
+        List<EventLayout> layouts = layouts(exports);
         return options.json() ? new JsonEvents(output, layouts, severalMaps(exports))
             : new TableEvents(output, layouts, severalMaps(exports));
     }
@@ -213,7 +261,8 @@ public final class ProgramRun {
         return exports.events().size() + exports.samples().size() > 1;
     }
 
-    private List<EventSource> sources(ExportPlan exports, LoadedObject loaded, EventPrinter printer) {
+    private List<EventSource> sources(ExportPlan exports, LoadedObject loaded, EventPrinter printer,
+                                      RunMetrics metrics) {
         List<EventSource> out = new ArrayList<>();
         for (ExportPlan.EventMap e : exports.events()) {
             int fd = loaded.mapFd(e.map().name());
@@ -222,8 +271,12 @@ public final class ProgramRun {
                 : new PerfBufferSource(e.map().name(), fd, printer, output));
         }
         for (ExportPlan.SampleMap s : exports.samples()) {
-            SamplePrinter sp = new SamplePrinter(output, s.map().name(), s.meta().sample(), s.key(), s.keyName(),
-                s.value(), s.valueName(), options.json(), severalMaps(exports));
+            SampleSink sp = options.output() == OutputFormat.NONE ? SampleSink.NONE
+                : new SamplePrinter(output, s.map().name(), s.meta().sample(), s.key(), s.keyName(), s.value(),
+                    s.valueName(), options.json(), severalMaps(exports));
+            if (metrics != null) {
+                sp = metrics.samples(s.map().name(), sp);
+            }
             out.add(new MapSampler(s.map().name(), loaded.mapFd(s.map().name()), (int) s.map().keySize(),
                 (int) s.map().valueSize(), s.map().type().isPerCpu(), s.meta().sample(), sp));
         }

@@ -86,9 +86,12 @@ class OptionsDeclaredOnceTest {
         for (CommandLine cl : all.subList(1, all.size())) {
             cl.getCommandSpec().options().forEach(o -> everyOption.addAll(List.of(o.names())));
         }
+        // Two options that share a spelling but not a meaning, each declared once: pull's --output is the file
+        // it writes, run's the format it prints in.
+        Map<String, Integer> distinct = Map.of("--output", 2);
         for (String option : everyOption) {
             assertThat(declaredIn.getOrDefault(option, Set.of())).as("the files spelling out " + option)
-                .hasSizeLessThanOrEqualTo(1);
+                .hasSizeLessThanOrEqualTo(distinct.getOrDefault(option, 1));
         }
         assertThat(declaredIn.get("--duration")).containsExactly(Path.of("dev/ebpm/ecli/options/RunOptions.java"));
     }

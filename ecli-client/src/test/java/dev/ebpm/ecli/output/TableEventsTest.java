@@ -107,7 +107,7 @@ class TableEventsTest {
         SamplePrinter counts = new SamplePrinter(out, "counts", kv, u32, "time", u32, "u32", false, true);
         ByteBuffer key = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 3);
         ByteBuffer value = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 9);
-        counts.print(List.of(new SampleEntry(key, value)));
+        counts.sample(List.of(new SampleEntry(key, value)));
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
             h -> assertThat(h).isEqualTo("TIME     MAP    KEY.TIME U32"),
             r -> assertThat(r).matches("\\d\\d:\\d\\d:\\d\\d counts 3        9"));

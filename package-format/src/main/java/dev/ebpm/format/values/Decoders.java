@@ -98,6 +98,15 @@ public final class Decoders {
         return btf.skipModifiers(typeId).name();
     }
 
+    /**
+     * Whether a value reads as one short word (an integer, an enum, a boolean, a C string): what a metric label
+     * can hold, unlike a float, an array or a struct.
+     */
+    public static boolean isWord(Decoder d) {
+        return d instanceof Int || d instanceof Bool || d instanceof EnumValue || d instanceof CharArray
+            || d instanceof Bitfield;
+    }
+
     /** The elements of an array of integers (a histogram's slots), or null when {@code d} is not one. */
     public static long[] integers(Decoder d, ByteBuffer buf, int offset) {
         if (!(d instanceof ArrayValue a) || !(a.element() instanceof Int i)) {

@@ -1,0 +1,170 @@
+package dev.ebpm.ecli.metrics;
+
+import dev.ebpm.ecli.output.SampleEntry;
+import dev.ebpm.ecli.output.SampleFields;
+import dev.ebpm.ecli.output.SampleSink;
+import dev.ebpm.format.meta.MapSample;
+import dev.ebpm.format.meta.SampleType;
+import dev.ebpm.format.values.Decoder;
+import dev.ebpm.format.values.Decoders;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The latest state of one {@code @sample} map, as Prometheus metrics. {@code log2_hist} and {@code linear_hist}
+ * maps are histograms (one per key, labelled by the key's fields): a package that clears its map after each
+ * sample adds an interval's counts, so they are added up here and the buckets stay cumulative as Prometheus
+ * needs; one that does not clear it already holds totals. {@code default_kv} maps are gauges, one per numeric
+ * value field, labelled by the key's fields, holding the last sample.
+ */
+final class SampleMetrics implements SampleSink {
+    private final String object;
+    private final String map;
+    private final MapSample sample;
+    private final Decoder key;
+    private final String keyName;
+    private final Decoder value;
+    private final String valueName;
+    private final String metric;
+    private final int maxSeries;
+    private final Decoders.Field slots;
+    private final AtomicLong samples = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    /** Per key (its labels' values): the histogram's bucket counts, or the gauges' values. */
+    private final Map<List<String>, double[]> state = new LinkedHashMap<>();
+
+    SampleMetrics(String object, String map, MapSample sample, Decoder key, String keyName, Decoder value,
+                  String valueName, int maxSeries) {
+        this.object = object;
+        this.map = map;
+        this.sample = sample;
+        this.key = key;
+        this.keyName = keyName;
+        this.value = value;
+        this.valueName = valueName;
+        this.metric = MetricNames.of(object, map, null);
+        this.maxSeries = maxSeries;
+        this.slots = sample.typeOrDefault() == SampleType.DEFAULT_KV ? null : SampleFields.slots(value);
+    }
+
+    @Override
+    public synchronized void sample(List<SampleEntry> entries) {
+        samples.incrementAndGet();
+        boolean accumulate = slots != null && sample.clearMapOrDefault();
+        if (!accumulate) {
+            state.clear();
+        }
+        for (SampleEntry e : entries) {
+            List<String> labels = new ArrayList<>();
+            for (Decoders.Field f : SampleFields.of(key, keyName)) {
+                labels.add(f.decoder().text(e.key(), f.offset()));
+            }
+            double[] now = slots != null ? counts(e) : values(e);
+            double[] held = state.get(labels);
+            if (held == null) {
+                if (state.size() >= maxSeries) {
+                    dropped.incrementAndGet();
+                    continue;
+                }
+                state.put(labels, now);
+            } else if (accumulate) {
+                for (int i = 0; i < held.length && i < now.length; i++) {
+                    held[i] += now[i];
+                }
+            } else {
+                state.put(labels, now);
+            }
+        }
+    }
+
+    private double[] counts(SampleEntry e) {
+        long[] c = Decoders.integers(slots.decoder(), e.value(), slots.offset());
+        double[] out = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            out[i] = c[i];
+        }
+        return out;
+    }
+
+    private double[] values(SampleEntry e) {
+        List<Decoders.Field> numeric = numericFields();
+        double[] out = new double[numeric.size()];
+        for (int i = 0; i < out.length; i++) {
+            Decoders.Field f = numeric.get(i);
+            out[i] = Double.parseDouble(f.decoder().text(e.value(), f.offset()));
+        }
+        return out;
+    }
+
+    private List<Decoders.Field> numericFields() {
+        return SampleFields.of(value, valueName).stream().filter(f -> f.decoder() instanceof Decoders.Int).toList();
+    }
+
+    long samples() {
+        return samples.get();
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    String map() {
+        return map;
+    }
+
+    synchronized List<MetricSnapshot> snapshots() {
+        String[] labelNames = SampleFields.of(key, keyName).stream().map(f -> MetricNames.label(f.name()))
+            .toArray(String[]::new);
+        List<MetricSnapshot> out = new ArrayList<>();
+        if (slots != null) {
+            HistogramSnapshot.Builder h = HistogramSnapshot.builder().name(metric).help("Distribution sampled from "
+                + "map " + map + ", in " + sample.unitOrDefault() + " (" + (sample.typeOrDefault()
+                == SampleType.LINEAR_HIST ? "linear buckets" : "log2 buckets; _sum estimated from bucket midpoints")
+                + ")");
+            state.forEach((labels, counts) -> h.dataPoint(histogram(labelNames, labels, counts)));
+            out.add(h.build());
+            return out;
+        }
+        List<Decoders.Field> numeric = numericFields();
+        for (int i = 0; i < numeric.size(); i++) {
+            String field = numeric.get(i).name();
+            String name = value instanceof Decoders.Composite ? MetricNames.of(object, map, field) : metric;
+            GaugeSnapshot.Builder g = GaugeSnapshot.builder().name(name).help("Value " + field + " of map " + map
+                + " at the last sample");
+            int index = i;
+            state.forEach((labels, values) -> g.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(Labels.of(labelNames, labels.toArray(String[]::new))).value(values[index]).build()));
+            out.add(g.build());
+        }
+        return out;
+    }
+
+    private HistogramSnapshot.HistogramDataPointSnapshot histogram(String[] names, List<String> values,
+                                                                   double[] counts) {
+        boolean linear = sample.typeOrDefault() == SampleType.LINEAR_HIST;
+        double[] bounds = new double[counts.length + 1];
+        long[] perBucket = new long[counts.length + 1];
+        double sum = 0;
+        for (int i = 0; i < counts.length; i++) {
+            // log2: slot i holds [2^i, 2^(i+1)-1], slot 0 holds 0 and 1 (bcc's layout); linear: slot i holds i.
+            double low = linear ? i : i == 0 ? 0 : Math.pow(2, i);
+            double high = linear ? i : i == 0 ? 1 : Math.pow(2, i + 1) - 1;
+            bounds[i] = high;
+            perBucket[i] = (long) counts[i];
+            sum += counts[i] * (low + high) / 2;
+        }
+        bounds[counts.length] = Double.POSITIVE_INFINITY;
+        return HistogramSnapshot.HistogramDataPointSnapshot.builder()
+            .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, perBucket)).sum(sum)
+            .labels(Labels.of(names, values.toArray(String[]::new))).build();
+    }
+}
