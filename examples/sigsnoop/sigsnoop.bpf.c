@@ -32,6 +32,7 @@ struct {
 } values SEC(".maps");
 
 /// The signals, one event each
+/// @metric {"name": "sigsnoop_signals", "help": "Signals sent (kill, tkill, tgkill), by the labels ecli was given"}
 struct {
 	__uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY);
 	__uint(key_size, sizeof(__u32));

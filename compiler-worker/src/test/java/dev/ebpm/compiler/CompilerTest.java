@@ -189,6 +189,17 @@ class CompilerTest {
     }
 
     @Test
+    void aMetricNameTheFormatsWouldClashWithFailsTheBuild() throws IOException {
+        // bad_sample's map, annotated with a metric name ending in a suffix the text formats add.
+        Path dir = TestCompiles.tempDir();
+        Path source = dir.resolve("bad_metric.bpf.c");
+        Files.writeString(source, Files.readString(TestCompiles.fixture("errors/bad_sample.bpf.c")).replaceFirst(
+            "/// @sample .*", "/// @metric {\"name\": \"execs_total\", \"help\": \"Execs\"}"));
+        assertThatThrownBy(() -> TestCompiles.compile(CompileRequest.of(source, null)))
+            .hasMessageStartingWith("bad_metric.bpf.c:5: @metric: ").hasMessageContaining("found \"execs_total\"");
+    }
+
+    @Test
     void badAnnotationJsonNamesFileAndLine() {
         assertThatThrownBy(() -> TestCompiles.compile("errors/bad_sample.bpf.c", null))
             .hasMessage("bad_sample.bpf.c:5: @sample is not valid JSON: {\"interval\": 1000, \"type\": "

@@ -9,6 +9,7 @@ import dev.ebpm.format.meta.DataSection;
 import dev.ebpm.format.meta.ExportConfig;
 import dev.ebpm.format.meta.Interpreter;
 import dev.ebpm.format.meta.MapMeta;
+import dev.ebpm.format.meta.MapMetric;
 import dev.ebpm.format.meta.MapSample;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.meta.SkelDoc;
@@ -131,6 +132,9 @@ public final class DocAnnotator {
         ExportConfig export = m.exportConfig();
         if (c.get("export_config") != null) {
             export = checked(decl, "@export_config", () -> ExportConfig.read(c.get("export_config"), "@export_config"));
+        }
+        if (c.get(MapMetric.KEY) != null) {
+            checked(decl, "@metric", () -> MapMetric.read(JsonFields.of(c.get(MapMetric.KEY), "@metric")));
         }
         Map<String, JsonNode> extras = merged(m.extras(), c, "sample", "intepreter", "interpreter", "export_config");
         return m.withDoc(sample, interpreter, export, extras);

@@ -2,6 +2,7 @@ package dev.ebpm.ecli.metrics;
 
 import dev.ebpm.ecli.output.EventLayout;
 import dev.ebpm.ecli.output.EventPrinter;
+import dev.ebpm.format.meta.MapMetric;
 import dev.ebpm.format.options.UsageException;
 import dev.ebpm.format.values.Decoders;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -38,7 +39,8 @@ final class EventMetrics implements EventPrinter {
      * Checks the labels against the maps' fields first: each must be a field of some export map, of a type
      * a label can hold.
      */
-    static Map<String, MapCounts> plan(String object, List<EventLayout> layouts, List<String> given, int maxSeries) {
+    static Map<String, MapCounts> plan(String object, List<EventLayout> layouts, List<String> given, int maxSeries,
+                                       Map<String, MapMetric> named) {
         List<String> labels = given.stream().distinct().toList();
         Map<String, MapCounts> maps = new LinkedHashMap<>();
         Map<String, Boolean> found = new HashMap<>();
@@ -56,8 +58,10 @@ final class EventMetrics implements EventPrinter {
                     }
                 }
             }
-            maps.put(layout.map(), new MapCounts(MetricNames.of(object, layout.map(), "events"), layout.map(), fields,
-                maxSeries));
+            MapMetric metric = named.get(layout.map());
+            maps.put(layout.map(), new MapCounts(metric != null && metric.name() != null ? metric.name()
+                : MetricNames.of(object, layout.map(), "events"), metric == null ? null : metric.help(), layout.map(),
+                fields, maxSeries));
         }
         for (String label : labels) {
             if (!found.containsKey(label)) {
@@ -134,6 +138,7 @@ final class EventMetrics implements EventPrinter {
     /** The counts of one map. */
     static final class MapCounts {
         private final String metric;
+        private final String help;
         private final String map;
         private final List<Decoders.Field> labels;
         private final String[] labelNames;
@@ -145,8 +150,9 @@ final class EventMetrics implements EventPrinter {
         private final LongAdder short_ = new LongAdder();
         private final int keyBytes;
 
-        MapCounts(String metric, String map, List<Decoders.Field> labels, int maxSeries) {
+        MapCounts(String metric, String help, String map, List<Decoders.Field> labels, int maxSeries) {
             this.metric = metric;
+            this.help = help;
             this.map = map;
             this.labels = List.copyOf(labels);
             this.labelNames = labels.stream().map(f -> MetricNames.label(f.name())).toArray(String[]::new);
@@ -245,8 +251,8 @@ final class EventMetrics implements EventPrinter {
 
         MetricSnapshot snapshot() {
             CounterSnapshot.Builder b = CounterSnapshot.builder().name(metric)
-                .help("Events the " + map + " map sent" + (labels.isEmpty() ? "" : ", by " + String.join(", ",
-                    labels.stream().map(Decoders.Field::name).toList())));
+                .help(help != null ? help : "Events the " + map + " map sent" + (labels.isEmpty() ? "" : ", by "
+                    + String.join(", ", labels.stream().map(Decoders.Field::name).toList())));
             if (labels.isEmpty()) {
                 b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(total.sum()).build());
                 return b.build();

@@ -5,6 +5,7 @@ import dev.ebpm.ecli.loader.ProgramStats;
 import dev.ebpm.ecli.output.EventLayout;
 import dev.ebpm.ecli.output.EventPrinter;
 import dev.ebpm.ecli.output.SampleSink;
+import dev.ebpm.format.meta.MapMetric;
 import dev.ebpm.format.options.UsageException;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -42,12 +43,12 @@ public final class RunMetrics implements AutoCloseable {
     private volatile ProgramStats.Switch stats;
 
     private RunMetrics(Map<String, EventMetrics.MapCounts> events, List<SampledMap> sampled, String object,
-                       MetricsOptions options) {
+                       MetricsOptions options, Map<String, MapMetric> named) {
         this.events = events;
         this.bpfStats = options.bpfStats();
         for (SampledMap s : sampled) {
             samples.put(s.map(), new SampleMetrics(object, s.map(), s.sample(), s.key(), s.keyName(), s.value(),
-                s.valueName(), options.maxSeries()));
+                s.valueName(), options.maxSeries(), named.get(s.map())));
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register((MultiCollector) this::collect);
@@ -57,17 +58,20 @@ public final class RunMetrics implements AutoCloseable {
         this.url = "http://" + host + ":" + server.getPort() + "/metrics";
     }
 
-    /** {@code object}: the package's object name, which the metric names start with. */
+    /**
+     * {@code object}: the package's object name, which derived metric names start with; {@code named}: the
+     * maps whose {@code @metric} annotation chose their metric's name or help.
+     */
     public static RunMetrics start(MetricsOptions options, String object, List<EventLayout> layouts,
-                                   List<SampledMap> sampled) {
+                                   List<SampledMap> sampled, Map<String, MapMetric> named) {
         Map<String, EventMetrics.MapCounts> events = EventMetrics.plan(object, layouts, options.labels(),
-            options.maxSeries());
-        return new RunMetrics(events, sampled, object, options);
+            options.maxSeries(), named);
+        return new RunMetrics(events, sampled, object, options, named);
     }
 
     /** Checks the options against the package without serving anything (a dry run). */
     public static void check(MetricsOptions options, String object, List<EventLayout> layouts) {
-        EventMetrics.plan(object, layouts, options.labels(), options.maxSeries());
+        EventMetrics.plan(object, layouts, options.labels(), options.maxSeries(), Map.of());
     }
 
     private static HTTPServer bind(MetricsOptions options, PrometheusRegistry registry) {

@@ -3,6 +3,7 @@ package dev.ebpm.ecli.metrics;
 import dev.ebpm.ecli.output.SampleEntry;
 import dev.ebpm.ecli.output.SampleFields;
 import dev.ebpm.ecli.output.SampleSink;
+import dev.ebpm.format.meta.MapMetric;
 import dev.ebpm.format.meta.MapSample;
 import dev.ebpm.format.meta.SampleType;
 import dev.ebpm.format.values.Decoder;
@@ -35,6 +36,7 @@ final class SampleMetrics implements SampleSink {
     private final Decoder value;
     private final String valueName;
     private final String metric;
+    private final String help;
     private final int maxSeries;
     private final Decoders.Field slots;
     private final AtomicLong samples = new AtomicLong();
@@ -43,7 +45,7 @@ final class SampleMetrics implements SampleSink {
     private final Map<List<String>, double[]> state = new LinkedHashMap<>();
 
     SampleMetrics(String object, String map, MapSample sample, Decoder key, String keyName, Decoder value,
-                  String valueName, int maxSeries) {
+                  String valueName, int maxSeries, MapMetric named) {
         this.object = object;
         this.map = map;
         this.sample = sample;
@@ -51,7 +53,8 @@ final class SampleMetrics implements SampleSink {
         this.keyName = keyName;
         this.value = value;
         this.valueName = valueName;
-        this.metric = MetricNames.of(object, map, null);
+        this.metric = named != null && named.name() != null ? named.name() : MetricNames.of(object, map, null);
+        this.help = named == null ? null : named.help();
         this.maxSeries = maxSeries;
         this.slots = sample.typeOrDefault() == SampleType.DEFAULT_KV ? null : SampleFields.slots(value);
     }
@@ -126,10 +129,10 @@ final class SampleMetrics implements SampleSink {
             .toArray(String[]::new);
         List<MetricSnapshot> out = new ArrayList<>();
         if (slots != null) {
-            HistogramSnapshot.Builder h = HistogramSnapshot.builder().name(metric).help("Distribution sampled from "
-                + "map " + map + ", in " + sample.unitOrDefault() + " (" + (sample.typeOrDefault()
-                == SampleType.LINEAR_HIST ? "linear buckets" : "log2 buckets; _sum estimated from bucket midpoints")
-                + ")");
+            HistogramSnapshot.Builder h = HistogramSnapshot.builder().name(metric).help(help != null ? help
+                : "Distribution sampled from map " + map + ", in " + sample.unitOrDefault() + " ("
+                + (sample.typeOrDefault() == SampleType.LINEAR_HIST ? "linear buckets"
+                : "log2 buckets; _sum estimated from bucket midpoints") + ")");
             state.forEach((labels, counts) -> h.dataPoint(histogram(labelNames, labels, counts)));
             out.add(h.build());
             return out;
@@ -137,9 +140,9 @@ final class SampleMetrics implements SampleSink {
         List<Decoders.Field> numeric = numericFields();
         for (int i = 0; i < numeric.size(); i++) {
             String field = numeric.get(i).name();
-            String name = value instanceof Decoders.Composite ? MetricNames.of(object, map, field) : metric;
-            GaugeSnapshot.Builder g = GaugeSnapshot.builder().name(name).help("Value " + field + " of map " + map
-                + " at the last sample");
+            String name = value instanceof Decoders.Composite ? metric + "_" + MetricNames.label(field) : metric;
+            GaugeSnapshot.Builder g = GaugeSnapshot.builder().name(name).help((help != null ? help + ": " : "")
+                + "value " + field + " of map " + map + " at the last sample");
             int index = i;
             state.forEach((labels, values) -> g.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
                 .labels(Labels.of(labelNames, labels.toArray(String[]::new))).value(values[index]).build()));

@@ -32,6 +32,7 @@ import dev.ebpm.ecli.output.SampleSink;
 import dev.ebpm.ecli.output.TableEvents;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.format.meta.MapMeta;
+import dev.ebpm.format.meta.MapMetric;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.object.BpfObject;
@@ -94,7 +95,7 @@ public final class ProgramRun {
         }
         // Bound before anything is loaded: a bad label or a port in use stops the run with nothing in the kernel.
         RunMetrics metrics = metricsOptions == null || options.dryRun() ? null
-            : RunMetrics.start(metricsOptions, objName, layouts(exports), sampled(exports));
+            : RunMetrics.start(metricsOptions, objName, layouts(exports), sampled(exports), named(meta));
         if (metrics != null) {
             err.println("ecli: serving metrics at " + metrics.url());
         }
@@ -239,6 +240,19 @@ public final class ProgramRun {
             }
         }
         return new RunTargets(ifindex, options.iface(), options.uprobeBinary());
+    }
+
+    /** The maps whose {@code @metric} annotation names their metric; a malformed one is a bad package. */
+    private static Map<String, MapMetric> named(ObjectMeta meta) {
+        Map<String, MapMetric> out = new java.util.HashMap<>();
+        for (MapMeta m : meta.bpfSkel().maps()) {
+            try {
+                MapMetric.of(m).ifPresent(metric -> out.put(m.name(), metric));
+            } catch (dev.ebpm.format.PackageFormatException e) {
+                throw EcliException.failed("bad package: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static List<EventLayout> layouts(ExportPlan exports) {

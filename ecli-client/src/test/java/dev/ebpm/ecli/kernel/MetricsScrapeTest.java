@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ecli run --metrics} scraped by a real Prometheus server (Debian's), queried through its HTTP API as
- * a dashboard would: the signal counter rises by the signals the test sends, labelled by signal; runqlat's
+ * a dashboard would: the signal counter (named by sigsnoop's {@code @metric}) rises by the signals the test
+ * sends, labelled by signal; runqlat's
  * histogram gives histogram_quantile a number; the target is up.
  */
 class MetricsScrapeTest extends KernelTest {
@@ -104,12 +105,12 @@ class MetricsScrapeTest extends KernelTest {
             ecli.awaitRunning(30);
             String api = startPrometheus(port);
             assertThat(awaitQuery(api, "up{job=\"ecli\"}", 1)).as("up").isEqualTo(1);
-            double before = query(api, "sum(ebpm_sigsnoop_events_total{sig=\"18\"})");
+            double before = query(api, "sum(sigsnoop_signals_total{sig=\"18\"})");
             for (int i = 0; i < 5; i++) {
                 assertThat(sh("kill", "-CONT", Long.toString(target.pid()))).isZero();
             }
             double expected = (Double.isNaN(before) ? 0 : before) + 5;
-            assertThat(awaitQuery(api, "sum(ebpm_sigsnoop_events_total{sig=\"18\"})", expected))
+            assertThat(awaitQuery(api, "sum(sigsnoop_signals_total{sig=\"18\"})", expected))
                 .as("SIGCONTs counted by Prometheus").isGreaterThanOrEqualTo(expected);
             assertThat(ecli.out()).as("--output none prints no events").isEmpty();
             assertThat(awaitQuery(api, "ecli_bpf_prog_runs_total{prog=\"kill_entry\"}", 5))

@@ -74,7 +74,7 @@ class RunMetricsTest {
     void eventsCountByLabelWithinTheSeriesCapAndHistogramsStayCumulative() throws Exception {
         MapSample log2 = new MapSample(1000, SampleType.LOG2_HIST, "usecs", true, Map.of());
         try (RunMetrics m = RunMetrics.start(options(List.of("comm", "col"), 2), "demo", List.of(EVENTS),
-            List.of(new SampledMap("lat", log2, U32, "u32", HIST, "hist")))) {
+            List.of(new SampledMap("lat", log2, U32, "u32", HIST, "hist")), Map.of())) {
             EventPrinter events = m.events(EventPrinter.NONE);
             events.start();
             for (String e : List.of("{\"comm\": \"sh\", \"col\": \"RED\"}", "{\"comm\": \"sh\", \"col\": \"RED\"}",
@@ -107,12 +107,13 @@ class RunMetricsTest {
     void sampledKeyValueMapsAreGaugesOfTheLastSample() throws Exception {
         MapSample kv = new MapSample(1000, SampleType.DEFAULT_KV, null, null, Map.of());
         try (RunMetrics m = RunMetrics.start(options(List.of(), 10), "demo", List.of(),
-            List.of(new SampledMap("counts", kv, U32, "cpu", U32, "u32")))) {
+            List.of(new SampledMap("counts", kv, U32, "cpu", U32, "u32")),
+            Map.of("counts", new dev.ebpm.format.meta.MapMetric("calls", "Calls per CPU")))) {
             SampleSink counts = m.samples("counts", SampleSink.NONE);
             counts.sample(List.of(new SampleEntry(u32s(0), u32s(9)), new SampleEntry(u32s(1), u32s(4))));
             counts.sample(List.of(new SampleEntry(u32s(1), u32s(6))));
             String text = scrape(m, null);
-            assertThat(text).contains("# TYPE ebpm_demo_counts gauge", "ebpm_demo_counts{cpu=\"1\"} 6.0")
+            assertThat(text).contains("# TYPE calls gauge", "# HELP calls Calls per CPU", "calls{cpu=\"1\"} 6.0")
                 .doesNotContain("cpu=\"0\"");
             ExpositionParser.parsesStrictly(text, "prometheus");
         }
@@ -120,10 +121,12 @@ class RunMetricsTest {
 
     @Test
     void aLabelThatIsNoFieldOrNoWordIsAUsageErrorBeforeAnythingIsServed() {
-        assertThatThrownBy(() -> RunMetrics.start(options(List.of("nope"), 10), "demo", List.of(EVENTS), List.of()))
+        assertThatThrownBy(() -> RunMetrics.start(options(List.of("nope"), 10), "demo", List.of(EVENTS), List.of(),
+            Map.of()))
             .isInstanceOf(UsageException.class)
             .hasMessage("--metrics-label nope: no event field of that name; the events have pid, comm, col, in");
-        assertThatThrownBy(() -> RunMetrics.start(options(List.of("in"), 10), "demo", List.of(EVENTS), List.of()))
+        assertThatThrownBy(() -> RunMetrics.start(options(List.of("in"), 10), "demo", List.of(EVENTS), List.of(),
+            Map.of()))
             .isInstanceOf(UsageException.class).hasMessageContaining("is not an integer, enum or string");
     }
 
@@ -131,7 +134,8 @@ class RunMetricsTest {
     void aPortInUseIsAUsageError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             MetricsOptions o = new MetricsOptions("127.0.0.1", taken.getLocalPort(), List.of(), 10, false);
-            assertThatThrownBy(() -> RunMetrics.start(o, "demo", List.of(EVENTS), List.of()))
+            assertThatThrownBy(() -> RunMetrics.start(o, "demo", List.of(EVENTS), List.of(),
+            Map.of()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--metrics 127.0.0.1:"
                     + taken.getLocalPort() + ": cannot listen there");
         }

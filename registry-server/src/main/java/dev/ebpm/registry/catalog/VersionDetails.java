@@ -24,7 +24,12 @@ public record VersionDetails(String objName, String summary, String license, Str
     public record Program(String name, String section, String kind, String attachTo) {
     }
 
-    public record MapView(String name, String type, long keySize, long valueSize, long maxEntries, Sample sample) {
+    /** {@code metric}: the name and help the package gave its Prometheus metric ({@code @metric}), or null. */
+    public record MapView(String name, String type, long keySize, long valueSize, long maxEntries, Sample sample,
+                          Metric metric) {
+    }
+
+    public record Metric(String name, String help) {
     }
 
     public record Sample(long intervalMs, String type, String unit) {

@@ -103,8 +103,10 @@ public final class PackageInspector {
             histogram |= s != null && s.typeOrDefault() != SampleType.DEFAULT_KV;
             events |= info.type().isEventStream();
             mapTypes.add(info.type().name().toLowerCase(Locale.ROOT));
+            VersionDetails.Metric metric = dev.ebpm.format.meta.MapMetric.of(m)
+                .map(x -> new VersionDetails.Metric(x.name(), x.help())).orElse(null);
             mapViews.add(new VersionDetails.MapView(m.name(), info.type().name().toLowerCase(Locale.ROOT),
-                info.keySize(), info.valueSize(), info.maxEntries(), sample));
+                info.keySize(), info.valueSize(), info.maxEntries(), sample, metric));
         }
 
         List<VersionDetails.Flag> flags = ProgramFlag.allOf(meta, object).stream()

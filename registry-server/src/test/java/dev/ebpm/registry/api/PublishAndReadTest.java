@@ -41,6 +41,8 @@ class PublishAndReadTest {
         assertThat(flags).extracting(f -> f.get("flag")).contains("--pid", "--signal", "--failed");
         assertThat(v.<List<String>>path("details.requires.tracepoints")).contains("syscalls/sys_enter_kill");
         assertThat(v.<List<String>>path("details.events.name")).containsExactly("event");
+        // The metric sigsnoop's @metric names, for the catalog and for anyone building a dashboard.
+        assertThat(v.<String>path("details.maps.find { it.name == 'events' }.metric.name")).isEqualTo("sigsnoop_signals");
 
         RestAssured.get("/api/v1/packages/read/sigsnoop").then().statusCode(200)
             .body("latest", equalTo("1.0.0")).body("tags.latest", equalTo("1.0.0"))
