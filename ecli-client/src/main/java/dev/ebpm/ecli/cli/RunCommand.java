@@ -9,6 +9,7 @@ import dev.ebpm.ecli.flags.ProgramHelp;
 import dev.ebpm.ecli.options.HubOptions;
 import dev.ebpm.ecli.options.RunCommandLine;
 import dev.ebpm.ecli.metrics.MetricsOptions;
+import dev.ebpm.ecli.metrics.RunMetrics;
 import dev.ebpm.ecli.options.RunOptions;
 import dev.ebpm.ecli.options.WasmOptions;
 import dev.ebpm.ecli.resolve.Loaded;
@@ -130,24 +131,29 @@ final class RunCommand extends BaseCommand<RunCommand.Settings> {
         if (s.common.help()) {
             throw EcliException.usage("--help after a wasm module is ecli's; give the module's own help flag after --");
         }
-        if (metrics != null) {
-            throw EcliException.usage(MetricsOptions.METRICS + " serves what ecli itself reads and samples; a wasm "
-                + "module reads its maps for itself, so ecli has no metrics for it yet");
-        }
         WasmModuleFile module = WasmModuleFile.parse(loaded.name(), loaded.bytes());
         if (options.json() || options.iface() != null || options.ifindex() != 0 || options.uprobeBinary() != null
             || !options.disabled().isEmpty() || !options.maxEntries().isEmpty()) {
             err.println("ecli: warning: a wasm module attaches and prints for itself: the options for JSON output, "
                 + "interfaces, uprobe binaries, disabled programs and map sizes do not apply to " + module.name());
         }
-        WasmRun run = new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), options.verbose(),
-            System.in, out, err);
         if (options.dryRun()) {
-            run.check();
+            new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), options.verbose(),
+                System.in, out, err).check();
+            if (metrics != null) {
+                RunMetrics.checkModule(metrics, module.name());
+            }
             err.println("ecli: dry run of " + module.name() + ": the module, its imports and its memory are valid");
             return ExitCodes.OK;
         }
-        return run.run();
+        // Bound before the module runs, so a port in use stops it before it loads anything.
+        try (RunMetrics served = metrics == null ? null : RunMetrics.forModule(metrics, module.name())) {
+            if (served != null) {
+                err.println("ecli: serving metrics at " + served.url());
+            }
+            return new WasmRun(module, line.program(), s.wasm.build(), options.durationSeconds(), options.verbose(),
+                System.in, out, err, served).run();
+        }
     }
 
     /** An ecli option given after the package wins over a program flag of the same name: say so. */

@@ -29,10 +29,15 @@ final class EventMetrics implements EventPrinter {
 
     private final EventPrinter printer;
     private final Map<String, MapCounts> maps;
+    /** For a wasm module, whose maps ecli learns as it polls them: the name their counters start with. */
+    private final String learning;
+    private final int maxSeries;
 
-    private EventMetrics(EventPrinter printer, Map<String, MapCounts> maps) {
+    private EventMetrics(EventPrinter printer, Map<String, MapCounts> maps, String learning, int maxSeries) {
         this.printer = printer;
         this.maps = maps;
+        this.learning = learning;
+        this.maxSeries = maxSeries;
     }
 
     /**
@@ -76,7 +81,12 @@ final class EventMetrics implements EventPrinter {
     }
 
     static EventMetrics wrap(EventPrinter printer, Map<String, MapCounts> maps) {
-        return new EventMetrics(printer, maps);
+        return new EventMetrics(printer, maps, null, 0);
+    }
+
+    /** Counts every map's events, unlabelled, adding a map the first time it sends one (into {@code maps}). */
+    static EventMetrics learning(EventPrinter printer, Map<String, MapCounts> maps, String object, int maxSeries) {
+        return new EventMetrics(printer, maps, object, maxSeries);
     }
 
     @Override
@@ -88,6 +98,10 @@ final class EventMetrics implements EventPrinter {
     public void event(String map, ByteBuffer data, int offset, int size) {
         printer.event(map, data, offset, size);
         MapCounts counts = maps.get(map);
+        if (counts == null && learning != null && maps.size() < maxSeries) {
+            counts = maps.computeIfAbsent(map, m -> new MapCounts(MetricNames.of(learning, m, "events"), null, m,
+                List.of(), maxSeries));
+        }
         if (counts != null) {
             counts.count(data, offset, size);
         }

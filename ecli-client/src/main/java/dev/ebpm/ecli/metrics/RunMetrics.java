@@ -38,13 +38,18 @@ public final class RunMetrics implements AutoCloseable {
     private final String url;
     private volatile EventMetrics eventMetrics;
     private volatile Supplier<Map<String, Long>> lost = Map::of;
-    private volatile Map<String, Integer> programs = Map.of();
+    private final Map<String, Integer> programs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set for a wasm module: the name its maps' counters start with. */
+    private final String module;
+    private final int maxSeries;
     private final boolean bpfStats;
     private volatile ProgramStats.Switch stats;
 
     private RunMetrics(Map<String, EventMetrics.MapCounts> events, List<SampledMap> sampled, String object,
-                       MetricsOptions options, Map<String, MapMetric> named) {
+                       MetricsOptions options, Map<String, MapMetric> named, String module) {
         this.events = events;
+        this.module = module;
+        this.maxSeries = options.maxSeries();
         this.bpfStats = options.bpfStats();
         for (SampledMap s : sampled) {
             samples.put(s.map(), new SampleMetrics(object, s.map(), s.sample(), s.key(), s.keyName(), s.value(),
@@ -66,7 +71,26 @@ public final class RunMetrics implements AutoCloseable {
                                    List<SampledMap> sampled, Map<String, MapMetric> named) {
         Map<String, EventMetrics.MapCounts> events = EventMetrics.plan(object, layouts, options.labels(),
             options.maxSeries(), named);
-        return new RunMetrics(events, sampled, object, options, named);
+        return new RunMetrics(events, sampled, object, options, named, null);
+    }
+
+    /**
+     * For a wasm module, which reads its maps itself: ecli counts the events it hands the module per map,
+     * what the readers lost, and the programs the module attached. Labels need decoded events, which only the
+     * module has, so {@code --metrics-label} is refused.
+     */
+    public static RunMetrics forModule(MetricsOptions options, String module) {
+        checkModule(options, module);
+        return new RunMetrics(new java.util.concurrent.ConcurrentHashMap<>(), List.of(), module, options, Map.of(),
+            module.replaceFirst("\\.wasm$", ""));
+    }
+
+    /** Checks the options for a wasm module without serving anything (a dry run). */
+    public static void checkModule(MetricsOptions options, String module) {
+        if (!options.labels().isEmpty()) {
+            throw new UsageException(MetricsOptions.LABEL + " needs the package's event types; " + module
+                + " is a wasm module, which decodes its own events (its counters are per map)");
+        }
     }
 
     /** Checks the options against the package without serving anything (a dry run). */
@@ -99,7 +123,8 @@ public final class RunMetrics implements AutoCloseable {
 
     /** {@code printer}, counting every event on the way. */
     public EventPrinter events(EventPrinter printer) {
-        EventMetrics m = EventMetrics.wrap(printer, events);
+        EventMetrics m = module != null ? EventMetrics.learning(printer, events, module, maxSeries)
+            : EventMetrics.wrap(printer, events);
         eventMetrics = m;
         return m;
     }
@@ -118,7 +143,12 @@ public final class RunMetrics implements AutoCloseable {
         if (bpfStats && stats == null) {
             stats = ProgramStats.enable();
         }
-        this.programs = Map.copyOf(fds);
+        programs.putAll(fds);
+    }
+
+    /** Programs that were closed (a wasm module closed their object): their fds may now be something else's. */
+    public void forgetPrograms(java.util.Collection<String> names) {
+        programs.keySet().removeAll(names);
     }
 
     /** How many events each reader lost so far, by map. */

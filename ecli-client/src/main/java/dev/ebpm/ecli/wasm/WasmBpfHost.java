@@ -7,6 +7,8 @@ import com.dylibso.chicory.wasm.types.ValType;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.metrics.RunMetrics;
+import dev.ebpm.ecli.output.EventPrinter;
 import dev.ebpm.ecli.libbpf.Errno;
 import dev.ebpm.ecli.libbpf.LibbpfLog;
 import dev.ebpm.ecli.libbpf.NativeLibbpf;
@@ -45,10 +47,19 @@ final class WasmBpfHost implements AutoCloseable {
     private final Map<Long, WasmBpfObject> objects = new LinkedHashMap<>();
     private long nextHandle = 1;
     private GuestCallback callback;
+    /** What the readers deliver to: the callback, counted on the way when metrics are served. */
+    private EventPrinter delivery;
+    private final RunMetrics metrics;
+    private final Map<String, Long> lost = new java.util.concurrent.ConcurrentHashMap<>();
 
-    WasmBpfHost(PrintStream err, boolean verbose) {
+    /** {@code metrics}: null unless {@code --metrics} was given. */
+    WasmBpfHost(PrintStream err, boolean verbose, RunMetrics metrics) {
         this.err = err;
         this.verbose = verbose;
+        this.metrics = metrics;
+        if (metrics != null) {
+            metrics.lost(() -> Map.copyOf(lost));
+        }
     }
 
     private static HostFunction function(String name, List<ValType> params, ValType result,
@@ -134,6 +145,9 @@ final class WasmBpfHost implements AutoCloseable {
         }
         try {
             o.attach(program, target);
+            if (metrics != null) {
+                metrics.programs(o.attachedPrograms());
+            }
             return 0;
         } catch (EcliException e) {
             err.println("ecli: " + fn + ": " + e.getMessage());
@@ -151,12 +165,16 @@ final class WasmBpfHost implements AutoCloseable {
         }
         if (callback == null) {
             callback = new GuestCallback(inst);
+            delivery = metrics == null ? callback : metrics.events(callback);
         }
         callback.target(fn, a[2], a[3], a[4], (int) a[5]);
         // At most one slice of waiting per call, so that a stop (which interrupts the module between
         // instructions) is never held up by a long or infinite timeout; modules poll in a loop anyway.
         int timeout = (int) a[6];
-        int rc = o.poll(fd, map, callback, timeout < 0 || timeout > POLL_SLICE_MS ? POLL_SLICE_MS : timeout);
+        int rc = o.poll(fd, map, delivery, timeout < 0 || timeout > POLL_SLICE_MS ? POLL_SLICE_MS : timeout);
+        if (metrics != null) {
+            lost.put(map.name(), o.lost(fd));
+        }
         return rc < 0 ? rc : 0;
     }
 
@@ -233,6 +251,9 @@ final class WasmBpfHost implements AutoCloseable {
     private synchronized int closeObject(long handle) {
         WasmBpfObject o = object("wasm_close_bpf_object", handle);
         objects.remove(handle);
+        if (metrics != null) {
+            metrics.forgetPrograms(o.attachedPrograms().keySet());
+        }
         o.close();
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.ebpm.ecli.wasm;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.events.PerfBufferSource;
 import dev.ebpm.ecli.events.RingBufferSource;
+import dev.ebpm.ecli.output.EventPrinter;
 import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.ecli.loader.LoadedObject;
 import dev.ebpm.ecli.loader.attach.AttachPlan;
@@ -44,6 +45,7 @@ final class WasmBpfObject implements AutoCloseable {
     private final LoadedObject loaded;
     private final Map<Integer, MapInfo> mapsByFd = new HashMap<>();
     private final Map<Integer, Buffer> buffers = new HashMap<>();
+    private final Map<String, Integer> attached = new HashMap<>();
 
     WasmBpfObject(BpfObject parsed, String objName, LoadedObject loaded) {
         this.parsed = parsed;
@@ -89,9 +91,21 @@ final class WasmBpfObject implements AutoCloseable {
             }
         }
         loaded.add(plan.attach(loaded));
+        attached.put(program.name(), loaded.programFd(program.name()));
     }
 
-    int poll(int fd, MapInfo map, GuestCallback callback, int timeoutMs) {
+    /** The programs attached so far, by name, with their fds. */
+    Map<String, Integer> attachedPrograms() {
+        return Map.copyOf(attached);
+    }
+
+    /** Events the reader of map {@code fd} lost so far (0 before it was polled). */
+    long lost(int fd) {
+        Buffer b = buffers.get(fd);
+        return b == null ? 0 : b.ring != null ? b.ring.lost() : b.perf.lost();
+    }
+
+    int poll(int fd, MapInfo map, EventPrinter callback, int timeoutMs) {
         Buffer b = buffers.get(fd);
         if (b == null) {
             b = map.type() == MapType.RINGBUF

@@ -12,6 +12,7 @@ import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.metrics.RunMetrics;
 import dev.ebpm.ecli.events.RunControl;
 import dev.ebpm.ecli.options.WasmOptions;
 
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * detached and closed when the run ends, however it ends, once the module's thread has stopped.
  */
 public final class WasmRun {
+    private final RunMetrics metrics;
     private static final long JOIN_MILLIS = 5000;
 
     private final WasmModuleFile module;
@@ -47,6 +49,13 @@ public final class WasmRun {
     /** {@code durationSeconds} negative: until the module returns or is stopped. */
     public WasmRun(WasmModuleFile module, List<String> args, WasmOptions options, double durationSeconds,
                    boolean verbose, InputStream in, OutputStream out, PrintStream err) {
+        this(module, args, options, durationSeconds, verbose, in, out, err, null);
+    }
+
+    /** {@code metrics}: what the module's BPF side does, served while it runs; null for none. */
+    public WasmRun(WasmModuleFile module, List<String> args, WasmOptions options, double durationSeconds,
+                   boolean verbose, InputStream in, OutputStream out, PrintStream err, RunMetrics metrics) {
+        this.metrics = metrics;
         this.verbose = verbose;
         this.module = module;
         this.args = List.copyOf(args);
@@ -78,7 +87,7 @@ public final class WasmRun {
         }
         options.dirs().forEach((guest, host) -> wasi.withDirectory(guest, host));
         try (WasiPreview1 preview1 = WasiPreview1.builder().withOptions(wasi.build()).build();
-             WasmBpfHost bpf = new WasmBpfHost(err, verbose)) {
+             WasmBpfHost bpf = new WasmBpfHost(err, verbose, metrics)) {
             List<HostFunction> host = new ArrayList<>(Arrays.asList(preview1.toHostFunctions()));
             host.addAll(bpf.functions());
             module.checkImports(host);

@@ -187,4 +187,37 @@ class MetricsScrapeTest extends KernelTest {
         assertThat(noField.errText()).contains("--metrics-label signal: no event field of that name; the events have "
             + "pid, tpid, sig, ret, comm").doesNotContain("running");
     }
+
+    /** A wasm module's buffers, counted as the runtime hands their records to the module. */
+    @Test
+    void aWasmModulesEventsAreCountedPerMap() throws Exception {
+        int port = freePort();
+        try (EcliProcess ecli = EcliProcess.start("run", TestPackages.wasmExample("proclife").toString(), "--metrics",
+            "127.0.0.1:" + port, "--duration", "30")) {
+            ecli.awaitOutput("LIFETIME_MS", 30);
+            for (int i = 0; i < 3; i++) {
+                sh("/bin/true");
+            }
+            String text = "";
+            for (int i = 0; i < 100; i++) {
+                text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ebpm_\\w+_events_total (\\S+)$")
+                    .matcher(text);
+                if (m.find() && Double.parseDouble(m.group(1)) >= 6) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(text).as("execs and exits of three processes").containsPattern(
+                "(?m)^ebpm_\\w+_events_total ([6-9]|[1-9][0-9]+)\\.0$");
+            dev.ebpm.ecli.metrics.ExpositionParser.parsesStrictly(text, "prometheus");
+            ecli.signal("INT");
+            assertThat(ecli.waitFor(20)).as(ecli.errText()).isZero();
+        }
+        EcliProcess labelled = EcliProcess.run(60, "run", TestPackages.wasmExample("proclife").toString(), "--metrics",
+            "127.0.0.1:0", "--metrics-label", "pid", "--duration", "5");
+        assertThat(labelled.exitCode()).isEqualTo(2);
+        assertThat(labelled.err().get(0)).contains("--metrics-label needs the package's event types");
+    }
 }
