@@ -107,7 +107,7 @@ final class EventMetrics implements EventPrinter {
         }
     }
 
-    /** One counter per map, then the events each map's records that were too short to decode. */
+    /** One counter per map. */
     List<MetricSnapshot> snapshots() {
         List<MetricSnapshot> out = new ArrayList<>();
         for (MapCounts m : maps.values()) {
@@ -118,7 +118,7 @@ final class EventMetrics implements EventPrinter {
 
     long decodeErrors(String map) {
         MapCounts m = maps.get(map);
-        return m == null ? 0 : m.short_.sum();
+        return m == null ? 0 : m.shortRecords.sum();
     }
 
     long events(String map) {
@@ -161,7 +161,7 @@ final class EventMetrics implements EventPrinter {
         private final ConcurrentHashMap<List<String>, Series> texts = new ConcurrentHashMap<>();
         private final LongAdder overflow = new LongAdder();
         private final LongAdder total = new LongAdder();
-        private final LongAdder short_ = new LongAdder();
+        private final LongAdder shortRecords = new LongAdder();
         private final int keyBytes;
 
         MapCounts(String metric, String help, String map, List<Decoders.Field> labels, int maxSeries) {
@@ -208,7 +208,7 @@ final class EventMetrics implements EventPrinter {
                 at += n;
             }
             if (cut) {
-                short_.increment();
+                shortRecords.increment();
             }
             int slot = java.util.Arrays.hashCode(raw) & (Scratch.SLOTS - 1);
             if (sc.keys[slot] != null && java.util.Arrays.equals(sc.keys[slot], raw)) {

@@ -52,8 +52,7 @@ public final class RunMetrics implements AutoCloseable {
         this.maxSeries = options.maxSeries();
         this.bpfStats = options.bpfStats();
         for (SampledMap s : sampled) {
-            samples.put(s.map(), new SampleMetrics(object, s.map(), s.sample(), s.key(), s.keyName(), s.value(),
-                s.valueName(), options.maxSeries(), named.get(s.map())));
+            samples.put(s.map(), new SampleMetrics(object, s, options.maxSeries(), named.get(s.map())));
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register((MultiCollector) this::collect);

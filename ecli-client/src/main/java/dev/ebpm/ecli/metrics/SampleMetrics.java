@@ -6,7 +6,6 @@ import dev.ebpm.ecli.output.SampleSink;
 import dev.ebpm.format.meta.MapMetric;
 import dev.ebpm.format.meta.MapSample;
 import dev.ebpm.format.meta.SampleType;
-import dev.ebpm.format.values.Decoder;
 import dev.ebpm.format.values.Decoders;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -28,13 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * value field, labelled by the key's fields, holding the last sample.
  */
 final class SampleMetrics implements SampleSink {
-    private final String object;
     private final String map;
     private final MapSample sample;
-    private final Decoder key;
-    private final String keyName;
-    private final Decoder value;
-    private final String valueName;
+    private final boolean composite;
+    /** The key's fields, which label each series, and their label names; the value's numeric fields. */
+    private final List<Decoders.Field> keyFields;
+    private final String[] labelNames;
+    private final List<Decoders.Field> numeric;
     private final String metric;
     private final String help;
     private final int maxSeries;
@@ -44,19 +43,18 @@ final class SampleMetrics implements SampleSink {
     /** Per key (its labels' values): the histogram's bucket counts, or the gauges' values. */
     private final Map<List<String>, double[]> state = new LinkedHashMap<>();
 
-    SampleMetrics(String object, String map, MapSample sample, Decoder key, String keyName, Decoder value,
-                  String valueName, int maxSeries, MapMetric named) {
-        this.object = object;
-        this.map = map;
-        this.sample = sample;
-        this.key = key;
-        this.keyName = keyName;
-        this.value = value;
-        this.valueName = valueName;
+    SampleMetrics(String object, SampledMap m, int maxSeries, MapMetric named) {
+        this.map = m.map();
+        this.sample = m.sample();
+        this.composite = m.value() instanceof Decoders.Composite;
+        this.keyFields = SampleFields.of(m.key(), m.keyName());
+        this.labelNames = keyFields.stream().map(f -> MetricNames.label(f.name())).toArray(String[]::new);
+        this.numeric = SampleFields.of(m.value(), m.valueName()).stream()
+            .filter(f -> f.decoder() instanceof Decoders.Int).toList();
         this.metric = named != null && named.name() != null ? named.name() : MetricNames.of(object, map, null);
         this.help = named == null ? null : named.help();
         this.maxSeries = maxSeries;
-        this.slots = sample.typeOrDefault() == SampleType.DEFAULT_KV ? null : SampleFields.slots(value);
+        this.slots = sample.typeOrDefault() == SampleType.DEFAULT_KV ? null : SampleFields.slots(m.value());
     }
 
     @Override
@@ -68,7 +66,7 @@ final class SampleMetrics implements SampleSink {
         }
         for (SampleEntry e : entries) {
             List<String> labels = new ArrayList<>();
-            for (Decoders.Field f : SampleFields.of(key, keyName)) {
+            for (Decoders.Field f : keyFields) {
                 labels.add(f.decoder().text(e.key(), f.offset()));
             }
             double[] now = slots != null ? counts(e) : values(e);
@@ -99,17 +97,12 @@ final class SampleMetrics implements SampleSink {
     }
 
     private double[] values(SampleEntry e) {
-        List<Decoders.Field> numeric = numericFields();
         double[] out = new double[numeric.size()];
         for (int i = 0; i < out.length; i++) {
             Decoders.Field f = numeric.get(i);
             out[i] = Double.parseDouble(f.decoder().text(e.value(), f.offset()));
         }
         return out;
-    }
-
-    private List<Decoders.Field> numericFields() {
-        return SampleFields.of(value, valueName).stream().filter(f -> f.decoder() instanceof Decoders.Int).toList();
     }
 
     long samples() {
@@ -125,8 +118,6 @@ final class SampleMetrics implements SampleSink {
     }
 
     synchronized List<MetricSnapshot> snapshots() {
-        String[] labelNames = SampleFields.of(key, keyName).stream().map(f -> MetricNames.label(f.name()))
-            .toArray(String[]::new);
         List<MetricSnapshot> out = new ArrayList<>();
         if (slots != null) {
             HistogramSnapshot.Builder h = HistogramSnapshot.builder().name(metric).help(help != null ? help
@@ -137,10 +128,9 @@ final class SampleMetrics implements SampleSink {
             out.add(h.build());
             return out;
         }
-        List<Decoders.Field> numeric = numericFields();
         for (int i = 0; i < numeric.size(); i++) {
             String field = numeric.get(i).name();
-            String name = value instanceof Decoders.Composite ? metric + "_" + MetricNames.label(field) : metric;
+            String name = composite ? metric + "_" + MetricNames.label(field) : metric;
             GaugeSnapshot.Builder g = GaugeSnapshot.builder().name(name).help((help != null ? help + ": " : "")
                 + "value " + field + " of map " + map + " at the last sample");
             int index = i;

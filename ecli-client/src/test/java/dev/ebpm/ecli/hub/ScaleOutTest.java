@@ -218,19 +218,35 @@ class ScaleOutTest {
     @Test
     @Order(41)
     void aWorkerKilledMidBuildHasTheBuildLeasedAgainByAnother() throws Exception {
-        EcliHome home = ecliHome();
-        try (EcliProcess push = startPush(home, "scale/orphan-" + run)) {
+        String[] killed = new String[1];
+        String build = buildThrough("scale/orphan-" + run, worker -> {
+            killed[0] = worker;
+            hub.script("kill-worker", worker);
+        });
+        assertThat(build).contains("\"state\":\"succeeded\"", "\"attempts\":2",
+            "the previous worker's lease expired; attempt 2 on ");
+        Matcher second = Pattern.compile("attempt 2 on [^\\s\\\\]+-(\\d+)\\\\n").matcher(build);
+        assertThat(second.find()).as(build).isTrue();
+        assertThat(second.group(1)).as("the worker that built it the second time").isNotEqualTo(killed[0]);
+        assertThat(send(hub.url(), "GET", "/api/v1/packages/scale/orphan-" + run + "/-/versions/1.0.0", null)
+            .statusCode()).isEqualTo(200);
+    }
+
+    /** Something goes wrong while a build runs, given the number of the worker holding its lease. */
+    private interface Fault {
+        void strike(String worker) throws Exception;
+    }
+
+    /**
+     * Pushes sources as {@code name}, strikes once a worker holds the lease, waits for the push to end and
+     * returns the build as the API shows it; then starts what the fault stopped.
+     */
+    private String buildThrough(String name, Fault fault) throws Exception {
+        try (EcliProcess push = startPush(ecliHome(), name)) {
             String[] leased = leasedBuild(push);
-            hub.script("kill-worker", leased[1]);
+            fault.strike(leased[1]);
             assertThat(push.waitFor(120)).as(push.errText()).isZero();
-            String build = build(leased[0]);
-            assertThat(build).contains("\"state\":\"succeeded\"", "\"attempts\":2",
-                "the previous worker's lease expired; attempt 2 on ");
-            Matcher second = Pattern.compile("attempt 2 on [^\\s\\\\]+-(\\d+)\\\\n").matcher(build);
-            assertThat(second.find()).as(build).isTrue();
-            assertThat(second.group(1)).as("the worker that built it the second time").isNotEqualTo(leased[1]);
-            assertThat(send(hub.url(), "GET", "/api/v1/packages/scale/orphan-" + run + "/-/versions/1.0.0", null)
-                .statusCode()).isEqualTo(200);
+            return build(leased[0]);
         } finally {
             hub.script("start");
         }
@@ -243,15 +259,8 @@ class ScaleOutTest {
     @Test
     @Order(42)
     void aReplicaKilledWhileABuildRunsChangesNothingForTheBuild() throws Exception {
-        EcliHome home = ecliHome();
-        try (EcliProcess push = startPush(home, "scale/steady-" + run)) {
-            String[] leased = leasedBuild(push);
-            hub.script("kill-replica", "1");
-            assertThat(push.waitFor(120)).as(push.errText()).isZero();
-            assertThat(build(leased[0])).contains("\"state\":\"succeeded\"", "\"attempts\":1");
-        } finally {
-            hub.script("start");
-        }
+        assertThat(buildThrough("scale/steady-" + run, worker -> hub.script("kill-replica", "1")))
+            .contains("\"state\":\"succeeded\"", "\"attempts\":1");
         assertThat(millisUntil(() -> hub.send(hub.replica(1), "GET", "/q/health/ready", null, null, null)
             .statusCode() == 200)).isLessThan(30_000);
     }

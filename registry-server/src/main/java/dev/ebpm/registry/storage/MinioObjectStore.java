@@ -65,11 +65,15 @@ public class MinioObjectStore implements ObjectStore {
     @Override
     public void put(Digest digest, Path file) {
         try {
-            client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket()).object(key(digest))
-                .filename(file.toString()).contentType(CONTENT_TYPE).build());
+            upload(key(digest), file);
         } catch (Exception e) {
             throw failure("store", digest, e);
         }
+    }
+
+    private void upload(String object, Path file) throws Exception {
+        client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket()).object(object)
+            .filename(file.toString()).contentType(CONTENT_TYPE).build());
     }
 
     @Override
@@ -128,8 +132,7 @@ public class MinioObjectStore implements ObjectStore {
     @Override
     public void putPart(StorageKey key, Path file) {
         try {
-            client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket()).object(key.path())
-                .filename(file.toString()).contentType(CONTENT_TYPE).build());
+            upload(key.path(), file);
         } catch (Exception e) {
             throw partFailure("store", key, e);
         }
