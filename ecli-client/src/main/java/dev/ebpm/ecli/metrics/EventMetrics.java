@@ -11,6 +11,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ final class EventMetrics implements EventPrinter {
     /** For a wasm module, whose maps ecli learns as it polls them: the name their counters start with. */
     private final String learning;
     private final int maxSeries;
+    private Last last;
 
     private EventMetrics(EventPrinter printer, Map<String, MapCounts> maps, String learning, int maxSeries) {
         this.printer = printer;
@@ -97,14 +99,27 @@ final class EventMetrics implements EventPrinter {
     @Override
     public void event(String map, ByteBuffer data, int offset, int size) {
         printer.event(map, data, offset, size);
-        MapCounts counts = maps.get(map);
-        if (counts == null && learning != null && maps.size() < maxSeries) {
-            counts = maps.computeIfAbsent(map, m -> new MapCounts(MetricNames.of(learning, m, "events"), null, m,
-                List.of(), maxSeries));
+        // The map of the previous event, compared by identity: a source passes the same name every time.
+        Last last = this.last;
+        MapCounts counts;
+        if (last != null && last.map == map) {
+            counts = last.counts;
+        } else {
+            counts = maps.get(map);
+            if (counts == null && learning != null && maps.size() < maxSeries) {
+                counts = maps.computeIfAbsent(map, m -> new MapCounts(MetricNames.of(learning, m, "events"), null, m,
+                    List.of(), maxSeries));
+            }
+            if (counts == null) {
+                return;
+            }
+            this.last = new Last(map, counts);
         }
-        if (counts != null) {
-            counts.count(data, offset, size);
-        }
+        counts.count(data, offset, size);
+    }
+
+    /** Immutable, so a poller reading another poller's write sees a matching pair. */
+    private record Last(String map, MapCounts counts) {
     }
 
     /** One counter per map. */
@@ -123,19 +138,19 @@ final class EventMetrics implements EventPrinter {
 
     long events(String map) {
         MapCounts m = maps.get(map);
-        return m == null ? 0 : m.total.sum();
+        return m == null ? 0 : m.total();
     }
 
-    /** Label fields' bytes, compared and hashed as a whole. */
+    /** Label fields' bytes, compared and hashed as a whole: the key of label fields longer than 8 bytes. */
     private record RawKey(byte[] bytes) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof RawKey k && java.util.Arrays.equals(bytes, k.bytes);
+            return o instanceof RawKey k && Arrays.equals(bytes, k.bytes);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(bytes);
+            return Arrays.hashCode(bytes);
         }
     }
 
@@ -151,18 +166,32 @@ final class EventMetrics implements EventPrinter {
 
     /** The counts of one map. */
     static final class MapCounts {
+        private static final int SLOTS = 16;
+        /** Where the events of label values beyond the cap go: they count in the overflow series. */
+        private static final Series FULL = new Series(new String[0]);
+
         private final String metric;
         private final String help;
         private final String map;
         private final List<Decoders.Field> labels;
         private final String[] labelNames;
         private final int maxSeries;
-        private final ConcurrentHashMap<RawKey, Series> series = new ConcurrentHashMap<>();
+        /** Raw label bytes (a Long when they fit in 8 bytes, else a RawKey) to their series. */
+        private final ConcurrentHashMap<Object, Series> series = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<List<String>, Series> texts = new ConcurrentHashMap<>();
         private final LongAdder overflow = new LongAdder();
+        /** Unlabelled maps only; a labelled map's total is the sum of its series. */
         private final LongAdder total = new LongAdder();
         private final LongAdder shortRecords = new LongAdder();
+        /** Each label field's offset, size and whether it is a C string. */
+        private final int[] offsets;
+        private final int[] sizes;
+        private final boolean[] strings;
         private final int keyBytes;
+        private final boolean packs;
+        private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+        /** The scratch of the thread that counted last: one map's events come from one poller. */
+        private Scratch recent;
 
         MapCounts(String metric, String help, String map, List<Decoders.Field> labels, int maxSeries) {
             this.metric = metric;
@@ -171,35 +200,115 @@ final class EventMetrics implements EventPrinter {
             this.labels = List.copyOf(labels);
             this.labelNames = labels.stream().map(f -> MetricNames.label(f.name())).toArray(String[]::new);
             this.maxSeries = maxSeries;
-            this.keyBytes = labels.stream().mapToInt(f -> f.decoder().size()).sum();
+            this.offsets = labels.stream().mapToInt(Decoders.Field::offset).toArray();
+            this.sizes = labels.stream().mapToInt(f -> f.decoder().size()).toArray();
+            this.strings = new boolean[labels.size()];
+            for (int i = 0; i < strings.length; i++) {
+                strings[i] = Decoders.isString(labels.get(i).decoder());
+            }
+            this.keyBytes = Arrays.stream(sizes).sum();
+            this.packs = keyBytes <= 8;
+        }
+
+        long total() {
+            if (labels.isEmpty()) {
+                return total.sum();
+            }
+            long sum = overflow.sum();
+            for (Series s : texts.values()) {
+                sum += s.count.sum();
+            }
+            return sum;
         }
 
         /**
-         * Keyed by the label fields' raw bytes (a C string up to its NUL), so an event costs a copy into a
-         * per-thread scratch array and a look in a small per-thread cache of recent keys (events of one tool
+         * Keyed by the label fields' raw bytes (a C string up to its NUL), packed into a long when they fit, so
+         * an event costs a few reads and a look in a small per-thread cache of recent keys (events of one tool
          * mostly repeat a few label values); the values are decoded to text once, when a combination is new.
          */
         void count(ByteBuffer data, int offset, int size) {
-            total.increment();
-            if (labels.isEmpty()) {
+            if (sizes.length == 0) {
+                total.increment();
                 return;
             }
-            Scratch sc = scratch.get();
+            Scratch sc = recent;
+            if (sc == null || sc.thread != Thread.currentThread()) {
+                sc = scratch.get();
+                recent = sc;
+            }
+            Series s = packs ? packed(sc, data, offset, size) : raw(sc, data, offset, size);
+            if (s == FULL) {
+                overflow.increment();
+            } else {
+                s.count.increment();
+            }
+        }
+
+        private Series packed(Scratch sc, ByteBuffer data, int offset, int size) {
+            long key = 0;
+            boolean cut = false;
+            // Arrays and an index, not the list: ecli runs C1-compiled, where an iterator is an allocation
+            // and a decoder's size() an interface call, per event.
+            for (int f = 0; f < sizes.length; f++) {
+                int n = sizes[f];
+                int at = offset + offsets[f];
+                long v = 0;
+                if (offsets[f] + n > size) {
+                    // A record shorter than its struct: the field did not arrive, its bytes count as zero.
+                    cut = true;
+                } else if (strings[f]) {
+                    for (int i = 0; i < n; i++) {
+                        byte b = data.get(at + i);
+                        if (b == 0) {
+                            break;
+                        }
+                        v |= (b & 0xffL) << (8 * i);
+                    }
+                } else {
+                    v = switch (n) {
+                        case 1 -> data.get(at) & 0xffL;
+                        case 2 -> data.getShort(at) & 0xffffL;
+                        case 4 -> data.getInt(at) & 0xffffffffL;
+                        case 8 -> data.getLong(at);
+                        default -> {
+                            long w = 0;
+                            for (int i = 0; i < n; i++) {
+                                w |= (data.get(at + i) & 0xffL) << (8 * i);
+                            }
+                            yield w;
+                        }
+                    };
+                }
+                key = n == 8 ? v : key << (8 * n) | v;
+            }
+            if (cut) {
+                shortRecords.increment();
+            }
+            int slot = (int) (key ^ key >>> 17 ^ key >>> 37) & (SLOTS - 1);
+            if (sc.series[slot] != null && sc.packedKeys[slot] == key) {
+                return sc.series[slot];
+            }
+            Series s = find(key, data, offset, size);
+            sc.packedKeys[slot] = key;
+            sc.series[slot] = s;
+            return s;
+        }
+
+        private Series raw(Scratch sc, ByteBuffer data, int offset, int size) {
             byte[] raw = sc.bytes;
-            java.util.Arrays.fill(raw, (byte) 0);
+            Arrays.fill(raw, (byte) 0);
             int at = 0;
             boolean cut = false;
-            for (Decoders.Field f : labels) {
-                int n = f.decoder().size();
-                if (f.offset() + n > size) {
-                    // A record shorter than its struct: the field did not arrive, its bytes stay zero.
+            for (int f = 0; f < sizes.length; f++) {
+                int n = sizes[f];
+                if (offsets[f] + n > size) {
                     cut = true;
                 } else {
-                    data.get(offset + f.offset(), raw, at, n);
-                    if (!(f.decoder() instanceof Decoders.Int)) {
+                    data.get(offset + offsets[f], raw, at, n);
+                    if (strings[f]) {
                         for (int i = at; i < at + n; i++) {
                             if (raw[i] == 0) {
-                                java.util.Arrays.fill(raw, i, at + n, (byte) 0);
+                                Arrays.fill(raw, i, at + n, (byte) 0);
                                 break;
                             }
                         }
@@ -210,48 +319,51 @@ final class EventMetrics implements EventPrinter {
             if (cut) {
                 shortRecords.increment();
             }
-            int slot = java.util.Arrays.hashCode(raw) & (Scratch.SLOTS - 1);
-            if (sc.keys[slot] != null && java.util.Arrays.equals(sc.keys[slot], raw)) {
-                sc.series[slot].count.increment();
-                return;
+            int slot = Arrays.hashCode(raw) & (SLOTS - 1);
+            if (sc.rawKeys[slot] != null && Arrays.equals(sc.rawKeys[slot], raw)) {
+                return sc.series[slot];
             }
             RawKey key = new RawKey(raw.clone());
+            Series s = find(key, data, offset, size);
+            sc.rawKeys[slot] = key.bytes();
+            sc.series[slot] = s;
+            return s;
+        }
+
+        /**
+         * The series of a key not in the thread's cache, or {@link #FULL} when the cap is reached (remembered
+         * too, since the text combinations only grow, so an overflowing key is decoded once, not per event).
+         */
+        private Series find(Object key, ByteBuffer data, int offset, int size) {
             Series s = series.get(key);
             if (s == null) {
                 s = byText(decode(data, offset, size));
-                if (s == null) {
-                    overflow.increment();
-                    return;
-                }
                 // Bounded too: bytes that differ only where the text does not (a bitfield's neighbours, a
-                // bool's non-zero byte) map to one series; past the bound, the text path above still counts.
+                // bool's non-zero byte) map to one series; past the bound, the text path still counts.
                 if (series.size() < 4 * maxSeries) {
                     series.putIfAbsent(key, s);
                 }
             }
-            sc.keys[slot] = key.bytes();
-            sc.series[slot] = s;
-            s.count.increment();
+            return s;
         }
 
-        /** A reader thread's own copy buffer and its recent keys. */
+        /** A poller thread's own copy buffer and its recent keys (packed or raw, as the map's labels need). */
         private final class Scratch {
-            static final int SLOTS = 16;
-            final byte[] bytes = new byte[keyBytes];
-            final byte[][] keys = new byte[SLOTS][];
+            final Thread thread = Thread.currentThread();
+            final byte[] bytes = packs ? null : new byte[keyBytes];
+            final long[] packedKeys = new long[SLOTS];
+            final byte[][] rawKeys = new byte[SLOTS][];
             final Series[] series = new Series[SLOTS];
         }
 
-        private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-
-        /** The series of these label values, made if there is room; null when the cap is reached. */
+        /** The series of these label values, made if there is room; {@link #FULL} when the cap is reached. */
         private Series byText(String[] values) {
             List<String> key = List.of(values);
             Series s = texts.get(key);
             if (s == null && texts.size() < maxSeries) {
                 s = texts.computeIfAbsent(key, k -> new Series(values));
             }
-            return s;
+            return s == null ? FULL : s;
         }
 
         private String[] decode(ByteBuffer data, int offset, int size) {
@@ -275,7 +387,7 @@ final class EventMetrics implements EventPrinter {
                 .labels(Labels.of(labelNames, s.values)).value(s.count.sum()).build()));
             if (overflow.sum() > 0) {
                 String[] all = new String[labelNames.length];
-                java.util.Arrays.fill(all, OVERFLOW);
+                Arrays.fill(all, OVERFLOW);
                 b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(Labels.of(labelNames, all))
                     .value(overflow.sum()).build());
             }

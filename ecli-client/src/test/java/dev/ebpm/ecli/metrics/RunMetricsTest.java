@@ -104,6 +104,30 @@ class RunMetricsTest {
     }
 
     @Test
+    void labelValuesAreTheirWholeBytesWhetherPackedOrNot() throws Exception {
+        // An enum whose value has a zero byte (RED is 00 00 00 00, 256 is 00 01 00 00) is not cut there as a
+        // string is: two series. pid and col fit a packed key, comm and col do not.
+        for (List<String> labels : List.of(List.of("pid", "col"), List.of("comm", "col"))) {
+            try (RunMetrics m = RunMetrics.start(options(labels, 10), "demo", List.of(EVENTS), List.of(), Map.of())) {
+                EventPrinter events = m.events(EventPrinter.NONE);
+                events.start();
+                for (String e : List.of("{\"pid\": 7, \"comm\": \"sh\", \"col\": \"RED\"}",
+                    "{\"pid\": 7, \"comm\": \"sh\", \"col\": 256}", "{\"pid\": 7, \"comm\": \"sh\", \"col\": \"RED\"}",
+                    "{\"pid\": 263, \"comm\": \"sh\", \"col\": \"RED\"}")) {
+                    events.event("rb", event(e), 0, EVENT.size());
+                }
+                String text = scrape(m, null);
+                String first = labels.get(0).equals("pid") ? "pid=\"7\"" : "comm=\"sh\"";
+                assertThat(text).contains("ebpm_demo_rb_events_total{col=\"RED\"," + first + "} " 
+                        + (labels.get(0).equals("pid") ? "2.0" : "3.0"),
+                    "ebpm_demo_rb_events_total{col=\"256\"," + first + "} 1.0", "ecli_events_read_total{map=\"rb\"} 4.0");
+                assertThat(text.contains("pid=\"263\"")).isEqualTo(labels.get(0).equals("pid"));
+                ExpositionParser.parsesStrictly(text, "prometheus");
+            }
+        }
+    }
+
+    @Test
     void sampledKeyValueMapsAreGaugesOfTheLastSample() throws Exception {
         MapSample kv = new MapSample(1000, SampleType.DEFAULT_KV, null, null, Map.of());
         try (RunMetrics m = RunMetrics.start(options(List.of(), 10), "demo", List.of(),

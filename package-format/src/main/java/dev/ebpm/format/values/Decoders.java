@@ -107,6 +107,11 @@ public final class Decoders {
             || d instanceof Bitfield;
     }
 
+    /** Whether {@code d} is a C string (a char array, read up to its NUL). */
+    public static boolean isString(Decoder d) {
+        return d instanceof CharArray;
+    }
+
     /** The elements of an array of integers (a histogram's slots), or null when {@code d} is not one. */
     public static long[] integers(Decoder d, ByteBuffer buf, int offset) {
         if (!(d instanceof ArrayValue a) || !(a.element() instanceof Int i)) {
