@@ -75,14 +75,14 @@ c_loader = lambda pid: [CLOADER, OBJ, pid, "ringbench_bpf"]
 # libbpf's debug messages, which the C loader does not print, so start-up is timed without it.
 java_loader = lambda pid: ["bin/ecli", "run", "--json", "--verbose", PKG, "--target_pid", pid]
 java_quiet = lambda pid: ["bin/ecli", "run", "--json", PKG, "--target_pid", pid]
-loaders = [("c", c_loader), ("java", java_quiet)]
+contenders = [("c", c_loader), ("java", java_quiet)]
 if BASELINE:
     subprocess.run([f"{BASELINE}/bin/ecli", "run", PKG, "--duration", "0.5"], cwd=ROOT, capture_output=True)
-    loaders.append(("before", lambda pid: [f"{BASELINE}/bin/ecli", "run", "--json", PKG, "--target_pid", pid]))
+    contenders.append(("before", lambda pid: [f"{BASELINE}/bin/ecli", "run", "--json", PKG, "--target_pid", pid]))
 
-starts = {kind: [] for kind, _ in loaders}
+starts = {kind: [] for kind, _ in contenders}
 for _ in range(ROUNDS):
-    for kind, loader in loaders:
+    for kind, loader in contenders:
         p, seconds = start_loader(loader("0"))
         stop_loader(p)
         starts[kind].append(seconds * 1000)
