@@ -1,17 +1,19 @@
 package dev.ebpm.registry.catalog;
 
+import dev.ebpm.format.requirements.KernelRequirements;
+
 import java.util.List;
 
 /**
  * What a version's program does and needs, derived on the server from its blobs at publish: programs and
  * where they attach, maps and how they are sampled, the flags exactly as {@code ecli run NAME --help} lists
- * them, the event fields printed, the output kind and what the kernel must offer. For a wasm-bpf module,
+ * them, the event fields printed, the output kind and what the kernel must offer ({@link KernelRequirements}). For a wasm-bpf module,
  * {@code module} says what the module is (null for a package) and the rest describes the object it embeds;
  * its flags are the module's own business, so none are listed.
  */
 public record VersionDetails(String objName, String summary, String license, String output,
                              List<Program> programs, List<MapView> maps, List<Flag> flags, List<Event> events,
-                             Requirements requires, String eunomiaVersion, Module module) {
+                             KernelRequirements requires, String eunomiaVersion, Module module) {
     /** A wasm module: its size, what it imports, and whether ecc's meta section described its object. */
     public record Module(long size, List<String> imports, boolean described) {
     }
@@ -43,11 +45,5 @@ public record VersionDetails(String objName, String summary, String license, Str
     }
 
     public record Field(String name, String type) {
-    }
-
-    /** Kernel features by kind; {@code tracepoints} are {@code category/name}, {@code functions} kernel symbols. */
-    public record Requirements(boolean btf, List<String> mapTypes, List<String> tracepoints,
-                               List<String> rawTracepoints, List<String> functions, List<String> uprobes,
-                               List<String> hooks) {
     }
 }

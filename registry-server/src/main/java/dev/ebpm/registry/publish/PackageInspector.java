@@ -13,13 +13,13 @@ import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.MapInfo;
 import dev.ebpm.format.object.ProgramInfo;
 import dev.ebpm.format.object.SectionKind;
+import dev.ebpm.format.requirements.RequirementsReader;
 import dev.ebpm.registry.catalog.VersionDetails;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,11 +57,6 @@ public final class PackageInspector {
             .collect(Collectors.toMap(MapInfo::name, Function.identity(), (a, b) -> a));
 
         List<VersionDetails.Program> progViews = new ArrayList<>();
-        TreeSet<String> tracepoints = new TreeSet<>();
-        TreeSet<String> raw = new TreeSet<>();
-        TreeSet<String> functions = new TreeSet<>();
-        TreeSet<String> uprobes = new TreeSet<>();
-        TreeSet<String> hooks = new TreeSet<>();
         for (ProgMeta p : meta.bpfSkel().progs()) {
             if (!programs.containsKey(p.name())) {
                 throw new PackageFormatException("meta: bpf_skel.progs lists " + p.name()
@@ -69,23 +64,11 @@ public final class PackageInspector {
             }
             SectionKind kind = SectionKind.of(p.attach());
             String target = SectionKind.target(p.attach());
-            switch (kind) {
-                case TRACEPOINT -> tracepoints.add(target);
-                case RAW_TRACEPOINT, TP_BTF -> raw.add(target);
-                case TRACING, LSM, KPROBE -> functions.add(target);
-                case UPROBE -> uprobes.add(target.isEmpty() ? "(binary given at run time)" : target);
-                case TC, XDP -> hooks.add(kind.name().toLowerCase(Locale.ROOT));
-                default -> { }
-            }
             progViews.add(new VersionDetails.Program(p.name(), p.attach(), kind.name().toLowerCase(Locale.ROOT),
                 target.isEmpty() ? null : target));
         }
-        tracepoints.remove("");
-        raw.remove("");
-        functions.remove("");
 
         List<VersionDetails.MapView> mapViews = new ArrayList<>();
-        TreeSet<String> mapTypes = new TreeSet<>();
         boolean events = false;
         boolean histogram = false;
         for (MapMeta m : meta.bpfSkel().maps()) {
@@ -102,7 +85,6 @@ public final class PackageInspector {
                 : new VersionDetails.Sample(s.interval(), s.typeOrDefault().json(), s.unitOrDefault());
             histogram |= s != null && s.typeOrDefault() != SampleType.DEFAULT_KV;
             events |= info.type().isEventStream();
-            mapTypes.add(info.type().name().toLowerCase(Locale.ROOT));
             VersionDetails.Metric metric = dev.ebpm.format.meta.MapMetric.of(m)
                 .map(x -> new VersionDetails.Metric(x.name(), x.help())).orElse(null);
             mapViews.add(new VersionDetails.MapView(m.name(), info.type().name().toLowerCase(Locale.ROOT),
@@ -122,8 +104,8 @@ public final class PackageInspector {
             : mapViews.stream().anyMatch(m -> m.sample() != null) ? "samples" : "none";
         String summary = meta.bpfSkel().doc() == null ? null : meta.bpfSkel().doc().summary();
         return new VersionDetails(objName, summary, object.license().orElse(null), output, progViews, mapViews, flags,
-            eventViews, new VersionDetails.Requirements(object.btf() != null, List.copyOf(mapTypes),
-                List.copyOf(tracepoints), List.copyOf(raw), List.copyOf(functions), List.copyOf(uprobes),
-                List.copyOf(hooks)), meta.eunomiaVersion(), null);
+            eventViews, RequirementsReader.read(object, meta.bpfSkel().progs().stream()
+                .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName)),
+            meta.eunomiaVersion(), null);
     }
 }

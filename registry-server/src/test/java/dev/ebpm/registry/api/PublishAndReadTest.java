@@ -40,6 +40,13 @@ class PublishAndReadTest {
         List<Map<String, Object>> flags = v.path("details.flags");
         assertThat(flags).extracting(f -> f.get("flag")).contains("--pid", "--signal", "--failed");
         assertThat(v.<List<String>>path("details.requires.tracepoints")).contains("syscalls/sys_enter_kill");
+        // Read from the instructions at publish, so ecli check can answer without downloading the package.
+        assertThat(v.<List<String>>path("details.requires.programs.find { it.name == 'kill_entry' }.helpers"))
+            .contains("get_current_pid_tgid");
+        assertThat(v.<String>path("details.requires.programs.find { it.name == 'kill_entry' }.programType"))
+            .isEqualTo("tracepoint");
+        assertThat(v.<List<String>>path("details.requires.helpers")).contains("get_current_pid_tgid");
+        assertThat(v.<String>path("details.requires.minKernel")).matches("\\d+\\.\\d+");
         assertThat(v.<List<String>>path("details.events.name")).containsExactly("event");
         // The metric sigsnoop's @metric names, for the catalog and for anyone building a dashboard.
         assertThat(v.<String>path("details.maps.find { it.name == 'events' }.metric.name")).isEqualTo("sigsnoop_signals");
