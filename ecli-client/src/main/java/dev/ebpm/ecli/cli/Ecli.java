@@ -69,6 +69,7 @@ public final class Ecli {
         all.put("push", () -> new PushCommand(out, err));
         all.put("search", () -> new SearchCommand(out, err));
         all.put("info", () -> new InfoCommand(out, err));
+        all.put("check", () -> new CheckCommand(out, err));
         all.put("login", () -> new LoginCommand(out, err));
         all.put("logout", () -> new LogoutCommand(out, err));
         all.put("cache", () -> new CacheCommand(out, err));

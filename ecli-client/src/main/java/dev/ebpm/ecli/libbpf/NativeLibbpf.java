@@ -114,4 +114,23 @@ public final class NativeLibbpf {
     public static native int bpf_map_delete_elem(int fd, Pointer key);
 
     public static native int bpf_map_get_next_key(int fd, Pointer key, Pointer nextKey);
+
+    /** 1 when this kernel loads programs of {@code progType}, 0 when not, negative errno when unsure. */
+    public static native int libbpf_probe_bpf_prog_type(int progType, Pointer opts);
+
+    /** 1 when this kernel creates maps of {@code mapType}, 0 when not, negative errno when unsure. */
+    public static native int libbpf_probe_bpf_map_type(int mapType, Pointer opts);
+
+    /** 1 when programs of {@code progType} may call helper {@code helperId} here, 0 when not. */
+    public static native int libbpf_probe_bpf_helper(int progType, int helperId, Pointer opts);
+
+    /** The BTF id of a kernel function for an attach type, or a negative errno. */
+    public static native int libbpf_find_vmlinux_btf_id(String name, int attachType);
+
+    /** {@code bpf_prog_load(type, name, license, insns, insn_cnt, opts)}: a program fd or a negative errno. */
+    public static native int bpf_prog_load(int progType, String name, String license, Pointer insns, long insnCount,
+                                           Pointer opts);
+
+    /** {@code bpf_link_create(prog_fd, target_fd, attach_type, opts)}: a link fd or a negative errno. */
+    public static native int bpf_link_create(int progFd, int targetFd, int attachType, Pointer opts);
 }

@@ -1,15 +1,18 @@
 package dev.ebpm.ecli.loader;
 
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.check.KernelProbes;
+import dev.ebpm.ecli.check.RequirementsCheck;
 import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.format.elf.ElfFile;
-import dev.ebpm.format.elf.ElfSection;
 import dev.ebpm.format.meta.ProgMeta;
+import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.SectionKind;
+import dev.ebpm.format.requirements.KernelRequirements;
+import dev.ebpm.format.requirements.RequirementsReader;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +38,8 @@ public final class Preflight {
     public record Result(String btfCustomPath) {
     }
 
-    public static Result check(List<ProgMeta> progs, ElfFile elf, boolean networkPrograms) {
+    public static Result check(List<ProgMeta> progs, BpfObject object, String objName, boolean networkPrograms) {
+        ElfFile elf = object.elf();
         checkPrivileges(networkPrograms);
         String btf = checkKernelBtf(elf, progs);
         for (ProgMeta p : progs) {
@@ -55,22 +59,38 @@ public final class Preflight {
                 }
             }
         }
+        // What the checks above do not cover: trampolines, and (on a kernel older than the package needs)
+        // program types, map types and helpers, probed through libbpf.
+        KernelRequirements needs = RequirementsReader.read(object, progs.stream()
+            .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName));
+        String problem = RequirementsCheck.check(needs, KernelProbes.here(), false).firstProblem();
+        if (problem != null) {
+            throw EcliException.failed(problem);
+        }
         return new Result(btf);
     }
 
     static void checkPrivileges(boolean networkPrograms) {
+        String problem = privilegeProblem(networkPrograms);
+        if (problem != null) {
+            throw EcliException.failed(problem);
+        }
+    }
+
+    /** Why this process may not load programs (or attach tc/xdp ones), or null when it may. */
+    public static String privilegeProblem(boolean networkPrograms) {
         BigInteger caps = effectiveCapabilities();
         boolean admin = caps.testBit(CAP_SYS_ADMIN);
         if (!admin && !caps.testBit(CAP_BPF)) {
-            throw EcliException.failed("loading eBPF programs needs root, or the CAP_BPF and CAP_PERFMON "
-                + "capabilities; run ecli with sudo");
+            return "loading eBPF programs needs root, or the CAP_BPF and CAP_PERFMON capabilities; run ecli with sudo";
         }
         if (!admin && !caps.testBit(CAP_PERFMON)) {
-            throw EcliException.failed("tracing programs need CAP_PERFMON besides CAP_BPF; run ecli with sudo");
+            return "tracing programs need CAP_PERFMON besides CAP_BPF; run ecli with sudo";
         }
         if (networkPrograms && !caps.testBit(CAP_NET_ADMIN)) {
-            throw EcliException.failed("attaching tc or xdp programs needs CAP_NET_ADMIN; run ecli with sudo");
+            return "attaching tc or xdp programs needs CAP_NET_ADMIN; run ecli with sudo";
         }
+        return null;
     }
 
     private static BigInteger effectiveCapabilities() {
@@ -99,7 +119,7 @@ public final class Preflight {
             }
             return custom;
         }
-        boolean needsBtf = hasCoreRelocations(elf) || progs.stream()
+        boolean needsBtf = RequirementsReader.hasCoreRelocations(elf) || progs.stream()
             .map(p -> SectionKind.of(p.attach())).anyMatch(k -> k.targetIsSetBeforeLoad());
         if (needsBtf && !Files.isReadable(KERNEL_BTF)) {
             throw EcliException.failed("this kernel has no BTF at " + KERNEL_BTF + ", which the program needs: "
@@ -108,21 +128,8 @@ public final class Preflight {
         return null;
     }
 
-    /** True when the object's .BTF.ext has a CO-RE relocation section that is not empty. */
-    static boolean hasCoreRelocations(ElfFile elf) {
-        ElfSection ext = elf.section(".BTF.ext").orElse(null);
-        if (ext == null) {
-            return false;
-        }
-        ByteBuffer b = elf.data(ext);
-        if (b.remaining() < 32 || b.getInt(4) < 32) {
-            return false;
-        }
-        return b.getInt(28) > 0;
-    }
-
     /** The events directory of tracefs, mounting tracefs first when it is missing and ecli may. */
-    static Path tracefsEvents() {
+    public static Path tracefsEvents() {
         if (Files.isDirectory(DEBUGFS_TRACING.resolve("events"))) {
             return DEBUGFS_TRACING.resolve("events");
         }

@@ -87,7 +87,7 @@ public final class ProgramRun {
         boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
             .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
         Preflight.Result preflight = options.dryRun() ? new Preflight.Result(null)
-            : Preflight.check(progs, object.elf(), network);
+            : Preflight.check(progs, object, meta.bpfSkel().objName(), network);
         LibbpfLog log = LibbpfLog.install(options.verbose() ? err : null);
         String objName = meta.bpfSkel().objName();
         if (metricsOptions != null && options.dryRun()) {

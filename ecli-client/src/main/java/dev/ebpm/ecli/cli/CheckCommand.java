@@ -1,0 +1,142 @@
+package dev.ebpm.ecli.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.check.CheckReport;
+import dev.ebpm.ecli.check.KernelProbes;
+import dev.ebpm.ecli.check.RequirementsCheck;
+import dev.ebpm.ecli.registry.RegistryClient;
+import dev.ebpm.ecli.resolve.Loaded;
+import dev.ebpm.ecli.resolve.LoadedModule;
+import dev.ebpm.ecli.resolve.LoadedPackage;
+import dev.ebpm.ecli.resolve.PackageResolver;
+import dev.ebpm.format.json.Json;
+import dev.ebpm.format.meta.ObjectMeta;
+import dev.ebpm.format.object.BpfObject;
+import dev.ebpm.format.object.ObjectFormatException;
+import dev.ebpm.format.reference.PackageReference;
+import dev.ebpm.format.requirements.KernelRequirements;
+import dev.ebpm.format.requirements.RequirementsReader;
+import dev.ebpm.format.wasm.WasmModuleInfo;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code ecli check REF}: whether a package can run on this kernel, per program and why not, before anything
+ * is downloaded (a registry reference is checked from what the hub recorded at publish) or loaded.
+ */
+final class CheckCommand extends BaseCommand<CommandSettings> {
+    CheckCommand(PrintStream out, PrintStream err) {
+        super("check", COMMON.plus(OUTPUT).plus(PULL), CommandSettings::new, out, err);
+    }
+
+    @Override
+    void describe(CommandSpec spec) {
+        spec.usageMessage().description("Say whether a package can run on this kernel, and per program why not: "
+                + "privileges, BTF, tracepoints and kernel functions, BPF trampolines, and (probed through libbpf, "
+                + "as root) the program types, map types and helpers it uses. A registry reference is checked from "
+                + "what the hub recorded at publish, without downloading the package; nothing is loaded.",
+            "Exit 0 when it can run here, 1 when it cannot.");
+        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("REF").type(String.class)
+            .description("What ecli run takes: NAME[:TAG|@VERSION], a file, a URL or - for standard input.").build());
+    }
+
+    @Override
+    int run(CommandSettings s, ParseResult parsed) {
+        String text = parsed.matchedPositionalValue(0, null);
+        PackageReference ref = PackageResolver.reference(text);
+        PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
+        KernelRequirements needs = null;
+        String what = ref.kind() == PackageReference.Kind.REGISTRY ? ref.display() : text;
+        if (ref.kind() == PackageReference.Kind.REGISTRY) {
+            RegistryClient client = resolver.client(resolver.registryOf(ref));
+            JsonNode version = client.getJson("/api/v1/packages/" + ref.name() + "/-/versions/" + ref.reference());
+            what = version.path("name").asText(ref.name()) + "@" + version.path("version").asText(ref.reference());
+            KernelRequirements recorded = KernelRequirements.fromJson(version.path("details").path("requires"));
+            if (!recorded.programs().isEmpty() || version.path("details").path("programs").isEmpty()) {
+                needs = recorded;
+            } else {
+                err.println("ecli: the hub recorded no per-program requirements for " + what + " (published by an "
+                    + "older hub); checking the package itself");
+            }
+        }
+        if (needs == null) {
+            needs = requirementsOf(resolver.load(ref, System.in));
+        }
+        CheckReport report = RequirementsCheck.check(needs, KernelProbes.here(), true);
+        if (s.output.json()) {
+            out.println(Json.canonicalString(json(what, report)));
+        } else {
+            print(what, report);
+        }
+        return report.runnable() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static KernelRequirements requirementsOf(Loaded loaded) {
+        try {
+            if (loaded instanceof LoadedPackage p) {
+                return read(BpfObject.parse(p.elf()), p.meta());
+            }
+            LoadedModule m = (LoadedModule) loaded;
+            WasmModuleInfo info = WasmModuleInfo.read(m.bytes(), m.name());
+            byte[] elf = info.bpfObject().orElseThrow(() -> EcliException.failed(m.name() + " embeds no BPF object, "
+                + "so there is nothing for the kernel to check"));
+            return read(BpfObject.parse(elf), info.meta().orElse(null));
+        } catch (ObjectFormatException e) {
+            throw EcliException.failed("bad package: " + e.getMessage());
+        }
+    }
+
+    /** With no meta (a module built elsewhere), every program of the object, from its section. */
+    private static KernelRequirements read(BpfObject object, ObjectMeta meta) {
+        List<RequirementsReader.Program> programs = meta != null
+            ? meta.bpfSkel().progs().stream().map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList()
+            : object.programs().stream().map(p -> new RequirementsReader.Program(p.name(), p.section())).toList();
+        String objName = meta != null ? meta.bpfSkel().objName() : "obj";
+        return RequirementsReader.read(object, programs, object.maps(objName));
+    }
+
+    private void print(String what, CheckReport r) {
+        out.println(what + " on Linux " + r.kernel() + ": " + (r.runnable() ? "can run here" : "cannot run here")
+            + (r.minKernel() == null ? "" : " (it needs mainline " + r.minKernel() + " or a kernel with the same features)"));
+        for (String p : r.problems()) {
+            out.println("  no    " + p);
+        }
+        for (CheckReport.Program p : r.programs()) {
+            out.printf("  %-5s %s (%s)%s%n", p.runs() ? "ok" : "no", p.name(), p.section(),
+                p.runs() ? "" : ": " + String.join("; ", p.problems()));
+        }
+        for (String n : r.notes()) {
+            out.println("  note: " + n);
+        }
+    }
+
+    private static ObjectNode json(String what, CheckReport r) {
+        ObjectNode o = Json.object();
+        o.put("package", what);
+        o.put("kernel", r.kernel());
+        o.put("minKernel", r.minKernel());
+        o.put("runnable", r.runnable());
+        ArrayNode problems = o.putArray("problems");
+        r.problems().forEach(problems::add);
+        ArrayNode programs = o.putArray("programs");
+        for (CheckReport.Program p : r.programs()) {
+            ObjectNode po = programs.addObject();
+            po.put("name", p.name());
+            po.put("section", p.section());
+            po.put("runs", p.runs());
+            ArrayNode pp = po.putArray("problems");
+            p.problems().forEach(pp::add);
+        }
+        ArrayNode notes = o.putArray("notes");
+        r.notes().forEach(notes::add);
+        return o;
+    }
+}
