@@ -1,6 +1,7 @@
 package dev.ebpm.ecli.check;
 
 import com.sun.jna.Memory;
+import dev.ebpm.ecli.libbpf.LibbpfLog;
 import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.ecli.loader.Kprobes;
@@ -21,7 +22,9 @@ import java.util.Map;
  * cannot tell answers null.
  */
 public final class KernelProbes {
+    private static final int BPF_TRACE_RAW_TP = 23;
     private static final int BPF_TRACE_FENTRY = 24;
+    private static final int BPF_LSM_MAC = 27;
     /** {@code r0 = 0; exit}: the smallest program the verifier accepts. */
     private static final byte[] RETURN_ZERO = {(byte) 0xb7, 0, 0, 0, 0, 0, 0, 0, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0};
     /** The size of {@code bpf_prog_load_opts} up to {@code attach_btf_obj_fd}, padded: all the probe sets. */
@@ -32,6 +35,11 @@ public final class KernelProbes {
 
     public static KernelProbes here() {
         return new KernelProbes();
+    }
+
+    private KernelProbes() {
+        // libbpf's own warnings about what a probe did not find are the answer, not something to print.
+        LibbpfLog.install(null);
     }
 
     /** {@code uname -r}. */
@@ -76,6 +84,31 @@ public final class KernelProbes {
     /** Whether /proc/kallsyms names the function (empty names for everyone but root say nothing: null). */
     public Boolean function(String name) {
         return answers.computeIfAbsent("fn " + name, k -> Kprobes.HERE.hasFunction(name));
+    }
+
+    /** Whether the kernel's BTF has this function (an fentry/fexit target): null without BTF. */
+    public Boolean btfFunction(String name) {
+        return btfId("fn", name, BPF_TRACE_FENTRY);
+    }
+
+    /** Whether the kernel's BTF has this LSM hook ({@code bpf_lsm_NAME}). */
+    public Boolean lsmHook(String name) {
+        return btfId("lsm", name, BPF_LSM_MAC);
+    }
+
+    /** Whether the kernel's BTF has this tracepoint for tp_btf programs ({@code btf_trace_NAME}). */
+    public Boolean btfTracepoint(String name) {
+        return btfId("tp", name, BPF_TRACE_RAW_TP);
+    }
+
+    private Boolean btfId(String kind, String name, int attachType) {
+        if (!btf()) {
+            return null;
+        }
+        return answers.computeIfAbsent("btf " + kind + " " + name, k -> {
+            int r = NativeLibbpf.libbpf_find_vmlinux_btf_id(name, attachType);
+            return r > 0 ? Boolean.TRUE : r == -2 ? Boolean.FALSE : null;
+        });
     }
 
     public Boolean programType(ProgramType type) {

@@ -18,8 +18,9 @@ import java.util.Locale;
  * Compares a package's {@link KernelRequirements} with this kernel. A full check probes every program type,
  * map type and helper; the one before a run probes them only when the kernel is older than the package's
  * lowest mainline release (newer kernels have them, and each probe loads a program), and always checks
- * what newer kernels can still lack: tracepoints, trampolines, BTF, privileges (a missing kernel function
- * libbpf names itself when the load fails, so a run does not read /proc/kallsyms for it).
+ * what newer kernels can still lack: tracepoints, BTF targets, trampolines, BTF, privileges (a kprobe's
+ * missing function is looked up in /proc/kallsyms by a full check only: it is slow to read, and libbpf names
+ * the function when the load fails).
  */
 public final class RequirementsCheck {
     private RequirementsCheck() {
@@ -70,14 +71,10 @@ public final class RequirementsCheck {
         List<String> out = new ArrayList<>();
         SectionKind kind = SectionKind.of(p.section());
         ProgramType type = p.programType() == null ? null : ProgramType.fromJson(p.programType());
-        // Where trampolines are refused, libbpf's probe of the tracing type fails too: say the first, not the second.
-        Boolean trampolines = p.trampoline() ? k.trampolines() : null;
-        if (Boolean.FALSE.equals(trampolines)) {
-            out.add("this kernel does not let fentry, fexit and lsm programs attach: they need BPF trampolines, "
-                + "refused here with EPERM even as root");
-            return out;
-        }
-        if (probeFeatures && type != null && trampolines == null && Boolean.FALSE.equals(k.programType(type))) {
+        // libbpf probes tracing and lsm programs as fentry ones, which need trampolines: a kernel that refuses
+        // them would look as if it had no tp_btf either, so those two types are checked by their targets.
+        boolean probeable = probeFeatures && type != null && type != ProgramType.TRACING && type != ProgramType.LSM;
+        if (probeable && Boolean.FALSE.equals(k.programType(type))) {
             out.add("this kernel does not load " + type.json() + " programs");
             return out;
         }
@@ -92,6 +89,11 @@ public final class RequirementsCheck {
                     out.add("tracepoint " + target + " does not exist on this kernel");
                 }
             }
+            case TP_BTF -> {
+                if (!target.isEmpty() && Boolean.FALSE.equals(k.btfTracepoint(target))) {
+                    out.add("tracepoint " + target + " does not exist on this kernel");
+                }
+            }
             case KPROBE -> {
                 if (!p.section().contains(".multi") && !k.kprobes()) {
                     out.add("this kernel has no kprobes (no kprobe PMU and no kprobe_events in tracefs)");
@@ -101,11 +103,13 @@ public final class RequirementsCheck {
                 }
             }
             case TRACING, LSM -> {
-                if (probeFeatures && !target.isEmpty()) {
-                    String fn = kind == SectionKind.LSM ? "bpf_lsm_" + target : target;
-                    if (Boolean.FALSE.equals(k.function(fn))) {
-                        out.add("kernel function " + fn + " does not exist on this kernel");
-                    }
+                if (!target.isEmpty() && kind == SectionKind.TRACING && Boolean.FALSE.equals(k.btfFunction(target))) {
+                    out.add("kernel function " + target + " does not exist on this kernel");
+                } else if (!target.isEmpty() && kind == SectionKind.LSM && Boolean.FALSE.equals(k.lsmHook(target))) {
+                    out.add("LSM hook " + target + " does not exist on this kernel");
+                } else if (Boolean.FALSE.equals(k.trampolines())) {
+                    out.add("this kernel does not let fentry, fexit and lsm programs attach: they need BPF "
+                        + "trampolines, refused here with EPERM even as root");
                 }
             }
             case UPROBE -> {
@@ -117,7 +121,7 @@ public final class RequirementsCheck {
             }
             default -> { }
         }
-        if (probeFeatures && type != null && out.isEmpty()) {
+        if (probeable && out.isEmpty()) {
             for (String h : p.helpers()) {
                 Helpers.byName(h).ifPresent(helper -> {
                     if (Boolean.FALSE.equals(k.helper(type, helper.id()))) {

@@ -1,14 +1,10 @@
 package dev.ebpm.ecli.loader;
 
 import dev.ebpm.ecli.EcliException;
-import dev.ebpm.ecli.check.KernelProbes;
-import dev.ebpm.ecli.check.RequirementsCheck;
 import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.format.elf.ElfFile;
 import dev.ebpm.format.meta.ProgMeta;
-import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.SectionKind;
-import dev.ebpm.format.requirements.KernelRequirements;
 import dev.ebpm.format.requirements.RequirementsReader;
 
 import java.io.IOException;
@@ -38,8 +34,7 @@ public final class Preflight {
     public record Result(String btfCustomPath) {
     }
 
-    public static Result check(List<ProgMeta> progs, BpfObject object, String objName, boolean networkPrograms) {
-        ElfFile elf = object.elf();
+    public static Result check(List<ProgMeta> progs, ElfFile elf, boolean networkPrograms) {
         checkPrivileges(networkPrograms);
         String btf = checkKernelBtf(elf, progs);
         for (ProgMeta p : progs) {
@@ -58,14 +53,6 @@ public final class Preflight {
                         + p.name() + "'); see " + events + " for the ones that do");
                 }
             }
-        }
-        // What the checks above do not cover: trampolines, and (on a kernel older than the package needs)
-        // program types, map types and helpers, probed through libbpf.
-        KernelRequirements needs = RequirementsReader.read(object, progs.stream()
-            .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName));
-        String problem = RequirementsCheck.check(needs, KernelProbes.here(), false).firstProblem();
-        if (problem != null) {
-            throw EcliException.failed(problem);
         }
         return new Result(btf);
     }

@@ -2,6 +2,8 @@ package dev.ebpm.ecli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.EcliException;
+import dev.ebpm.ecli.check.KernelProbes;
+import dev.ebpm.ecli.check.RequirementsCheck;
 import dev.ebpm.ecli.events.EventSource;
 import dev.ebpm.ecli.events.MapSampler;
 import dev.ebpm.ecli.events.PerfBufferSource;
@@ -38,6 +40,8 @@ import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.MapType;
 import dev.ebpm.format.object.SectionKind;
+import dev.ebpm.format.requirements.KernelRequirements;
+import dev.ebpm.format.requirements.RequirementsReader;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -87,7 +91,10 @@ public final class ProgramRun {
         boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
             .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
         Preflight.Result preflight = options.dryRun() ? new Preflight.Result(null)
-            : Preflight.check(progs, object, meta.bpfSkel().objName(), network);
+            : Preflight.check(progs, object.elf(), network);
+        if (!options.dryRun()) {
+            refuseWhatCannotRun(progs, meta.bpfSkel().objName());
+        }
         LibbpfLog log = LibbpfLog.install(options.verbose() ? err : null);
         String objName = meta.bpfSkel().objName();
         if (metricsOptions != null && options.dryRun()) {
@@ -253,6 +260,19 @@ public final class ProgramRun {
             }
         }
         return out;
+    }
+
+    /**
+     * What Preflight does not cover: trampolines, BTF targets, and on a kernel older than the package needs,
+     * program types, map types and helpers (libbpf's probes); the same check as {@code ecli check}.
+     */
+    private void refuseWhatCannotRun(List<ProgMeta> progs, String objName) {
+        KernelRequirements needs = RequirementsReader.read(object, progs.stream()
+            .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName));
+        String problem = RequirementsCheck.check(needs, KernelProbes.here(), false).firstProblem();
+        if (problem != null) {
+            throw EcliException.failed(problem);
+        }
     }
 
     private static List<EventLayout> layouts(ExportPlan exports) {

@@ -138,6 +138,35 @@ class HubEndToEndTest {
         assertThat(notAModule.exitCode()).isNotZero();
     }
 
+    /** A registry reference is checked from what the hub recorded at publish: nothing is downloaded. */
+    @Test
+    @Order(2)
+    @Tag("kernel")
+    void checkByNameAnswersWithoutDownloading() throws IOException {
+        KernelState.requireRoot();
+        long before = blobs();
+        EcliProcess check = ecli(60, "check", "tcpstates:1.0.0");
+        assertThat(check.exitCode()).as(check.outText() + check.errText()).isZero();
+        assertThat(check.out().get(0)).startsWith("tcpstates@1.0.0 on Linux ").contains("can run here");
+        assertThat(check.outText()).contains("  ok    handle_set_state (tracepoint/sock/inet_sock_set_state)");
+        EcliProcess module = ecli(60, "check", "syscalltop:1.0.0");
+        assertThat(module.exitCode()).as(module.outText() + module.errText()).isZero();
+        assertThat(blobs()).as("blobs in ecli's cache").isEqualTo(before);
+        EcliProcess missing = ecli(60, "check", "no-such-package:1.0.0");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).hasSize(1);
+    }
+
+    private long blobs() throws IOException {
+        Path dir = home.resolve("cache/ebpm/blobs");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).count();
+        }
+    }
+
     @Test
     @Order(2)
     @Tag("kernel")

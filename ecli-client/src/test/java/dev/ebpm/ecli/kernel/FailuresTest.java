@@ -53,10 +53,12 @@ class FailuresTest extends KernelTest {
                     + "/sys/kernel/tracing/events for the ones that do"),
             new BadEdit("a missing kernel function", "unlinks",
                 root -> PackageEdit.prog(root, "on_call").put("attach", "fentry/no_such_function_here"),
-                "ecli: error: kernel function no_such_function_here does not exist on this kernel (program 'on_call')"),
+                "ecli: error: program 'on_call' (fentry/no_such_function_here) cannot run here: kernel function "
+                    + "no_such_function_here does not exist on this kernel"),
             new BadEdit("a missing BTF tracepoint", "procs",
                 root -> PackageEdit.prog(root, "on_proc").put("attach", "tp_btf/no_such_tracepoint"),
-                "ecli: error: tracepoint no_such_tracepoint does not exist on this kernel (program 'on_proc')"),
+                "ecli: error: program 'on_proc' (tp_btf/no_such_tracepoint) cannot run here: tracepoint "
+                    + "no_such_tracepoint does not exist on this kernel"),
             new BadEdit("an attach of the wrong kind", "config",
                 root -> PackageEdit.prog(root, "report").put("attach", "xdp"),
                 "ecli: error: bad package: progs[name=report].attach \"xdp\" is a different kind of program than its "
