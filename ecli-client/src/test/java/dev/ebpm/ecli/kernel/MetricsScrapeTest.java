@@ -145,7 +145,7 @@ class MetricsScrapeTest extends KernelTest {
     @Test
     void everyExamplesExpositionParsesStrictly() throws Exception {
         for (String example : List.of("bashreadline", "execsnoop", "opensnoop", "runqlat", "sigsnoop", "syscalltop",
-            "tcpstates")) {
+            "tcpingress", "tcpstates")) {
             int port = freePort();
             try (EcliProcess ecli = EcliProcess.start("run", TestPackages.example(example).toString(), "--metrics",
                 "127.0.0.1:" + port, "--output", "none", "--duration", "30")) {
