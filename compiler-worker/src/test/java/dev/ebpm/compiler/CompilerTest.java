@@ -200,6 +200,17 @@ class CompilerTest {
     }
 
     @Test
+    void aStacksAnnotationWithoutAnIdFieldFailsTheBuild() throws IOException {
+        Path dir = TestCompiles.tempDir();
+        Path source = dir.resolve("bad_stacks.bpf.c");
+        Files.writeString(source, Files.readString(TestCompiles.fixture("errors/bad_sample.bpf.c")).replaceFirst(
+            "/// @sample .*", "/// @stacks {\"map\": \"stacks\", \"top\": 5}"));
+        assertThatThrownBy(() -> TestCompiles.compile(CompileRequest.of(source, null)))
+            .hasMessage("bad_stacks.bpf.c:5: @stacks: @stacks.kernel: or user must name the key field that holds a "
+                + "stack id");
+    }
+
+    @Test
     void badAnnotationJsonNamesFileAndLine() {
         assertThatThrownBy(() -> TestCompiles.compile("errors/bad_sample.bpf.c", null))
             .hasMessage("bad_sample.bpf.c:5: @sample is not valid JSON: {\"interval\": 1000, \"type\": "

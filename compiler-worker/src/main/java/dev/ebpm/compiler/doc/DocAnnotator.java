@@ -10,6 +10,7 @@ import dev.ebpm.format.meta.ExportConfig;
 import dev.ebpm.format.meta.Interpreter;
 import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.MapMetric;
+import dev.ebpm.format.meta.MapStacks;
 import dev.ebpm.format.meta.MapSample;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.meta.SkelDoc;
@@ -136,6 +137,9 @@ public final class DocAnnotator {
         if (c.get(MapMetric.KEY) != null) {
             checked(decl, "@metric", () -> MapMetric.read(JsonFields.of(c.get(MapMetric.KEY), "@metric")));
         }
+        if (c.get(MapStacks.KEY) != null) {
+            checked(decl, "@stacks", () -> MapStacks.read(JsonFields.of(c.get(MapStacks.KEY), "@stacks")));
+        }
         Map<String, JsonNode> extras = merged(m.extras(), c, "sample", "intepreter", "interpreter", "export_config");
         return m.withDoc(sample, interpreter, export, extras);
     }
@@ -153,6 +157,8 @@ public final class DocAnnotator {
                 annotated.tcOpts();
             } else if (annotated.attach().equals("xdp")) {
                 annotated.xdpOptions();
+            } else if (annotated.attach().equals("perf_event")) {
+                annotated.perfEvent();
             }
             return annotated;
         });

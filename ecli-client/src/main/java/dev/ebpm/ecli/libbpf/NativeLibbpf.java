@@ -133,4 +133,7 @@ public final class NativeLibbpf {
 
     /** {@code bpf_link_create(prog_fd, target_fd, attach_type, opts)}: a link fd or a negative errno. */
     public static native int bpf_link_create(int progFd, int targetFd, int attachType, Pointer opts);
+
+    /** Attaches a program to an open perf event; on success the link owns (and closes) {@code pfd}. */
+    public static native Pointer bpf_program__attach_perf_event(Pointer prog, int pfd);
 }

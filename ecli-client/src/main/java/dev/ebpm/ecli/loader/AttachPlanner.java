@@ -3,12 +3,14 @@ package dev.ebpm.ecli.loader;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.loader.attach.AttachPlan;
 import dev.ebpm.ecli.loader.attach.AutoAttach;
+import dev.ebpm.ecli.loader.attach.PerfEventAttach;
 import dev.ebpm.ecli.loader.attach.RawTracepointAttach;
 import dev.ebpm.ecli.loader.attach.TcAttach;
 import dev.ebpm.ecli.loader.attach.TracepointAttach;
 import dev.ebpm.ecli.loader.attach.UprobeAttach;
 import dev.ebpm.ecli.loader.attach.XdpAttach;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.meta.PerfEventOptions;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.meta.TcHook;
 import dev.ebpm.format.meta.TcOpts;
@@ -54,8 +56,9 @@ public final class AttachPlanner {
                 case UPROBE -> uprobe(prog, attach, target, targets);
                 case TC -> tc(prog, targets);
                 case XDP -> xdp(prog, targets);
-                case PERF_EVENT -> throw EcliException.failed("program '" + prog.name() + "' is a perf_event program, "
-                    + "which this ecli cannot attach yet");
+                case PERF_EVENT -> new PerfEventAttach(prog.name(), targets.sampleFrequency() > 0
+                    ? PerfEventOptions.ofFrequency(targets.sampleFrequency()) : prog.perfEvent(),
+                    PerfEventAttach.onlineCpus());
                 default -> new AutoAttach(prog.name(), attach);
             };
         } catch (PackageFormatException e) {

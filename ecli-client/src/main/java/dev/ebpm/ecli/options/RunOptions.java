@@ -1,5 +1,6 @@
 package dev.ebpm.ecli.options;
 
+import dev.ebpm.format.meta.PerfEventOptions;
 import dev.ebpm.format.options.Option;
 import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.options.OptionValues;
@@ -18,11 +19,13 @@ import java.util.Set;
  *
  * @param durationSeconds negative: until stopped; 0: stop as soon as everything is attached
  * @param ifindex 0 unless {@code --ifindex} was given
+ * @param sampleFrequency 0 unless {@code --sample-freq} was given: perf_event programs sample as the package says
  * @param disabled programs not to load, as {@code progs[].autoload: false} does
  * @param maxEntries map sizes, as {@code maps[].max_entries} sets them; these win over the package's
  */
 public record RunOptions(OutputFormat output, double durationSeconds, boolean verbose, int ifindex, String iface,
-                         String uprobeBinary, Set<String> disabled, Map<String, Long> maxEntries, boolean dryRun) {
+                         String uprobeBinary, long sampleFrequency, Set<String> disabled, Map<String, Long> maxEntries,
+                         boolean dryRun) {
     public RunOptions {
         disabled = Set.copyOf(disabled);
         maxEntries = Map.copyOf(maxEntries);
@@ -40,6 +43,8 @@ public record RunOptions(OutputFormat output, double durationSeconds, boolean ve
             (b, v) -> b.ifindex = OptionValues.positiveInt("--ifindex", v, "an interface index")),
         Option.value("--uprobe-binary", "PATH", "Attach uprobes to this binary instead of the one in the package.",
             (b, v) -> b.uprobeBinary = v),
+        Option.value("--sample-freq", "HZ", "Sample perf_event programs this many times a second on each CPU "
+            + "(default: the program's @perfevent, else 49).", (b, v) -> b.sampleFrequency = Builder.parseSampleFrequency(v)),
         Option.value("--disable", "PROG", "Do not load or attach program PROG (repeatable), like "
             + "progs[].autoload: false in the package.", (b, v) -> b.disabled.add(v)),
         Option.value("--max-entries", "MAP=N", "Create map MAP with room for N entries (repeatable), like "
@@ -55,10 +60,20 @@ public record RunOptions(OutputFormat output, double durationSeconds, boolean ve
         private int ifindex;
         private String iface;
         private String uprobeBinary;
+        private long sampleFrequency;
         private boolean dryRun;
         private OutputFormat output;
         private final Set<String> disabled = new LinkedHashSet<>();
         private final Map<String, Long> maxEntries = new LinkedHashMap<>();
+
+        private static long parseSampleFrequency(String value) {
+            long hz = OptionValues.positive("--sample-freq", value, "a number of samples per second");
+            if (hz > PerfEventOptions.MAX_FREQUENCY) {
+                throw new UsageException("--sample-freq " + value + ": at most " + PerfEventOptions.MAX_FREQUENCY
+                    + " a second (the kernel's default limit)");
+            }
+            return hz;
+        }
 
         private void maxEntries(String value) {
             int eq = value.indexOf('=');
@@ -75,8 +90,8 @@ public record RunOptions(OutputFormat output, double durationSeconds, boolean ve
         /** {@code json}: --json was given, which --output overrides. */
         public RunOptions build(boolean json, boolean verbose) {
             OutputFormat format = output != null ? output : json ? OutputFormat.JSON : OutputFormat.TABLE;
-            return new RunOptions(format, durationSeconds, verbose, ifindex, iface, uprobeBinary, disabled, maxEntries,
-                dryRun);
+            return new RunOptions(format, durationSeconds, verbose, ifindex, iface, uprobeBinary, sampleFrequency, disabled,
+                maxEntries, dryRun);
         }
     }
 }

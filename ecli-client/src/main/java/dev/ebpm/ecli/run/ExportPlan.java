@@ -2,12 +2,14 @@ package dev.ebpm.ecli.run;
 
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.output.EventLayout;
+import dev.ebpm.ecli.stacks.StackKey;
 import dev.ebpm.format.btf.Btf;
 import dev.ebpm.format.btf.BtfType;
 import dev.ebpm.format.meta.ExportConfig;
 import dev.ebpm.format.meta.ExportMember;
 import dev.ebpm.format.meta.ExportType;
 import dev.ebpm.format.meta.MapMeta;
+import dev.ebpm.format.meta.MapStacks;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.MapInfo;
@@ -32,7 +34,13 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples, List<St
     }
 
     /** A map printed every {@code sample.interval} ms. */
-    public record SampleMap(MapInfo map, MapMeta meta, Decoder key, String keyName, Decoder value, String valueName) {
+    /** {@code stacks}: where the key keeps stack ids, for a map with {@code @stacks} (null otherwise). */
+    public record SampleMap(MapInfo map, MapMeta meta, Decoder key, String keyName, Decoder value, String valueName,
+                            StackKey stacks) {
+        SampleMap withStacks(List<MapInfo> maps) {
+            StackKey plan = MapStacks.of(meta).map(s -> StackKey.plan(map.name(), s, maps, key, value)).orElse(null);
+            return new SampleMap(map, meta, key, keyName, value, valueName, plan);
+        }
     }
 
     /** A perf record's size is a u16 including its 8-byte header and the sample's 4-byte length. */
@@ -53,7 +61,7 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples, List<St
             if (m.sample() != null) {
                 SampleMap sample = sample(meta, btf, m, info);
                 if (sample != null) {
-                    samples.add(sample);
+                    samples.add(sample.withStacks(infos));
                 }
             } else if (info.type().isEventStream() && !meta.options().multipleExportTypes()
                 && meta.exportTypes().isEmpty()) {
@@ -195,7 +203,7 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples, List<St
             return null;
         }
         if (config instanceof ExportConfig.CustomMembers custom) {
-            return new SampleMap(info, m, key, keyName, customMembers(btf, custom, path, limit), "");
+            return new SampleMap(info, m, key, keyName, customMembers(btf, custom, path, limit), "", null);
         }
         int valueType = config instanceof ExportConfig.BtfTypeId id ? (int) id.typeId() : info.valueTypeId();
         if (valueType <= 0 || valueType >= btf.size()) {
@@ -206,7 +214,7 @@ public record ExportPlan(List<EventMap> events, List<SampleMap> samples, List<St
             throw EcliException.failed("bad package: " + path + ": type " + valueType + " (" + value.size()
                 + " bytes) is larger than " + limit.what() + " (" + limit.bytes() + " bytes)");
         }
-        return new SampleMap(info, m, key, keyName, value, btf.skipModifiers(valueType).name());
+        return new SampleMap(info, m, key, keyName, value, btf.skipModifiers(valueType).name(), null);
     }
 
     public boolean isEmpty() {

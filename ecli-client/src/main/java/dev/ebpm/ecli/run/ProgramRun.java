@@ -31,6 +31,7 @@ import dev.ebpm.ecli.output.JsonEvents;
 import dev.ebpm.ecli.output.Output;
 import dev.ebpm.ecli.output.SamplePrinter;
 import dev.ebpm.ecli.output.SampleSink;
+import dev.ebpm.ecli.stacks.StackPrinter;
 import dev.ebpm.ecli.output.TableEvents;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.format.meta.MapMeta;
@@ -246,7 +247,7 @@ public final class ProgramRun {
                 throw EcliException.usage("--iface " + options.iface() + ": no such network interface");
             }
         }
-        return new RunTargets(ifindex, options.iface(), options.uprobeBinary());
+        return new RunTargets(ifindex, options.iface(), options.uprobeBinary(), options.sampleFrequency());
     }
 
     /** The maps whose {@code @metric} annotation names their metric; a malformed one is a bad package. */
@@ -306,6 +307,8 @@ public final class ProgramRun {
         }
         for (ExportPlan.SampleMap s : exports.samples()) {
             SampleSink sp = options.output() == OutputFormat.NONE ? SampleSink.NONE
+                : s.stacks() != null ? new StackPrinter(output, s.map().name(), s.stacks(),
+                    loaded.mapFd(s.stacks().stackMap().name()), options.json())
                 : new SamplePrinter(output, s.map().name(), s.meta().sample(), s.key(), s.keyName(), s.value(),
                     s.valueName(), options.json(), severalMaps(exports));
             if (metrics != null) {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HubEndToEndTest {
     private static final List<String> EXAMPLES = List.of("sigsnoop", "opensnoop", "execsnoop", "runqlat",
-        "bashreadline", "tcpingress", "tcpstates");
+        "bashreadline", "tcpingress", "tcpstates", "profile");
 
     private HubStack hub;
     /** One ecli "user" for the whole class: its config (the login) and cache carry from test to test. */

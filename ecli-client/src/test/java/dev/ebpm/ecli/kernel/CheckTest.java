@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckTest extends KernelTest {
     @Test
     void everyExampleCanRunHere() {
-        for (String example : List.of("bashreadline", "execsnoop", "opensnoop", "runqlat", "sigsnoop", "tcpingress",
-            "tcpstates")) {
+        for (String example : List.of("bashreadline", "execsnoop", "opensnoop", "profile", "runqlat", "sigsnoop",
+            "tcpingress", "tcpstates")) {
             EcliProcess check = EcliProcess.run(60, "check", TestPackages.example(example).toString());
             assertThat(check.exitCode()).as(example + ": " + check.outText() + check.errText()).isZero();
             assertThat(check.out().get(0)).as(example).contains(": can run here (it needs mainline ");

@@ -162,6 +162,37 @@ class ExamplesRunTest extends KernelTest {
         }
     }
 
+    /** A perf_event program on every CPU: the test's busy function is the most sampled user stack. */
+    @Test
+    void profileFindsABusyFunctionAmongTheTopStacks() throws Exception {
+        Path spin = Path.of("target/spin_demo").toAbsolutePath();
+        assertThat(sh("cc", "-O1", "-fno-omit-frame-pointer", "-o", spin.toString(),
+            TestPackages.ROOT.resolve("examples/profile/demo/spin.c").toString())).isZero();
+        Process busy = new ProcessBuilder(spin.toString(), "15").start();
+        try (EcliProcess ecli = EcliProcess.start("run", "--json", TestPackages.example("profile").toString(),
+            "--pid", Long.toString(busy.pid()), "--sample-freq", "199", "--duration", "5")) {
+            ecli.awaitRunning(30);
+            assertThat(ecli.errText()).contains("attached to perf_event cpu-clock at 199 Hz on "
+                + Runtime.getRuntime().availableProcessors() + " CPU");
+            assertThat(ecli.waitFor(30)).as(ecli.errText()).isZero();
+            List<JsonNode> samples = json(ecli);
+            assertThat(samples).isNotEmpty();
+            JsonNode top = samples.get(samples.size() - 1).get("top").get(0);
+            assertThat(top.get("pid").asLong()).isEqualTo(busy.pid());
+            assertThat(top.get("comm").asText()).isEqualTo("spin_demo");
+            assertThat(top.get("count").asLong()).isGreaterThan(50);
+            assertThat(top.get("user").get(0).asText()).startsWith("spin_in_userspace+0x").endsWith("(spin_demo)");
+        } finally {
+            busy.destroy();
+            busy.waitFor(10, TimeUnit.SECONDS);
+        }
+        // The table form names the frames too; a bad rate is a usage error before anything loads.
+        EcliProcess bad = EcliProcess.run(30, "run", TestPackages.example("profile").toString(), "--sample-freq",
+            "1000000");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.errText()).contains("--sample-freq 1000000: at most 100000 a second");
+    }
+
     @Test
     void tcpingressCountsPacketsOnLo() throws Exception {
         try (EcliProcess ecli = EcliProcess.start("run", "--json", TestPackages.example("tcpingress").toString(),

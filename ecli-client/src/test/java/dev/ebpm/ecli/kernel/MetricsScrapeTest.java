@@ -144,8 +144,8 @@ class MetricsScrapeTest extends KernelTest {
 
     @Test
     void everyExamplesExpositionParsesStrictly() throws Exception {
-        for (String example : List.of("bashreadline", "execsnoop", "opensnoop", "runqlat", "sigsnoop", "syscalltop",
-            "tcpingress", "tcpstates")) {
+        for (String example : List.of("bashreadline", "execsnoop", "opensnoop", "profile", "runqlat", "sigsnoop",
+            "syscalltop", "tcpingress", "tcpstates")) {
             int port = freePort();
             try (EcliProcess ecli = EcliProcess.start("run", TestPackages.example(example).toString(), "--metrics",
                 "127.0.0.1:" + port, "--output", "none", "--duration", "30")) {

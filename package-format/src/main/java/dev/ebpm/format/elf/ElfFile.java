@@ -68,6 +68,7 @@ public final class ElfFile {
                 Integer.toUnsignedLong(buf.getInt(base)),       // name
                 Integer.toUnsignedLong(buf.getInt(base + 4)),   // type
                 buf.getLong(base + 8),                          // flags
+                buf.getLong(base + 16),                         // addr
                 buf.getLong(base + 24),                         // offset
                 buf.getLong(base + 32),                         // size
                 Integer.toUnsignedLong(buf.getInt(base + 40)),  // link
@@ -76,12 +77,12 @@ public final class ElfFile {
             });
         }
         long[] shstr = raw.get(shstrndx);
-        checkRange(data.length, shstr[3], shstr[4], "section name table");
+        checkRange(data.length, shstr[4], shstr[5], "section name table");
         List<ElfSection> sections = new ArrayList<>(shnum);
         for (int i = 0; i < shnum; i++) {
             long[] r = raw.get(i);
-            String name = readString(buf, shstr[3], shstr[4], r[0], "section name");
-            ElfSection s = new ElfSection(i, name, (int) r[1], r[2], r[3], r[4], (int) r[5], (int) r[6], r[7]);
+            String name = readString(buf, shstr[4], shstr[5], r[0], "section name");
+            ElfSection s = new ElfSection(i, name, (int) r[1], r[2], r[3], r[4], r[5], (int) r[6], (int) r[7], r[8]);
             if (s.hasFileData()) {
                 checkRange(data.length, s.offset(), s.size(), "section " + name);
             }
@@ -92,7 +93,9 @@ public final class ElfFile {
     }
 
     private static List<ElfSymbol> readSymbols(ByteBuffer buf, List<ElfSection> sections) {
-        ElfSection symtab = sections.stream().filter(s -> s.type() == ElfSection.SHT_SYMTAB).findFirst().orElse(null);
+        // A stripped executable or library keeps only its dynamic symbols: better those than none.
+        ElfSection symtab = sections.stream().filter(s -> s.type() == ElfSection.SHT_SYMTAB).findFirst()
+            .or(() -> sections.stream().filter(s -> s.type() == ElfSection.SHT_DYNSYM).findFirst()).orElse(null);
         if (symtab == null) {
             return List.of();
         }

@@ -1,13 +1,14 @@
 package dev.ebpm.format.elf;
 
-/** One section header of an ELF file. */
-public record ElfSection(int index, String name, int type, long flags, long offset, long size, int link, int info,
-                         long entrySize) {
+/** One section header of an ELF file; {@code address} is where it sits in memory (0 in relocatable objects). */
+public record ElfSection(int index, String name, int type, long flags, long address, long offset, long size, int link,
+                         int info, long entrySize) {
     public static final int SHT_PROGBITS = 1;
     public static final int SHT_SYMTAB = 2;
     public static final int SHT_STRTAB = 3;
     public static final int SHT_NOBITS = 8;
     public static final int SHT_REL = 9;
+    public static final int SHT_DYNSYM = 11;
 
     public static final long SHF_WRITE = 0x1;
     public static final long SHF_ALLOC = 0x2;

@@ -56,6 +56,13 @@ public record ProgMeta(String name, String attach, boolean link, Boolean autoloa
         return XdpOptions.read(JsonFields.of(holder, path()));
     }
 
+    /** The {@code @perfevent} of a {@code perf_event} program: 49 Hz unless set. */
+    public PerfEventOptions perfEvent() {
+        JsonNode n = extras.get(PerfEventOptions.KEY);
+        return n == null || n.isNull() ? PerfEventOptions.DEFAULT
+            : PerfEventOptions.read(JsonFields.of(n, path() + "." + PerfEventOptions.KEY));
+    }
+
     public ProgMeta withAttach(String newAttach) {
         return new ProgMeta(name, newAttach, link, autoload, extras);
     }
