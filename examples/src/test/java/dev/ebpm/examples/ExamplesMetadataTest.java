@@ -6,6 +6,7 @@ import dev.ebpm.format.json.Json;
 import dev.ebpm.format.meta.BpfSkel;
 import dev.ebpm.format.meta.ExportType;
 import dev.ebpm.format.meta.MapMeta;
+import dev.ebpm.format.meta.MapStacks;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.meta.SampleType;
@@ -47,8 +48,8 @@ class ExamplesMetadataTest {
 
     @Test
     void everyExpectedExampleIsThere() {
-        assertThat(names()).containsExactlyInAnyOrder("bashreadline", "execsnoop", "opensnoop", "proclife", "runqlat",
-            "sigsnoop", "syscalltop", "tcpingress", "tcpstates");
+        assertThat(names()).containsExactlyInAnyOrder("bashreadline", "execsnoop", "opensnoop", "proclife", "profile",
+            "runqlat", "sigsnoop", "syscalltop", "tcpingress", "tcpstates");
     }
 
     @ParameterizedTest
@@ -154,6 +155,17 @@ class ExamplesMetadataTest {
         MapMeta packets = meta("tcpingress").bpfSkel().map("packets").orElseThrow();
         assertThat(packets.sample().typeOrDefault()).isEqualTo(SampleType.DEFAULT_KV);
         assertThat(fields("tcpingress")).containsExactly("packets:__u64", "bytes:__u64");
+    }
+
+    @Test
+    void profile() {
+        ProgMeta sample = meta("profile").bpfSkel().progs().get(0);
+        assertThat(sample.attach()).isEqualTo("perf_event");
+        assertThat(sample.perfEvent().describe()).isEqualTo("99 Hz");
+        MapMeta samples = meta("profile").bpfSkel().map("samples").orElseThrow();
+        assertThat(samples.sample().typeOrDefault()).isEqualTo(SampleType.DEFAULT_KV);
+        assertThat(MapStacks.of(samples)).contains(new MapStacks("stacks", "kstack", "ustack", 5));
+        assertThat(flags("profile")).extracting(Variable::name).containsExactly("targ_tgid", "kernel_only");
     }
 
     @Test
