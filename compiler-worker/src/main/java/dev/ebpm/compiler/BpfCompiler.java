@@ -1,5 +1,6 @@
 package dev.ebpm.compiler;
 
+import dev.ebpm.compiler.btfgen.BtfGen;
 import dev.ebpm.compiler.doc.AstDeclReader;
 import dev.ebpm.compiler.doc.DocAnnotator;
 import dev.ebpm.compiler.doc.DocCommentException;
@@ -169,6 +170,11 @@ public final class BpfCompiler {
 
             EbpmPackage pkg = new EbpmPackage(PackageIdentity.derive(request.packageOptions(), stem, skel.doc(),
                 bpf.license().orElse(null)), meta, elf, PackageIdentity.readme(request.packageOptions(), sourceDir));
+            if (request.btfgenDir() != null) {
+                pkg = pkg.withBtfs(new BtfGen(runner, toolchain.requireBpftool(), System.getProperty("os.arch"))
+                    .pack(request.btfgenDir(), object, work));
+                log.detail("packed the BTF of " + pkg.btfs().kernels().size() + " kernels" + elapsed(started));
+            }
             log.detail("metadata ready" + elapsed(started));
             PackageWriter.Written written = PackageWriter.write(pkg, outDir, stem, request.yaml());
             List<Path> files = new ArrayList<>(written.files());

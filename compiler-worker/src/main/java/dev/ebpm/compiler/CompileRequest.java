@@ -8,15 +8,22 @@ import java.util.List;
 /**
  * One compile: the {@code .bpf.c} source, an optional export header, where outputs go (null: next to the
  * source), extra include directories and clang flags, an optional vmlinux.h or BTF file, the package's
- * identity, which tools to use, and the user-space C of a wasm-bpf module to build around the object (null:
- * none).
+ * identity, which tools to use, the user-space C of a wasm-bpf module to build around the object (null:
+ * none), and a directory of kernel BTF files to pack minimized BTF from ({@code --btfgen}; null: none).
  */
 public record CompileRequest(Path source, Path exportHeader, Path outputDir, List<Path> includeDirs,
                              List<String> extraCflags, Path vmlinux, PackageOptions packageOptions, boolean yaml,
-                             Toolchain.Overrides tools, Path wasmSource) {
+                             Toolchain.Overrides tools, Path wasmSource, Path btfgenDir) {
     public CompileRequest {
         includeDirs = List.copyOf(includeDirs);
         extraCflags = List.copyOf(extraCflags);
+    }
+
+    public CompileRequest(Path source, Path exportHeader, Path outputDir, List<Path> includeDirs,
+                          List<String> extraCflags, Path vmlinux, PackageOptions packageOptions, boolean yaml,
+                          Toolchain.Overrides tools, Path wasmSource) {
+        this(source, exportHeader, outputDir, includeDirs, extraCflags, vmlinux, packageOptions, yaml, tools,
+            wasmSource, null);
     }
 
     public static CompileRequest of(Path source, Path exportHeader) {
@@ -26,13 +33,19 @@ public record CompileRequest(Path source, Path exportHeader, Path outputDir, Lis
 
     public CompileRequest withOutputDir(Path dir) {
         return new CompileRequest(source, exportHeader, dir, includeDirs, extraCflags, vmlinux, packageOptions, yaml,
-            tools, wasmSource);
+            tools, wasmSource, btfgenDir);
     }
 
     /** The same compile, also building the wasm-bpf module whose user-space C is {@code source}. */
     public CompileRequest withWasmSource(Path source) {
         return new CompileRequest(this.source, exportHeader, outputDir, includeDirs, extraCflags, vmlinux,
-            packageOptions, yaml, tools, source);
+            packageOptions, yaml, tools, source, btfgenDir);
+    }
+
+    /** The same compile, also packing the object's minimized BTF for each kernel BTF file under {@code dir}. */
+    public CompileRequest withBtfgen(Path dir) {
+        return new CompileRequest(source, exportHeader, outputDir, includeDirs, extraCflags, vmlinux, packageOptions,
+            yaml, tools, wasmSource, dir);
     }
 
     /**

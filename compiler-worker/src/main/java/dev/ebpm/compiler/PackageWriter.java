@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Writes a compiled package the way eunomia's ecc lays it out, plus the ebpm package:
  * {@code <obj>.bpf.o}, {@code <obj>.skel.json} and {@code package.json} (or the {@code .yaml} forms), and
- * {@code <name>.ebpm}. Each file is written atomically.
+ * {@code <name>.ebpm}, and with kernel BTF ({@code --btfgen}) eunomia's btfgen tar {@code <obj>.tar}. Each file is
+ * written atomically.
  */
 final class PackageWriter {
     private PackageWriter() {
@@ -38,6 +39,9 @@ final class PackageWriter {
         Path ebpmFile = put(outDir.resolve(name.substring(name.lastIndexOf('/') + 1)
             + EbpmPackageCodec.FILE_EXTENSION), ebpm);
         files.add(ebpmFile);
+        if (!pkg.btfs().isEmpty()) {
+            files.add(put(outDir.resolve(stem + ".tar"), EunomiaPackageCodec.writeTar(pkg.toEunomia(), stem + ".bpf.o")));
+        }
         return new Written(files, ebpmFile, ebpm);
     }
 

@@ -34,6 +34,7 @@ final class EccOptions {
     final List<String> keywords = new ArrayList<>();
     Path readme;
     Path wasm;
+    Path btfgen;
     Path clang;
     Path llvmStrip;
     Path bpftool;
@@ -72,6 +73,10 @@ final class EccOptions {
         Option.value("--wasm", "FILE.c", "Also build a wasm-bpf module: compile this user-space C for wasm32-wasi "
             + "into OUTPUT/app.wasm, with the object embedded through the generated <obj>.skel.h (and the export "
             + "types, laid out as the BPF side writes them, in <obj>.wasm.h).", (o, v) -> o.wasm = Path.of(v)),
+        Option.value("--btfgen", "DIR", "Also pack, per kernel BTF file under DIR (BTFHub's ID/VERSION_ID/ARCH/"
+            + "RELEASE.btf[.tar.xz], or RELEASE.btf), the minimized BTF the object needs, for kernels without "
+            + "/sys/kernel/btf/vmlinux: into the .ebpm and into eunomia's btfgen tar <obj>.tar.",
+            (o, v) -> o.btfgen = Path.of(v)),
         Option.value("--clang", "PATH", "clang to use (default: clang-19 from PATH when installed with "
             + "llvm-strip-19, else clang).", (o, v) -> o.clang = Path.of(v)),
         Option.value("--llvm-strip", "PATH", "llvm-strip to use (default: the one that goes with the clang).",

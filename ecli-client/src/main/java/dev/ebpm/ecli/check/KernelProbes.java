@@ -4,12 +4,12 @@ import com.sun.jna.Memory;
 import dev.ebpm.ecli.libbpf.LibbpfLog;
 import dev.ebpm.ecli.libbpf.NativeLibbpf;
 import dev.ebpm.ecli.libbpf.NativeLibc;
+import dev.ebpm.ecli.loader.KernelRelease;
 import dev.ebpm.ecli.loader.Kprobes;
 import dev.ebpm.ecli.loader.Preflight;
 import dev.ebpm.format.object.MapType;
 import dev.ebpm.format.requirements.ProgramType;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -44,11 +44,7 @@ public final class KernelProbes {
 
     /** {@code uname -r}. */
     public String release() {
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
-        } catch (IOException e) {
-            return System.getProperty("os.version");
-        }
+        return KernelRelease.here();
     }
 
     public String machine() {

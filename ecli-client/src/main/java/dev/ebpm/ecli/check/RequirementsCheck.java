@@ -1,5 +1,8 @@
 package dev.ebpm.ecli.check;
 
+import dev.ebpm.ecli.loader.KernelRelease;
+import dev.ebpm.format.kernelbtf.KernelBtf;
+import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.object.MapType;
 import dev.ebpm.format.object.SectionKind;
 import dev.ebpm.format.requirements.Helpers;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Compares a package's {@link KernelRequirements} with this kernel. A full check probes every program type,
@@ -26,7 +30,8 @@ public final class RequirementsCheck {
     private RequirementsCheck() {
     }
 
-    public static CheckReport check(KernelRequirements r, KernelProbes k, boolean full) {
+    /** {@code packed}: the BTF the package carries for kernels without their own ({@code ecc --btfgen}). */
+    public static CheckReport check(KernelRequirements r, KernelBtfArchive packed, KernelProbes k, boolean full) {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String release = k.release();
@@ -42,8 +47,17 @@ public final class RequirementsCheck {
             problems.add(privileges);
         }
         if (r.btf() && !k.btf() && System.getenv("BTF_FILE_PATH") == null) {
-            problems.add("this kernel has no BTF (/sys/kernel/btf/vmlinux), which the package needs: run a kernel "
-                + "built with CONFIG_DEBUG_INFO_BTF=y, or set BTF_FILE_PATH to a BTF file for it");
+            Map<String, String> os = KernelRelease.osRelease();
+            if (packed.isEmpty()) {
+                problems.add("this kernel has no BTF (/sys/kernel/btf/vmlinux), which the package needs: run a kernel "
+                    + "built with CONFIG_DEBUG_INFO_BTF=y, set BTF_FILE_PATH to a BTF file for it, or build the "
+                    + "package with ecc --btfgen");
+            } else if (packed.pick(release, k.machine(), os.get("ID"), os.get("VERSION_ID")).isEmpty()) {
+                problems.add("this kernel (" + release + ", " + KernelBtf.archOf(k.machine()) + ") has no BTF of its "
+                    + "own, and the package carries BTF only for " + packed.describe());
+            } else {
+                notes.add("this kernel has no BTF of its own; the package carries BTF for it");
+            }
         }
         if (!k.privileged() && !r.tracepoints().isEmpty() && k.tracepoints() == null) {
             notes.add("tracepoints were not checked: tracefs is for root");

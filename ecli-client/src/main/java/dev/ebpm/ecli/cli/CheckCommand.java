@@ -14,6 +14,7 @@ import dev.ebpm.ecli.resolve.LoadedModule;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.format.json.Json;
+import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.ObjectFormatException;
@@ -54,6 +55,7 @@ final class CheckCommand extends BaseCommand<CommandSettings> {
         PackageReference ref = PackageResolver.reference(text);
         PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         KernelRequirements needs = null;
+        KernelBtfArchive packed = KernelBtfArchive.EMPTY;
         String what = ref.kind() == PackageReference.Kind.REGISTRY ? ref.display() : text;
         if (ref.kind() == PackageReference.Kind.REGISTRY) {
             RegistryClient client = resolver.client(resolver.registryOf(ref));
@@ -68,9 +70,11 @@ final class CheckCommand extends BaseCommand<CommandSettings> {
             }
         }
         if (needs == null) {
-            needs = requirementsOf(resolver.load(ref, System.in));
+            Loaded loaded = resolver.load(ref, System.in);
+            needs = requirementsOf(loaded);
+            packed = loaded instanceof LoadedPackage p ? p.btfs() : KernelBtfArchive.EMPTY;
         }
-        CheckReport report = RequirementsCheck.check(needs, KernelProbes.here(), true);
+        CheckReport report = RequirementsCheck.check(needs, packed, KernelProbes.here(), true);
         if (s.output.json()) {
             out.println(Json.canonicalString(json(what, report)));
         } else {

@@ -5,6 +5,8 @@ import dev.ebpm.ecli.libbpf.NativeLibc;
 import dev.ebpm.format.elf.ElfFile;
 import dev.ebpm.format.meta.ProgMeta;
 import dev.ebpm.format.object.SectionKind;
+import dev.ebpm.format.kernelbtf.KernelBtf;
+import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.requirements.RequirementsReader;
 
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks what the kernel and the process must offer before anything is loaded, so each missing piece is
@@ -30,13 +33,29 @@ public final class Preflight {
     private Preflight() {
     }
 
-    /** What the checks found that the load needs: a BTF file to use instead of the kernel's, or null. */
-    public record Result(String btfCustomPath) {
+    /**
+     * What the checks found that the load needs: a BTF file to use instead of the kernel's (null: the
+     * kernel's), and a line to tell the user about it (null: nothing to say). Closing it removes a BTF file
+     * ecli wrote from the package.
+     */
+    public record Result(String btfCustomPath, String note, boolean temporary) implements AutoCloseable {
+        public static final Result NONE = new Result(null, null, false);
+
+        @Override
+        public void close() {
+            if (temporary) {
+                try {
+                    Files.deleteIfExists(Path.of(btfCustomPath));
+                } catch (IOException e) {
+                    // A file in the temp directory: the system cleans it up.
+                }
+            }
+        }
     }
 
-    public static Result check(List<ProgMeta> progs, ElfFile elf, boolean networkPrograms) {
+    public static Result check(List<ProgMeta> progs, ElfFile elf, KernelBtfArchive packed, boolean networkPrograms) {
         checkPrivileges(networkPrograms);
-        String btf = checkKernelBtf(elf, progs);
+        Result btf = checkKernelBtf(elf, progs, packed);
         for (ProgMeta p : progs) {
             if (Kprobes.attachesThroughKprobes(p.attach()) && !Kprobes.HERE.supported()) {
                 throw EcliException.failed(Kprobes.HERE.unsupported(p.name(), p.attach()));
@@ -54,7 +73,7 @@ public final class Preflight {
                 }
             }
         }
-        return new Result(btf);
+        return btf;
     }
 
     static void checkPrivileges(boolean networkPrograms) {
@@ -95,24 +114,46 @@ public final class Preflight {
 
     /**
      * CO-RE relocations, fentry/fexit, lsm and tp_btf programs need the kernel's BTF. eunomia's
-     * {@code BTF_FILE_PATH} can name a BTF file to use instead; it must be a file.
+     * {@code BTF_FILE_PATH} can name a BTF file to use instead; it must be a file. On a kernel without BTF, a
+     * package built with {@code ecc --btfgen} brings the BTF of the kernels it was built for: the one of this
+     * kernel's release and architecture is written to a private temporary file for libbpf.
      */
-    private static String checkKernelBtf(ElfFile elf, List<ProgMeta> progs) {
+    private static Result checkKernelBtf(ElfFile elf, List<ProgMeta> progs, KernelBtfArchive packed) {
         String custom = System.getenv("BTF_FILE_PATH");
         if (custom != null && !custom.isBlank()) {
             if (!Files.isRegularFile(Path.of(custom))) {
                 throw EcliException.failed("BTF_FILE_PATH=" + custom + " is not a file; it must name a BTF file "
                     + "for this kernel");
             }
-            return custom;
+            return new Result(custom, null, false);
         }
         boolean needsBtf = RequirementsReader.hasCoreRelocations(elf) || progs.stream()
             .map(p -> SectionKind.of(p.attach())).anyMatch(k -> k.targetIsSetBeforeLoad());
-        if (needsBtf && !Files.isReadable(KERNEL_BTF)) {
-            throw EcliException.failed("this kernel has no BTF at " + KERNEL_BTF + ", which the program needs: "
-                + "run a kernel built with CONFIG_DEBUG_INFO_BTF=y, or set BTF_FILE_PATH to a BTF file for it");
+        if (!needsBtf || Files.isReadable(KERNEL_BTF)) {
+            return Result.NONE;
         }
-        return null;
+        if (packed.isEmpty()) {
+            throw EcliException.failed("this kernel has no BTF at " + KERNEL_BTF + ", which the program needs: "
+                + "run a kernel built with CONFIG_DEBUG_INFO_BTF=y, set BTF_FILE_PATH to a BTF file for it, or build "
+                + "the package with ecc --btfgen");
+        }
+        String release = KernelRelease.here();
+        String machine = System.getProperty("os.arch");
+        Map<String, String> os = KernelRelease.osRelease();
+        KernelBtf k = packed.pick(release, machine, os.get("ID"), os.get("VERSION_ID")).orElseThrow(() ->
+            EcliException.failed("this kernel (" + release + ", " + KernelBtf.archOf(machine) + ") has no BTF at "
+                + KERNEL_BTF + ", and the package carries BTF only for " + packed.describe()));
+        try {
+            Path file = Files.createTempFile("ecli-btf-", ".btf");
+            // Removed when the run ends (Result.close), or with the JVM if the run fails before it starts.
+            file.toFile().deleteOnExit();
+            Files.write(file, k.btf());
+            return new Result(file.toString(), "this kernel has no BTF of its own; using the package's BTF for "
+                + k.describe(), true);
+        } catch (IOException e) {
+            throw EcliException.failed("cannot write the package's BTF for " + k.describe() + " to a temporary file: "
+                + e.getMessage());
+        }
     }
 
     /** The events directory of tracefs, mounting tracefs first when it is missing and ecli may. */

@@ -3,21 +3,22 @@ package dev.ebpm.ecli.resolve;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EunomiaPackage;
 import dev.ebpm.format.codec.PackageInfo;
+import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.meta.ObjectMeta;
 
 /**
- * A package ready to run: its meta and BPF object, where it came from (for messages), and its identity
- * and README when it is an ebpm package (null for eunomia's package.json). Made only by the two factories,
- * whichever way the package arrived.
+ * A package ready to run: its meta and BPF object, where it came from (for messages), its identity and
+ * README when it is an ebpm package (null for eunomia's package.json), and the BTF it carries for kernels
+ * without their own (empty for most). Made only by the two factories, whichever way the package arrived.
  */
-public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageInfo info, String readme)
-    implements Loaded {
+public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageInfo info, String readme,
+                            KernelBtfArchive btfs) implements Loaded {
     public static LoadedPackage of(EbpmPackage p, String origin) {
-        return new LoadedPackage(p.meta(), p.elf(), origin, p.info(), p.readme());
+        return new LoadedPackage(p.meta(), p.elf(), origin, p.info(), p.readme(), p.btfs());
     }
 
     public static LoadedPackage of(EunomiaPackage p, String origin) {
-        return new LoadedPackage(p.meta(), p.elf(), origin, null, null);
+        return new LoadedPackage(p.meta(), p.elf(), origin, null, null, p.btfs());
     }
 
     /** The name shown to the user: the package name, else the object name. */

@@ -66,6 +66,7 @@ public final class LocalPackages {
                 case EBPM -> LoadedPackage.of(EbpmPackageCodec.read(bytes, origin), origin);
                 case EUNOMIA_JSON -> LoadedPackage.of(EunomiaPackageCodec.readJson(bytes, origin), origin);
                 case EUNOMIA_YAML -> LoadedPackage.of(EunomiaPackageCodec.readYaml(bytes, origin), origin);
+                case EUNOMIA_TAR -> LoadedPackage.of(EunomiaPackageCodec.readTar(bytes, origin), origin);
             };
         } catch (PackageFormatException e) {
             throw EcliException.failed("bad package: " + e.getMessage());

@@ -91,8 +91,11 @@ public final class ProgramRun {
         Set<String> disabled = RunEdits.disabled(meta);
         boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
             .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
-        Preflight.Result preflight = options.dryRun() ? new Preflight.Result(null)
-            : Preflight.check(progs, object.elf(), network);
+        Preflight.Result preflight = options.dryRun() ? Preflight.Result.NONE
+            : Preflight.check(progs, object.elf(), pkg.btfs(), network);
+        if (preflight.note() != null) {
+            err.println("ecli: " + preflight.note());
+        }
         if (!options.dryRun()) {
             refuseWhatCannotRun(progs, meta.bpfSkel().objName());
         }
@@ -191,6 +194,7 @@ public final class ProgramRun {
             if (metrics != null) {
                 metrics.close();
             }
+            preflight.close();
             output.flush();
         }
         if (options.verbose() && counter != null && !exports.events().isEmpty()) {
@@ -270,7 +274,7 @@ public final class ProgramRun {
     private void refuseWhatCannotRun(List<ProgMeta> progs, String objName) {
         KernelRequirements needs = RequirementsReader.read(object, progs.stream()
             .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName));
-        String problem = RequirementsCheck.check(needs, KernelProbes.here(), false).firstProblem();
+        String problem = RequirementsCheck.check(needs, pkg.btfs(), KernelProbes.here(), false).firstProblem();
         if (problem != null) {
             throw EcliException.failed(problem);
         }

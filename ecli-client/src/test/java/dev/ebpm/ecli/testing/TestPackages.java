@@ -80,13 +80,30 @@ public final class TestPackages {
             Path out = OUT.resolve("raw-" + name);
             try {
                 Files.createDirectories(out);
-                Files.write(out.resolve("package.json"), EunomiaPackageCodec.writeJson(new EunomiaPackage(elf, meta,
-                    Map.of())));
+                Files.write(out.resolve("package.json"), EunomiaPackageCodec.writeJson(new EunomiaPackage(elf, meta)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
             return out;
         }).resolve("package.json");
+    }
+
+    /**
+     * The output directory of an example built with {@code ecc --btfgen btfs} ({@code NAME.ebpm}, eunomia's
+     * {@code NAME.tar}); {@code tag} keeps builds from different BTF directories apart.
+     */
+    public static synchronized Path exampleWithBtf(String name, Path btfs, String tag) {
+        return BUILT.computeIfAbsent("btf-" + tag + ":" + name, k -> {
+            Path dir = ROOT.resolve("examples").resolve(name);
+            Path out = OUT.resolve("btf-" + tag + "-" + name);
+            try {
+                COMPILER.compile(CompileRequest.of(dir.resolve(name + ".bpf.c"), dir.resolve(name + ".h"))
+                    .withOutputDir(out).withBtfgen(btfs));
+                return out;
+            } catch (CompileException e) {
+                throw new IllegalStateException(name + ": " + e.getMessage() + "\n" + e.details(), e);
+            }
+        });
     }
 
     private static Path build(Path dir, String name, String outName) {

@@ -4,14 +4,14 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdException;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.io.Tars;
 import dev.ebpm.format.json.Json;
+import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.meta.ObjectMeta;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +32,13 @@ public final class EbpmPackageCodec {
     public static final String META = "meta.json";
     public static final String OBJECT = "object.bpf.o.zst";
     public static final String README = "README.md";
+    public static final String BTF = "btf.tar";
 
     /** Level 19 costs milliseconds on a BPF object and shrinks it well; zstd output is deterministic per level. */
     private static final int ZSTD_LEVEL = 19;
     private static final Map<String, Integer> LIMITS = Map.of(
-        MANIFEST, 1 << 20, META, 16 << 20, OBJECT, 16 << 20, README, 1 << 20);
+        MANIFEST, 1 << 20, META, 16 << 20, OBJECT, 16 << 20, README, 1 << 20,
+        BTF, KernelBtfArchive.MAX_BYTES + (KernelBtfArchive.MAX_KERNELS + 2) * 1024);
     public static final int MAX_OBJECT_SIZE = EunomiaPackageCodec.MAX_OBJECT_SIZE;
 
     private EbpmPackageCodec() {
@@ -58,10 +60,12 @@ public final class EbpmPackageCodec {
     public static byte[] write(EbpmPackage pkg, byte[] object) {
         byte[] meta = pkg.meta().toCanonicalJson();
         byte[] readme = pkg.readme() == null ? null : pkg.readme().getBytes(StandardCharsets.UTF_8);
+        byte[] btf = pkg.btfs().isEmpty() ? null : pkg.btfs().toTar();
         PackageManifest manifest = new PackageManifest(PackageManifest.SCHEMA_VERSION, pkg.info(),
             BlobDescriptor.of(PackageManifest.META_MEDIA_TYPE, meta),
             BlobDescriptor.of(PackageManifest.OBJECT_MEDIA_TYPE, object), Digest.sha256(pkg.elf()), pkg.elf().length,
-            readme == null ? null : BlobDescriptor.of(PackageManifest.README_MEDIA_TYPE, readme));
+            readme == null ? null : BlobDescriptor.of(PackageManifest.README_MEDIA_TYPE, readme),
+            btf == null ? null : BlobDescriptor.of(PackageManifest.BTF_MEDIA_TYPE, btf));
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MANIFEST, Json.canonical(manifest.toJson()));
         entries.put(META, meta);
@@ -69,28 +73,10 @@ public final class EbpmPackageCodec {
         if (readme != null) {
             entries.put(README, readme);
         }
-        return tar(entries);
-    }
-
-    private static byte[] tar(Map<String, byte[]> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 512)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
-                entry.setSize(e.getValue().length);
-                entry.setMode(0100644);
-                entry.setModTime(0);
-                entry.setIds(0, 0);
-                entry.setNames("", "");
-                tar.putArchiveEntry(entry);
-                tar.write(e.getValue());
-                tar.closeArchiveEntry();
-            }
-            tar.finish();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing a tar to memory failed", e);
+        if (btf != null) {
+            entries.put(BTF, btf);
         }
-        return out.toByteArray();
+        return Tars.write(entries);
     }
 
     /** Reads and verifies a package; {@code source} names the file in errors. */
@@ -150,8 +136,20 @@ public final class EbpmPackageCodec {
         } else if (entries.containsKey(README)) {
             throw new PackageFormatException(README + " is in the package but not in its manifest");
         }
+        KernelBtfArchive btfs = KernelBtfArchive.EMPTY;
+        if (manifest.btf() != null) {
+            byte[] b = required(entries, BTF);
+            manifest.btf().verify(b, BTF);
+            try {
+                btfs = KernelBtfArchive.read(b);
+            } catch (PackageFormatException e) {
+                throw e.in(BTF);
+            }
+        } else if (entries.containsKey(BTF)) {
+            throw new PackageFormatException(BTF + " is in the package but not in its manifest");
+        }
         ObjectMeta meta = ObjectMeta.parse(metaBytes, META);
-        return new EbpmPackage(manifest.info(), meta, elf, readme);
+        return new EbpmPackage(manifest.info(), meta, elf, readme, btfs);
     }
 
     private static byte[] required(Map<String, byte[]> entries, String name) {
@@ -193,7 +191,7 @@ public final class EbpmPackageCodec {
                 Integer limit = LIMITS.get(name);
                 if (limit == null || !entry.isFile()) {
                     throw new PackageFormatException("unexpected entry \"" + name + "\" (an ebpm package holds only "
-                        + String.join(", ", MANIFEST, META, OBJECT, README) + ")");
+                        + String.join(", ", MANIFEST, META, OBJECT, README, BTF) + ")");
                 }
                 if (entries.containsKey(name)) {
                     throw new PackageFormatException("the package holds " + name + " twice");

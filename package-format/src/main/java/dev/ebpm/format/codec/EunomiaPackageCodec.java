@@ -3,11 +3,23 @@ package dev.ebpm.format.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.io.Tars;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.json.JsonFields;
+import dev.ebpm.format.kernelbtf.KernelBtf;
+import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.meta.ObjectMeta;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Base64;
 import java.util.Set;
 import java.util.zip.DataFormatException;
@@ -24,6 +36,9 @@ public final class EunomiaPackageCodec {
     public static final int MAX_OBJECT_SIZE = 64 << 20;
 
     private static final Set<String> KEYS = Set.of("bpf_object", "bpf_object_size", "meta");
+    public static final String PACKAGE_JSON = "package.json";
+    /** A btfgen tar: the package, its object and kernel BTF within the kernel BTF limit. */
+    public static final long MAX_TAR_BYTES = 3L * MAX_OBJECT_SIZE + KernelBtfArchive.MAX_BYTES;
 
     private EunomiaPackageCodec() {
     }
@@ -61,7 +76,59 @@ public final class EunomiaPackageCodec {
             throw new PackageFormatException("bpf_object_size: the file says " + declaredSize
                 + " bytes but bpf_object decompresses to " + elf.length);
         }
-        return new EunomiaPackage(elf, meta, f.extras(KEYS));
+        return new EunomiaPackage(elf, meta, f.extras(KEYS), KernelBtfArchive.EMPTY);
+    }
+
+    /**
+     * eunomia's btfgen tar ({@code ecc -b}): {@code package.json}, the object under {@code objectFile}, and
+     * {@code btfhub-archive/ID/VERSION_ID/ARCH/RELEASE.btf} per kernel. eunomia's ecli runs it as a tar program.
+     */
+    public static byte[] writeTar(EunomiaPackage pkg, String objectFile) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(PACKAGE_JSON, writeJson(pkg));
+        entries.put(objectFile, pkg.elf());
+        for (KernelBtf k : pkg.btfs().kernels()) {
+            entries.put(k.path(), k.btf());
+        }
+        return Tars.write(entries);
+    }
+
+    /**
+     * Reads a btfgen tar: its {@code package.json} and kernel BTF; the bare object beside them is the one the
+     * package.json holds, so it is not read again. At most {@value #MAX_TAR_BYTES} bytes of entries.
+     */
+    public static EunomiaPackage readTar(byte[] bytes, String source) {
+        byte[] json = null;
+        List<KernelBtf> kernels = new ArrayList<>();
+        long total = 0;
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(bytes))) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String name = e.getName().startsWith("./") ? e.getName().substring(2) : e.getName();
+                total += e.getSize();
+                if (!e.isFile() || !e.isCheckSumOK() || total > MAX_TAR_BYTES) {
+                    throw new PackageFormatException("\"" + e.getName() + "\" is not a plain file, its tar header is "
+                        + "damaged, or the archive is over " + MAX_TAR_BYTES + " bytes");
+                }
+                if (name.equals(PACKAGE_JSON)) {
+                    json = in.readNBytes((int) e.getSize());
+                } else if (KernelBtfArchive.isEntry(name)) {
+                    kernels.add(KernelBtfArchive.entry(name, in.readNBytes((int) e.getSize())));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PackageFormatException("not a valid tar archive (" + e.getMessage() + ")").in(source);
+        } catch (PackageFormatException e) {
+            throw e.in(source);
+        }
+        if (json == null) {
+            throw new PackageFormatException("a tar package holds package.json (eunomia's btfgen tar) or manifest.json "
+                + "(an ebpm package); this one has neither").in(source);
+        }
+        return readJson(json, source + ":" + PACKAGE_JSON).withBtfs(new KernelBtfArchive(kernels));
     }
 
     public static byte[] writeJson(EunomiaPackage pkg) {

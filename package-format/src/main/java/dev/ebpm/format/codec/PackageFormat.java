@@ -8,16 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The three package file formats and the one rule that tells them apart, used by ecli for files, standard
+ * The four package file formats and the one rule that tells them apart, used by ecli for files, standard
  * input and URLs and by the registry for uploads. The content decides first (an ebpm package is a tar,
- * eunomia's package.json a JSON object); a content type breaks the tie only for what the content leaves
+ * eunomia's package.json a JSON object, eunomia's btfgen tar a tar whose first entry is not the ebpm
+ * manifest); a content type breaks the tie only for what the content leaves
  * open, and otherwise text is read as package.yaml and anything else as an ebpm package, whose reader
  * then says what is wrong with it.
  */
 public enum PackageFormat {
     EBPM("application/vnd.ebpm.package.v1+tar"),
     EUNOMIA_JSON("application/json"),
-    EUNOMIA_YAML("application/yaml");
+    EUNOMIA_YAML("application/yaml"),
+    /** eunomia's {@code ecc -b} output: package.json, the object, and BTF for kernels without it. */
+    EUNOMIA_TAR("application/x-tar");
 
     private final String mediaType;
 
@@ -32,7 +35,7 @@ public enum PackageFormat {
     /** The format of {@code bytes}; {@code contentType} (null allowed) is only a hint. */
     public static PackageFormat detect(byte[] bytes, String contentType) {
         if (isTar(bytes)) {
-            return EBPM;
+            return firstEntryIs(bytes, EbpmPackageCodec.MANIFEST) ? EBPM : EUNOMIA_TAR;
         }
         if (startsWithBrace(bytes)) {
             return EUNOMIA_JSON;
@@ -50,10 +53,11 @@ public enum PackageFormat {
         return isText(bytes) ? EUNOMIA_YAML : EBPM;
     }
 
-    /** The format a file name asks for when a package is written: .json, .yaml/.yml, else .ebpm. */
+    /** The format a file name asks for when a package is written: .json, .yaml/.yml, .tar, else .ebpm. */
     public static PackageFormat forFileName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") ? EUNOMIA_JSON : n.endsWith(".yaml") || n.endsWith(".yml") ? EUNOMIA_YAML : EBPM;
+        return n.endsWith(".json") ? EUNOMIA_JSON : n.endsWith(".yaml") || n.endsWith(".yml") ? EUNOMIA_YAML
+            : n.endsWith(".tar") ? EUNOMIA_TAR : EBPM;
     }
 
     /** The package in this format; {@code layer} is its object as stored (zstd), kept byte for byte in .ebpm. */
@@ -62,12 +66,25 @@ public enum PackageFormat {
             case EBPM -> EbpmPackageCodec.write(pkg, layer);
             case EUNOMIA_JSON -> EunomiaPackageCodec.writeJson(pkg.toEunomia());
             case EUNOMIA_YAML -> EunomiaPackageCodec.writeYaml(pkg.toEunomia());
+            case EUNOMIA_TAR -> EunomiaPackageCodec.writeTar(pkg.toEunomia(), pkg.meta().bpfSkel().objName()
+                .replaceFirst("_bpf$", "") + ".bpf.o");
         };
     }
 
     /** POSIX tar: "ustar" at offset 257 of the first header. */
     private static boolean isTar(byte[] b) {
         return b.length > 262 && b[257] == 'u' && b[258] == 's' && b[259] == 't' && b[260] == 'a' && b[261] == 'r';
+    }
+
+    /** The name in the first tar header (offset 0, NUL-padded to 100 bytes) is {@code name}. */
+    private static boolean firstEntryIs(byte[] b, String name) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < n.length; i++) {
+            if (b[i] != n[i]) {
+                return false;
+            }
+        }
+        return b[n.length] == 0;
     }
 
     /** A JSON object, after white space and a UTF-8 byte order mark. */

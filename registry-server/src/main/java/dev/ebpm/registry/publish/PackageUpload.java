@@ -30,6 +30,7 @@ public record PackageUpload(EbpmPackage pkg, byte[] layer) {
                 case EBPM -> ebpm(body, maxObject);
                 case EUNOMIA_JSON -> eunomia(Json.parse(body), name, version, maxObject);
                 case EUNOMIA_YAML -> eunomia(Json.parseYaml(body), name, version, maxObject);
+                case EUNOMIA_TAR -> throw withKernelBtf();
             };
         } catch (ApiException e) {
             throw e;
@@ -41,7 +42,17 @@ public record PackageUpload(EbpmPackage pkg, byte[] layer) {
 
     private static PackageUpload ebpm(byte[] body, int maxObject) {
         EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(body, "the package", size -> checkSize(size, maxObject));
+        if (!opened.pkg().btfs().isEmpty()) {
+            throw withKernelBtf();
+        }
         return new PackageUpload(opened.pkg(), opened.storedObject());
+    }
+
+    /** Its OCI artifact has one layer, the object: kernel BTF would be lost on the way, so it is refused. */
+    private static ApiException withKernelBtf() {
+        return ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the package carries BTF for kernels without their "
+            + "own (ecc --btfgen), which this hub cannot store yet: publish it built without --btfgen, and ship the "
+            + "btfgen package (.ebpm or .tar) as a file");
     }
 
     private static PackageUpload eunomia(JsonNode root, PackageName name, SemVer version, int maxObject) {
