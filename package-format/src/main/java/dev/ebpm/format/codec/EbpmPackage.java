@@ -8,7 +8,7 @@ import dev.ebpm.format.meta.ObjectMeta;
  * An ebpm package: identity, the eunomia meta, the BPF ELF object, an optional README (markdown) and the BTF
  * of kernels without their own ({@code ecc --btfgen}; empty for most packages). {@link EbpmPackageCodec}
  * stores it as a small tar of {@code manifest.json}, {@code meta.json}, {@code object.bpf.o.zst},
- * {@code README.md} and {@code btf.tar}. The ELF array is not copied; callers must not change it.
+ * {@code README.md} and {@code btf.tar.zst}. The ELF array is not copied; callers must not change it.
  */
 public record EbpmPackage(PackageInfo info, ObjectMeta meta, byte[] elf, String readme, KernelBtfArchive btfs) {
     /** A README is documentation, not a book: larger ones are refused. */

@@ -32,13 +32,15 @@ public final class EbpmPackageCodec {
     public static final String META = "meta.json";
     public static final String OBJECT = "object.bpf.o.zst";
     public static final String README = "README.md";
-    public static final String BTF = "btf.tar";
+    public static final String BTF = "btf.tar.zst";
+    /** The kernel BTF tar, uncompressed, at most: the archive's own limit and its tar headers. */
+    private static final int MAX_BTF_TAR = KernelBtfArchive.MAX_BYTES + (KernelBtfArchive.MAX_KERNELS + 2) * 1024;
 
     /** Level 19 costs milliseconds on a BPF object and shrinks it well; zstd output is deterministic per level. */
     private static final int ZSTD_LEVEL = 19;
     private static final Map<String, Integer> LIMITS = Map.of(
         MANIFEST, 1 << 20, META, 16 << 20, OBJECT, 16 << 20, README, 1 << 20,
-        BTF, KernelBtfArchive.MAX_BYTES + (KernelBtfArchive.MAX_KERNELS + 2) * 1024);
+        BTF, MAX_BTF_TAR);
     public static final int MAX_OBJECT_SIZE = EunomiaPackageCodec.MAX_OBJECT_SIZE;
 
     private EbpmPackageCodec() {
@@ -60,7 +62,8 @@ public final class EbpmPackageCodec {
     public static byte[] write(EbpmPackage pkg, byte[] object) {
         byte[] meta = pkg.meta().toCanonicalJson();
         byte[] readme = pkg.readme() == null ? null : pkg.readme().getBytes(StandardCharsets.UTF_8);
-        byte[] btf = pkg.btfs().isEmpty() ? null : pkg.btfs().toTar();
+        // Compressed: a tar pads each few-hundred-byte BTF file to a kilobyte and repeats its headers.
+        byte[] btf = pkg.btfs().isEmpty() ? null : Zstd.compress(pkg.btfs().toTar(), ZSTD_LEVEL);
         PackageManifest manifest = new PackageManifest(PackageManifest.SCHEMA_VERSION, pkg.info(),
             BlobDescriptor.of(PackageManifest.META_MEDIA_TYPE, meta),
             BlobDescriptor.of(PackageManifest.OBJECT_MEDIA_TYPE, object), Digest.sha256(pkg.elf()), pkg.elf().length,
@@ -141,7 +144,14 @@ public final class EbpmPackageCodec {
             byte[] b = required(entries, BTF);
             manifest.btf().verify(b, BTF);
             try {
-                btfs = KernelBtfArchive.read(b);
+                long size = Zstd.getFrameContentSize(b);
+                if (size < 0 || size > MAX_BTF_TAR) {
+                    throw new PackageFormatException("the zstd frame's size is unknown or over " + MAX_BTF_TAR
+                        + " bytes");
+                }
+                btfs = KernelBtfArchive.read(Zstd.decompress(b, (int) size));
+            } catch (ZstdException e) {
+                throw new PackageFormatException("not valid zstd data (" + e.getMessage() + ")").in(BTF);
             } catch (PackageFormatException e) {
                 throw e.in(BTF);
             }

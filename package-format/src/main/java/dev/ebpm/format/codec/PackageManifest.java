@@ -9,8 +9,8 @@ import dev.ebpm.format.json.JsonFields;
 /**
  * {@code manifest.json} of an ebpm package: the package's identity and the digest of every other entry.
  * The object is stored zstd-compressed; its uncompressed digest and size are recorded too, so the ELF can
- * be checked after decompression. {@code btf} (null for most packages) is the tar of kernel BTF that
- * {@code ecc --btfgen} packs.
+ * be checked after decompression. {@code btf} (null for most packages) is the zstd-compressed tar of kernel
+ * BTF that {@code ecc --btfgen} packs.
  */
 public record PackageManifest(int schemaVersion, PackageInfo info, BlobDescriptor meta, BlobDescriptor object,
                               Digest objectUncompressedDigest, long objectUncompressedSize, BlobDescriptor readme,
@@ -20,7 +20,7 @@ public record PackageManifest(int schemaVersion, PackageInfo info, BlobDescripto
     public static final String META_MEDIA_TYPE = "application/vnd.ebpm.package.meta.v1+json";
     public static final String OBJECT_MEDIA_TYPE = "application/vnd.ebpm.bpf.object.v1+zstd";
     public static final String README_MEDIA_TYPE = "text/markdown";
-    public static final String BTF_MEDIA_TYPE = "application/vnd.ebpm.kernel-btf.v1+tar";
+    public static final String BTF_MEDIA_TYPE = "application/vnd.ebpm.kernel-btf.v1.tar+zstd";
 
     static PackageManifest read(JsonNode node) {
         JsonFields f = JsonFields.of(node, "manifest");

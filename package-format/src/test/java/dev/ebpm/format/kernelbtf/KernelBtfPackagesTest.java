@@ -57,7 +57,7 @@ class KernelBtfPackagesTest {
         assertThat(EbpmPackageCodec.write(back)).isEqualTo(file);
         // Without kernel BTF, a package is written as before: no btf.tar entry.
         assertThat(new String(EbpmPackageCodec.write(pkg().withBtfs(KernelBtfArchive.EMPTY)),
-            java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("btf.tar");
+            java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("btf.tar.zst");
     }
 
     @Test
