@@ -47,10 +47,6 @@ public final class KernelProbes {
         return KernelRelease.here();
     }
 
-    public String machine() {
-        return System.getProperty("os.arch");
-    }
-
     /** Why this process cannot load programs (or attach network ones), or null when it can. */
     public String privilegeProblem(boolean network) {
         return Preflight.privilegeProblem(network);

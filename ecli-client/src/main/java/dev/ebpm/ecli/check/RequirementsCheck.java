@@ -1,7 +1,6 @@
 package dev.ebpm.ecli.check;
 
-import dev.ebpm.ecli.loader.KernelRelease;
-import dev.ebpm.format.kernelbtf.KernelBtf;
+import dev.ebpm.ecli.loader.Preflight;
 import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.object.MapType;
 import dev.ebpm.format.object.SectionKind;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Compares a package's {@link KernelRequirements} with this kernel. A full check probes every program type,
@@ -46,16 +44,11 @@ public final class RequirementsCheck {
         if (privileges != null) {
             problems.add(privileges);
         }
-        if (r.btf() && !k.btf() && System.getenv("BTF_FILE_PATH") == null) {
-            Map<String, String> os = KernelRelease.osRelease();
-            if (packed.isEmpty()) {
-                problems.add("this kernel has no BTF (/sys/kernel/btf/vmlinux), which the package needs: run a kernel "
-                    + "built with CONFIG_DEBUG_INFO_BTF=y, set BTF_FILE_PATH to a BTF file for it, or build the "
-                    + "package with ecc --btfgen");
-            } else if (packed.pick(release, k.machine(), os.get("ID"), os.get("VERSION_ID")).isEmpty()) {
-                problems.add("this kernel (" + release + ", " + KernelBtf.archOf(k.machine()) + ") has no BTF of its "
-                    + "own, and the package carries BTF only for " + packed.describe());
-            } else {
+        if (r.btf() && !k.btf()) {
+            String missing = Preflight.missingBtf(packed);
+            if (missing != null) {
+                problems.add(missing);
+            } else if (!packed.isEmpty()) {
                 notes.add("this kernel has no BTF of its own; the package carries BTF for it");
             }
         }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks what the kernel and the process must offer before anything is loaded, so each missing piece is
@@ -132,17 +133,11 @@ public final class Preflight {
         if (!needsBtf || Files.isReadable(KERNEL_BTF)) {
             return Result.NONE;
         }
-        if (packed.isEmpty()) {
-            throw EcliException.failed("this kernel has no BTF at " + KERNEL_BTF + ", which the program needs: "
-                + "run a kernel built with CONFIG_DEBUG_INFO_BTF=y, set BTF_FILE_PATH to a BTF file for it, or build "
-                + "the package with ecc --btfgen");
+        String problem = missingBtf(packed);
+        if (problem != null) {
+            throw EcliException.failed(problem);
         }
-        String release = KernelRelease.here();
-        String machine = System.getProperty("os.arch");
-        Map<String, String> os = KernelRelease.osRelease();
-        KernelBtf k = packed.pick(release, machine, os.get("ID"), os.get("VERSION_ID")).orElseThrow(() ->
-            EcliException.failed("this kernel (" + release + ", " + KernelBtf.archOf(machine) + ") has no BTF at "
-                + KERNEL_BTF + ", and the package carries BTF only for " + packed.describe()));
+        KernelBtf k = packedBtf(packed).orElseThrow();
         try {
             Path file = Files.createTempFile("ecli-btf-", ".btf");
             // Removed when the run ends (Result.close), or with the JVM if the run fails before it starts.
@@ -154,6 +149,30 @@ public final class Preflight {
             throw EcliException.failed("cannot write the package's BTF for " + k.describe() + " to a temporary file: "
                 + e.getMessage());
         }
+    }
+
+    /**
+     * Why a program that needs the kernel's BTF cannot have it here, or null when it can: the kernel's own,
+     * {@code BTF_FILE_PATH}, or the package's BTF for this kernel.
+     */
+    public static String missingBtf(KernelBtfArchive packed) {
+        String custom = System.getenv("BTF_FILE_PATH");
+        if (Files.isReadable(KERNEL_BTF) || custom != null && !custom.isBlank() || packedBtf(packed).isPresent()) {
+            return null;
+        }
+        if (packed.isEmpty()) {
+            return "this kernel has no BTF at " + KERNEL_BTF + ", which the program needs: run a kernel built with "
+                + "CONFIG_DEBUG_INFO_BTF=y, set BTF_FILE_PATH to a BTF file for it, or build the package with ecc "
+                + "--btfgen";
+        }
+        return "this kernel (" + KernelRelease.here() + ", " + KernelBtf.archOf(System.getProperty("os.arch"))
+            + ") has no BTF at " + KERNEL_BTF + ", and the package carries BTF only for " + packed.describe();
+    }
+
+    /** The package's BTF for this kernel's release and architecture (this distribution's first), if any. */
+    private static Optional<KernelBtf> packedBtf(KernelBtfArchive packed) {
+        Map<String, String> os = KernelRelease.osRelease();
+        return packed.pick(KernelRelease.here(), System.getProperty("os.arch"), os.get("ID"), os.get("VERSION_ID"));
     }
 
     /** The events directory of tracefs, mounting tracefs first when it is missing and ecli may. */

@@ -53,6 +53,7 @@ public final class StackPrinter implements SampleSink {
 
     @Override
     public void sample(List<SampleEntry> entries) {
+        user.forgetProcesses();
         List<SampleEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingLong(StackPrinter::count).reversed());
         List<Counted> top = new ArrayList<>();
@@ -65,8 +66,10 @@ public final class StackPrinter implements SampleSink {
         out.flush();
     }
 
+    /** The value, a u32 or u64 count; read from a view so the buffer the other sinks read stays as it was. */
     private static long count(SampleEntry e) {
-        return e.value().order(ByteOrder.LITTLE_ENDIAN).limit() >= 8 ? e.value().getLong(0) : e.value().getInt(0);
+        ByteBuffer v = e.value().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        return v.limit() >= 8 ? v.getLong(0) : Integer.toUnsignedLong(v.getInt(0));
     }
 
     /** The named frames of the stack the field's id points at; null when the key has no such field. */

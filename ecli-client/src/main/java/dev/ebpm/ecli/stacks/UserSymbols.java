@@ -10,28 +10,43 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Names user-space addresses of live processes: {@code /proc/PID/maps} says which file is mapped at an
  * address and from which offset, the file's section headers turn the offset into the address its symbol
  * table uses, and the function symbol around it names it. Files are read through {@code /proc/PID/root}
- * (a process in a container sees its own), at most {@link #MAX_FILE} bytes, each parsed once. What cannot
- * be named (a stripped binary, JIT code, a process that ended) prints as an address with its file.
+ * (a process in a container sees its own), at most {@link #MAX_FILE} bytes, each parsed once while it stays
+ * among the {@link #FILES} most recently used (by device and inode, so processes share them); the maps of
+ * processes are read again for each sample ({@link #forgetProcesses}). What cannot be named (a stripped
+ * binary, JIT code, a process that ended) prints as an address with its file.
  */
 public final class UserSymbols {
     static final long MAX_FILE = 512L << 20;
+    static final int FILES = 64;
     private final Path proc;
     private final Map<Integer, List<Mapping>> maps = new HashMap<>();
-    private final Map<String, Symbols> files = new HashMap<>();
+    private final Map<String, Optional<Symbols>> files = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<Symbols>> eldest) {
+            return size() > FILES;
+        }
+    };
 
     public UserSymbols(Path proc) {
         this.proc = proc;
     }
 
-    /** One line of /proc/PID/maps with a file behind it. */
-    record Mapping(long start, long end, long offset, String path) {
+    /** One line of /proc/PID/maps with a file behind it: its device and inode say which file. */
+    record Mapping(long start, long end, long offset, String file, String path) {
+    }
+
+    /** Processes come and go and map new files: their maps are read again after this. */
+    public void forgetProcesses() {
+        maps.clear();
     }
 
     /** A file's function symbols by address, and its sections for offset-to-address. */
@@ -47,7 +62,7 @@ public final class UserSymbols {
         }
         long fileOffset = ip - m.start + m.offset;
         String file = Path.of(m.path).getFileName().toString();
-        Symbols s = files.computeIfAbsent(pid + ":" + m.path, k -> read(pid, m.path));
+        Symbols s = files.computeIfAbsent(m.file, k -> Optional.ofNullable(read(pid, m.path))).orElse(null);
         if (s != null) {
             for (ElfSection sec : s.sections) {
                 if (sec.isExecutable() && fileOffset >= sec.offset() && fileOffset < sec.offset() + sec.size()) {
@@ -91,7 +106,8 @@ public final class UserSymbols {
                     }
                     int dash = w[0].indexOf('-');
                     out.add(new Mapping(Long.parseUnsignedLong(w[0].substring(0, dash), 16),
-                        Long.parseUnsignedLong(w[0].substring(dash + 1), 16), Long.parseUnsignedLong(w[2], 16), w[5]));
+                        Long.parseUnsignedLong(w[0].substring(dash + 1), 16), Long.parseUnsignedLong(w[2], 16),
+                        w[3] + ":" + w[4], w[5]));
                 }
             } catch (IOException | RuntimeException e) {
                 // The process ended, or is not ours to read: its frames print as addresses.
