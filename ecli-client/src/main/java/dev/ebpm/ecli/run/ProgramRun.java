@@ -91,6 +91,11 @@ public final class ProgramRun {
         Set<String> disabled = RunEdits.disabled(meta);
         boolean network = progs.stream().map(p -> SectionKind.of(p.attach()))
             .anyMatch(k -> k == SectionKind.TC || k == SectionKind.XDP);
+        if (options.sampleFrequency() > 0 && progs.stream().noneMatch(p -> SectionKind.of(p.attach())
+            == SectionKind.PERF_EVENT)) {
+            err.println("ecli: warning: --sample-freq applies to perf_event programs; " + pkg.displayName()
+                + " has none");
+        }
         Preflight.Result preflight = options.dryRun() ? Preflight.Result.NONE
             : Preflight.check(progs, object.elf(), pkg.btfs(), network);
         if (preflight.note() != null) {

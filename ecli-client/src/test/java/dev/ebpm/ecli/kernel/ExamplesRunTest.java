@@ -186,7 +186,11 @@ class ExamplesRunTest extends KernelTest {
             busy.destroy();
             busy.waitFor(10, TimeUnit.SECONDS);
         }
-        // The table form names the frames too; a bad rate is a usage error before anything loads.
+        // A rate for a package that samples nothing is said to be ignored; a bad rate is a usage error.
+        EcliProcess ignored = EcliProcess.run(30, "run", TestPackages.example("sigsnoop").toString(), "--sample-freq",
+            "99", "--dry-run");
+        assertThat(ignored.errText()).contains("ecli: warning: --sample-freq applies to perf_event programs; sigsnoop "
+            + "has none");
         EcliProcess bad = EcliProcess.run(30, "run", TestPackages.example("profile").toString(), "--sample-freq",
             "1000000");
         assertThat(bad.exitCode()).isEqualTo(2);
