@@ -18,7 +18,9 @@ import dev.ebpm.compiler.wasm.WasmModuleCompiler;
 import dev.ebpm.compiler.wasm.WasmSkeletonHeader;
 import dev.ebpm.compiler.wasm.WasmTypesHeader;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.files.AtomicFiles;
 import dev.ebpm.format.files.Directories;
 import dev.ebpm.format.meta.BpfSkel;
@@ -105,6 +107,18 @@ public final class BpfCompiler {
         Path outDir = request.outputDir() == null ? sourceDir : request.outputDir().toAbsolutePath();
 
         Toolchain toolchain = Toolchain.discover(request.tools(), runner, cache);
+        String arch = request.targetArch();
+        if (arch != null) {
+            if (!Architectures.isKnown(arch)) {
+                throw new CompileException("--target-arch " + arch + ": expected one of " + Architectures.KNOWN);
+            }
+            if (!arch.equals(Architectures.running()) && request.vmlinux() == null) {
+                throw new CompileException("--target-arch " + arch + ": this machine is " + Architectures.running()
+                    + ", so its kernel's types are not " + arch + "'s: pass --vmlinux with a vmlinux.h or a BTF file of "
+                    + "an " + arch + " kernel");
+            }
+            toolchain = toolchain.withTargetArch(Architectures.targetArchMacro(arch));
+        }
         log.detail("clang " + toolchain.clangVersion() + " at " + toolchain.clang() + elapsed(started));
         Optional<VmlinuxHeader> vmlinux = VmlinuxHeader.provide(request.vmlinux(), toolchain, runner, cache, log);
         log.detail("vmlinux.h: " + vmlinux.map(v -> v.file().toString()).orElse("none") + elapsed(started));
@@ -168,8 +182,9 @@ public final class BpfCompiler {
             ObjectMeta meta = new ObjectMeta(skel, exportTypes, ObjectMeta.EUNOMIA_FORMAT_VERSION, LoaderOptions.NONE,
                 Map.of());
 
-            EbpmPackage pkg = new EbpmPackage(PackageIdentity.derive(request.packageOptions(), stem, skel.doc(),
-                bpf.license().orElse(null)), meta, elf, PackageIdentity.readme(request.packageOptions(), sourceDir));
+            PackageInfo info = PackageIdentity.derive(request.packageOptions(), stem, skel.doc(), bpf.license().orElse(null))
+                .withArch(arch);
+            EbpmPackage pkg = new EbpmPackage(info, meta, elf, PackageIdentity.readme(request.packageOptions(), sourceDir));
             if (request.btfgenDir() != null) {
                 pkg = pkg.withBtfs(new BtfGen(runner, toolchain.requireBpftool(), System.getProperty("os.arch"))
                     .pack(request.btfgenDir(), object, work));

@@ -9,11 +9,13 @@ import java.util.List;
  * One compile: the {@code .bpf.c} source, an optional export header, where outputs go (null: next to the
  * source), extra include directories and clang flags, an optional vmlinux.h or BTF file, the package's
  * identity, which tools to use, the user-space C of a wasm-bpf module to build around the object (null:
- * none), and a directory of kernel BTF files to pack minimized BTF from ({@code --btfgen}; null: none).
+ * none), a directory of kernel BTF files to pack minimized BTF from ({@code --btfgen}; null: none), and the
+ * architecture to build for ({@code --target-arch}, as {@code format.arch.Architectures} names it; null: this
+ * machine's, recorded as none).
  */
 public record CompileRequest(Path source, Path exportHeader, Path outputDir, List<Path> includeDirs,
                              List<String> extraCflags, Path vmlinux, PackageOptions packageOptions, boolean yaml,
-                             Toolchain.Overrides tools, Path wasmSource, Path btfgenDir) {
+                             Toolchain.Overrides tools, Path wasmSource, Path btfgenDir, String targetArch) {
     public CompileRequest {
         includeDirs = List.copyOf(includeDirs);
         extraCflags = List.copyOf(extraCflags);
@@ -23,7 +25,7 @@ public record CompileRequest(Path source, Path exportHeader, Path outputDir, Lis
                           List<String> extraCflags, Path vmlinux, PackageOptions packageOptions, boolean yaml,
                           Toolchain.Overrides tools, Path wasmSource) {
         this(source, exportHeader, outputDir, includeDirs, extraCflags, vmlinux, packageOptions, yaml, tools,
-            wasmSource, null);
+            wasmSource, null, null);
     }
 
     public static CompileRequest of(Path source, Path exportHeader) {
@@ -33,19 +35,25 @@ public record CompileRequest(Path source, Path exportHeader, Path outputDir, Lis
 
     public CompileRequest withOutputDir(Path dir) {
         return new CompileRequest(source, exportHeader, dir, includeDirs, extraCflags, vmlinux, packageOptions, yaml,
-            tools, wasmSource, btfgenDir);
+            tools, wasmSource, btfgenDir, targetArch);
     }
 
     /** The same compile, also building the wasm-bpf module whose user-space C is {@code source}. */
     public CompileRequest withWasmSource(Path source) {
         return new CompileRequest(this.source, exportHeader, outputDir, includeDirs, extraCflags, vmlinux,
-            packageOptions, yaml, tools, source, btfgenDir);
+            packageOptions, yaml, tools, source, btfgenDir, targetArch);
     }
 
     /** The same compile, also packing the object's minimized BTF for each kernel BTF file under {@code dir}. */
     public CompileRequest withBtfgen(Path dir) {
         return new CompileRequest(source, exportHeader, outputDir, includeDirs, extraCflags, vmlinux, packageOptions,
-            yaml, tools, wasmSource, dir);
+            yaml, tools, wasmSource, dir, targetArch);
+    }
+
+    /** The same compile for another architecture, against {@code vmlinux} (that architecture's header or BTF). */
+    public CompileRequest forArch(String arch, Path vmlinuxOfArch) {
+        return new CompileRequest(source, exportHeader, outputDir, includeDirs, extraCflags, vmlinuxOfArch,
+            packageOptions, yaml, tools, wasmSource, btfgenDir, arch);
     }
 
     /**

@@ -162,6 +162,26 @@ class CompilerTest {
         assertThat(jmp32(v1.pkg().elf())).isZero();
     }
 
+    /** The arm64 build reads the argument from another register, and the package says which arch it is for. */
+    @Test
+    void anotherArchitectureIsBuiltAgainstItsOwnTypesAndRecorded() throws Exception {
+        Path btf = Path.of("/sys/kernel/btf/vmlinux");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(btf), "this kernel exposes no BTF");
+        CompileRequest base = new CompileRequest(TestCompiles.fixture("plain/regs.bpf.c"), null, TestCompiles.tempDir(),
+            List.of(), List.of(), btf, CompileRequest.PackageOptions.DEFAULTS, false,
+            dev.ebpm.compiler.toolchain.Toolchain.Overrides.NONE, null);
+        CompileResult here = TestCompiles.compile(base);
+        // This machine's BTF stands in for an arm64 kernel's (the fixture declares the one type it lacks).
+        CompileResult arm = TestCompiles.compile(base.withOutputDir(TestCompiles.tempDir()).forArch("arm64", btf));
+        assertThat(here.pkg().info().arch()).isNull();
+        assertThat(arm.pkg().info().arch()).isEqualTo("arm64");
+        assertThat(arm.pkg().elf()).isNotEqualTo(here.pkg().elf());
+        assertThatThrownBy(() -> TestCompiles.compile(base.forArch("arm64", null)))
+            .hasMessageStartingWith("--target-arch arm64: this machine is " + dev.ebpm.format.arch.Architectures.running());
+        assertThatThrownBy(() -> TestCompiles.compile(base.forArch("vax", btf)))
+            .hasMessageStartingWith("--target-arch vax: expected one of [x86_64, arm64");
+    }
+
     @Test
     void vmlinuxCanComeFromABtfFileOrAHeader() throws Exception {
         Path btf = Path.of("/sys/kernel/btf/vmlinux");

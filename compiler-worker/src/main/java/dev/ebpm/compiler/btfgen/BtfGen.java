@@ -4,6 +4,7 @@ import dev.ebpm.compiler.CompileException;
 import dev.ebpm.compiler.toolchain.CommandResult;
 import dev.ebpm.compiler.toolchain.CommandRunner;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.kernelbtf.KernelBtf;
 import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 
@@ -32,7 +33,7 @@ public final class BtfGen {
     public BtfGen(CommandRunner runner, Path bpftool, String machine) {
         this.runner = runner;
         this.bpftool = bpftool;
-        this.hostArch = KernelBtf.archOf(machine);
+        this.hostArch = Architectures.of(machine);
     }
 
     /** A kernel BTF file found under the directory, and the kernel it is for. */

@@ -86,7 +86,8 @@ public final class Ecc {
     private static CompileResult compile(EccOptions o, PrintStream err) throws CompileException {
         CompileRequest request = new CompileRequest(o.source, o.exportHeader, o.output, o.includeDirs, o.cflags,
             o.vmlinux, new CompileRequest.PackageOptions(o.name, o.version, o.description, o.license, o.keywords,
-                o.readme), o.yaml, new Toolchain.Overrides(o.clang, o.llvmStrip, o.bpftool), o.wasm, o.btfgen);
+                o.readme), o.yaml, new Toolchain.Overrides(o.clang, o.llvmStrip, o.bpftool), o.wasm, o.btfgen,
+            o.targetArch);
         BuildLog log = new BuildLog(err, o.verbose);
         return new BpfCompiler(BuildCache.defaultLocation(), log, Duration.ofMinutes(5),
             o.sandbox ? Bubblewrap.locate(SandboxLimits.DEFAULT) : null, !o.noPch).compile(request);

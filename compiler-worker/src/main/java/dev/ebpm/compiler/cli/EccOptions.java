@@ -35,6 +35,7 @@ final class EccOptions {
     Path readme;
     Path wasm;
     Path btfgen;
+    String targetArch;
     Path clang;
     Path llvmStrip;
     Path bpftool;
@@ -77,6 +78,10 @@ final class EccOptions {
             + "RELEASE.btf[.tar.xz], or RELEASE.btf), the minimized BTF the object needs, for kernels without "
             + "/sys/kernel/btf/vmlinux: into the .ebpm and into eunomia's btfgen tar <obj>.tar.",
             (o, v) -> o.btfgen = Path.of(v)),
+        Option.value("--target-arch", "ARCH", "Build for another architecture (" + String.join(", ",
+            dev.ebpm.format.arch.Architectures.KNOWN) + "; default: this machine's, recorded as any): "
+            + "__TARGET_ARCH_* for libbpf's bpf_tracing.h, the package's arch, and --vmlinux must give that "
+            + "architecture's vmlinux.h or BTF.", (o, v) -> o.targetArch = dev.ebpm.format.arch.Architectures.of(v)),
         Option.value("--clang", "PATH", "clang to use (default: clang-19 from PATH when installed with "
             + "llvm-strip-19, else clang).", (o, v) -> o.clang = Path.of(v)),
         Option.value("--llvm-strip", "PATH", "llvm-strip to use (default: the one that goes with the clang).",

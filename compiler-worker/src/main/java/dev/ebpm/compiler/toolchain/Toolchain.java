@@ -111,6 +111,11 @@ public record Toolchain(Path clang, Path llvmStrip, Path bpftool, String clangVe
         return List.copyOf(dirs);
     }
 
+    /** The same tools building for another architecture ({@code macro}: its {@code __TARGET_ARCH_*} suffix). */
+    public Toolchain withTargetArch(String macro) {
+        return new Toolchain(clang, llvmStrip, bpftool, clangVersion, systemIncludes, macro);
+    }
+
     /** The {@code __TARGET_ARCH_*} name libbpf's headers expect for this machine. */
     static String hostArch() {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);

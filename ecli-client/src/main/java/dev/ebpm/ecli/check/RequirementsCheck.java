@@ -1,6 +1,7 @@
 package dev.ebpm.ecli.check;
 
 import dev.ebpm.ecli.loader.Preflight;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.object.MapType;
 import dev.ebpm.format.object.SectionKind;
@@ -39,6 +40,10 @@ public final class RequirementsCheck {
         if (needed != null && here != null && !here.atLeast(needed)) {
             notes.add("this kernel (" + release + ") is older than " + needed + ", the first mainline release with "
                 + "all the package uses; the probes below decide");
+        }
+        if (r.arch() != null && !r.arch().equals(Architectures.running())) {
+            problems.add("the package was built for " + r.arch() + " (ecc --target-arch); this machine is "
+                + Architectures.running());
         }
         String privileges = k.privilegeProblem(!r.hooks().isEmpty());
         if (privileges != null) {

@@ -61,7 +61,8 @@ final class InfoCommand extends BaseCommand<CommandSettings> {
         out.println();
         out.println("version " + version.path("version").asText() + " (" + version.path("digests").path("manifest")
             .asText() + "), license " + version.path("license").asText("unknown") + ", output: "
-            + d.path("output").asText());
+            + d.path("output").asText() + (d.path("requires").hasNonNull("arch") ? ", built for "
+            + d.path("requires").path("arch").asText() : ""));
         boolean module = "wasm".equals(version.path("kind").asText());
         if (module) {
             JsonNode m = d.path("module");

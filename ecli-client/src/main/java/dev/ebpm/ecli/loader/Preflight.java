@@ -2,11 +2,12 @@ package dev.ebpm.ecli.loader;
 
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.libbpf.NativeLibc;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.elf.ElfFile;
-import dev.ebpm.format.meta.ProgMeta;
-import dev.ebpm.format.object.SectionKind;
 import dev.ebpm.format.kernelbtf.KernelBtf;
 import dev.ebpm.format.kernelbtf.KernelBtfArchive;
+import dev.ebpm.format.meta.ProgMeta;
+import dev.ebpm.format.object.SectionKind;
 import dev.ebpm.format.requirements.RequirementsReader;
 
 import java.io.IOException;
@@ -165,7 +166,7 @@ public final class Preflight {
                 + "CONFIG_DEBUG_INFO_BTF=y, set BTF_FILE_PATH to a BTF file for it, or build the package with ecc "
                 + "--btfgen";
         }
-        return "this kernel (" + KernelRelease.here() + ", " + KernelBtf.archOf(System.getProperty("os.arch"))
+        return "this kernel (" + KernelRelease.here() + ", " + Architectures.running()
             + ") has no BTF at " + KERNEL_BTF + ", and the package carries BTF only for " + packed.describe();
     }
 

@@ -278,7 +278,8 @@ public final class ProgramRun {
      */
     private void refuseWhatCannotRun(List<ProgMeta> progs, String objName) {
         KernelRequirements needs = RequirementsReader.read(object, progs.stream()
-            .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName));
+            .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName))
+            .withArch(pkg.info() == null ? null : pkg.info().arch());
         String problem = RequirementsCheck.check(needs, pkg.btfs(), KernelProbes.here(), false).firstProblem();
         if (problem != null) {
             throw EcliException.failed(problem);

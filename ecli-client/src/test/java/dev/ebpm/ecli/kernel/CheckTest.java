@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.testing.EcliProcess;
 import dev.ebpm.ecli.testing.PackageEdit;
 import dev.ebpm.ecli.testing.TestPackages;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.json.Json;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,20 @@ class CheckTest extends KernelTest {
         // The real tp_btf program can: this kernel runs tp_btf though it refuses trampolines.
         EcliProcess ok = EcliProcess.run(60, "check", TestPackages.fixture("procs").resolve("package.json").toString());
         assertThat(ok.exitCode()).as(ok.outText()).isZero();
+    }
+
+    @Test
+    void aPackageBuiltForAnotherArchitectureIsRefusedBeforeItLoads() {
+        String other = Architectures.running().equals("arm64") ? "x86_64" : "arm64";
+        Path pkg = TestPackages.exampleForArch("sigsnoop", other);
+        String reason = "the package was built for " + other + " (ecc --target-arch); this machine is "
+            + Architectures.running();
+        EcliProcess check = EcliProcess.run(60, "check", pkg.toString());
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).contains("  no    " + reason);
+        EcliProcess run = EcliProcess.run(60, "run", pkg.toString(), "--duration", "1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).containsExactly("ecli: error: " + reason);
     }
 
     @Test

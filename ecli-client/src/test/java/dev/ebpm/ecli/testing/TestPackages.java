@@ -106,6 +106,21 @@ public final class TestPackages {
         });
     }
 
+    /** An example built for another architecture, this machine's BTF standing in for that arch's kernel types. */
+    public static synchronized Path exampleForArch(String name, String arch) {
+        return BUILT.computeIfAbsent("arch-" + arch + ":" + name, k -> {
+            Path dir = ROOT.resolve("examples").resolve(name);
+            Path out = OUT.resolve("arch-" + arch + "-" + name);
+            try {
+                COMPILER.compile(CompileRequest.of(dir.resolve(name + ".bpf.c"), dir.resolve(name + ".h"))
+                    .withOutputDir(out).forArch(arch, Path.of("/sys/kernel/btf/vmlinux")));
+                return out.resolve(name + ".ebpm");
+            } catch (CompileException e) {
+                throw new IllegalStateException(name + ": " + e.getMessage() + "\n" + e.details(), e);
+            }
+        });
+    }
+
     private static Path build(Path dir, String name, String outName) {
         Path header = dir.resolve(name + ".h");
         Path out = OUT.resolve(outName);

@@ -39,12 +39,5 @@ public record KernelBtf(String distro, String distroVersion, String arch, String
         return release + " (" + (distro.equals(ANY) ? "" : distro + " " + distroVersion + ", ") + arch + ")";
     }
 
-    /** BTFHub's name for an architecture as {@code uname -m} gives it. */
-    public static String archOf(String machine) {
-        return switch (machine) {
-            case "aarch64" -> "arm64";
-            case "amd64" -> "x86_64";
-            default -> machine;
-        };
-    }
+
 }

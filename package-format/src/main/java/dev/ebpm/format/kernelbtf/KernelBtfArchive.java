@@ -1,6 +1,7 @@
 package dev.ebpm.format.kernelbtf;
 
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.io.Tars;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -110,7 +111,7 @@ public record KernelBtfArchive(List<KernelBtf> kernels) {
      * distributions' archives), the one of this distribution ({@code osId}, {@code osVersion}; null: any).
      */
     public Optional<KernelBtf> pick(String release, String machine, String osId, String osVersion) {
-        String arch = KernelBtf.archOf(machine);
+        String arch = Architectures.of(machine);
         List<KernelBtf> same = kernels.stream().filter(k -> k.release().equals(release) && k.arch().equals(arch))
             .toList();
         return same.stream().filter(k -> k.distro().equals(osId) && k.distroVersion().equals(osVersion)).findFirst()

@@ -11,11 +11,12 @@ import java.util.List;
  * program's helpers together; {@code minKernel} the lowest mainline release that has all of it (distribution
  * kernels backport features, so it is a guide and the probes of {@code ecli check} decide). A record from
  * before ebpm read helpers and programs (a hub's older versions) has empty lists and no {@code minKernel}.
+ * {@code arch} is the architecture the package was built for ({@code ecc --target-arch}), null for any.
  */
 public record KernelRequirements(boolean btf, List<String> mapTypes, List<String> tracepoints,
                                  List<String> rawTracepoints, List<String> functions, List<String> uprobes,
                                  List<String> hooks, List<String> helpers, List<ProgramNeeds> programs,
-                                 String minKernel) {
+                                 String minKernel, String arch) {
     public KernelRequirements {
         mapTypes = orEmpty(mapTypes);
         tracepoints = orEmpty(tracepoints);
@@ -25,6 +26,11 @@ public record KernelRequirements(boolean btf, List<String> mapTypes, List<String
         hooks = orEmpty(hooks);
         helpers = orEmpty(helpers);
         programs = programs == null ? List.of() : List.copyOf(programs);
+    }
+
+    public KernelRequirements withArch(String newArch) {
+        return new KernelRequirements(btf, mapTypes, tracepoints, rawTracepoints, functions, uprobes, hooks, helpers,
+            programs, minKernel, newArch);
     }
 
     /** As the hub's version API writes it ({@code details.requires}); missing parts are empty. */
@@ -38,7 +44,7 @@ public record KernelRequirements(boolean btf, List<String> mapTypes, List<String
         return new KernelRequirements(n.path("btf").asBoolean(), strings(n.path("mapTypes")),
             strings(n.path("tracepoints")), strings(n.path("rawTracepoints")), strings(n.path("functions")),
             strings(n.path("uprobes")), strings(n.path("hooks")), strings(n.path("helpers")), programs,
-            text(n.path("minKernel")));
+            text(n.path("minKernel")), text(n.path("arch")));
     }
 
     private static String text(JsonNode n) {

@@ -99,7 +99,7 @@ public final class RequirementsReader {
             .anyMatch(p -> SectionKind.of(p.attach()).targetIsSetBeforeLoad());
         return new KernelRequirements(btf, List.copyOf(mapTypes), List.copyOf(tracepoints), List.copyOf(raw),
             List.copyOf(functions), List.copyOf(uprobes), List.copyOf(hooks), List.copyOf(allHelpers),
-            List.copyOf(needs), overall.toString());
+            List.copyOf(needs), overall.toString(), null);
     }
 
     private static KernelVersion helperSince(String name) {

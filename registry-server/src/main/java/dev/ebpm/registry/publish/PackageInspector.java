@@ -41,7 +41,7 @@ public final class PackageInspector {
             throw new PackageFormatException("the BPF object is not valid: " + e.getMessage());
         }
         try {
-            return inspect(pkg.meta(), object);
+            return inspect(pkg.meta(), object, pkg.info().arch());
         } catch (PackageFormatException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -49,7 +49,7 @@ public final class PackageInspector {
         }
     }
 
-    private static VersionDetails inspect(ObjectMeta meta, BpfObject object) {
+    private static VersionDetails inspect(ObjectMeta meta, BpfObject object, String arch) {
         String objName = meta.bpfSkel().objName();
         Map<String, ProgramInfo> programs = object.programs().stream()
             .collect(Collectors.toMap(ProgramInfo::name, Function.identity(), (a, b) -> a));
@@ -105,7 +105,8 @@ public final class PackageInspector {
         String summary = meta.bpfSkel().doc() == null ? null : meta.bpfSkel().doc().summary();
         return new VersionDetails(objName, summary, object.license().orElse(null), output, progViews, mapViews, flags,
             eventViews, RequirementsReader.read(object, meta.bpfSkel().progs().stream()
-                .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName)),
+                .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName))
+                .withArch(arch),
             meta.eunomiaVersion(), null);
     }
 }

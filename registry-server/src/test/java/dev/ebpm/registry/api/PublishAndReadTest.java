@@ -47,6 +47,10 @@ class PublishAndReadTest {
             .isEqualTo("tracepoint");
         assertThat(v.<List<String>>path("details.requires.helpers")).contains("get_current_pid_tgid");
         assertThat(v.<String>path("details.requires.minKernel")).matches("\\d+\\.\\d+");
+        assertThat(v.<String>path("details.requires.arch")).as("built for any architecture").isNull();
+        EbpmPackage arm = Fixtures.renamed("sigsnoop", "read/sigsnoop-arm64", "1.0.0");
+        publish(token, new EbpmPackage(arm.info().withArch("arm64"), arm.meta(), arm.elf(), arm.readme()))
+            .then().statusCode(201).body("details.requires.arch", equalTo("arm64"));
         assertThat(v.<List<String>>path("details.events.name")).containsExactly("event");
         // The metric sigsnoop's @metric names, for the catalog and for anyone building a dashboard.
         assertThat(v.<String>path("details.maps.find { it.name == 'events' }.metric.name")).isEqualTo("sigsnoop_signals");
