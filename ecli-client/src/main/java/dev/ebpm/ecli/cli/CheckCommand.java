@@ -86,7 +86,7 @@ final class CheckCommand extends BaseCommand<CommandSettings> {
     private static KernelRequirements requirementsOf(Loaded loaded) {
         try {
             if (loaded instanceof LoadedPackage p) {
-                return read(BpfObject.parse(p.elf()), p.meta()).withArch(p.info() == null ? null : p.info().arch());
+                return read(BpfObject.parse(p.elf()), p.meta()).withArch(p.arch());
             }
             LoadedModule m = (LoadedModule) loaded;
             WasmModuleInfo info = WasmModuleInfo.read(m.bytes(), m.name());

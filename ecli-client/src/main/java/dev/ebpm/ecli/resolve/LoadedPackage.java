@@ -21,6 +21,11 @@ public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageI
         return new LoadedPackage(p.meta(), p.elf(), origin, null, null, p.btfs());
     }
 
+    /** The architecture it was built for, or null (any): eunomia's package.json has no identity to say. */
+    public String arch() {
+        return info == null ? null : info.arch();
+    }
+
     /** The name shown to the user: the package name, else the object name. */
     public String displayName() {
         if (info != null) {

@@ -279,7 +279,7 @@ public final class ProgramRun {
     private void refuseWhatCannotRun(List<ProgMeta> progs, String objName) {
         KernelRequirements needs = RequirementsReader.read(object, progs.stream()
             .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName))
-            .withArch(pkg.info() == null ? null : pkg.info().arch());
+            .withArch(pkg.arch());
         String problem = RequirementsCheck.check(needs, pkg.btfs(), KernelProbes.here(), false).firstProblem();
         if (problem != null) {
             throw EcliException.failed(problem);
