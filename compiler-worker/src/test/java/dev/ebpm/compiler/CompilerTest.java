@@ -211,23 +211,26 @@ class CompilerTest {
     @Test
     void aMetricNameTheFormatsWouldClashWithFailsTheBuild() throws IOException {
         // bad_sample's map, annotated with a metric name ending in a suffix the text formats add.
-        Path dir = TestCompiles.tempDir();
-        Path source = dir.resolve("bad_metric.bpf.c");
-        Files.writeString(source, Files.readString(TestCompiles.fixture("errors/bad_sample.bpf.c")).replaceFirst(
-            "/// @sample .*", "/// @metric {\"name\": \"execs_total\", \"help\": \"Execs\"}"));
+        Path source = withAnnotation("bad_metric.bpf.c",
+            "/// @metric {\"name\": \"execs_total\", \"help\": \"Execs\"}");
         assertThatThrownBy(() -> TestCompiles.compile(CompileRequest.of(source, null)))
             .hasMessageStartingWith("bad_metric.bpf.c:5: @metric: ").hasMessageContaining("found \"execs_total\"");
     }
 
     @Test
     void aStacksAnnotationWithoutAnIdFieldFailsTheBuild() throws IOException {
-        Path dir = TestCompiles.tempDir();
-        Path source = dir.resolve("bad_stacks.bpf.c");
-        Files.writeString(source, Files.readString(TestCompiles.fixture("errors/bad_sample.bpf.c")).replaceFirst(
-            "/// @sample .*", "/// @stacks {\"map\": \"stacks\", \"top\": 5}"));
+        Path source = withAnnotation("bad_stacks.bpf.c", "/// @stacks {\"map\": \"stacks\", \"top\": 5}");
         assertThatThrownBy(() -> TestCompiles.compile(CompileRequest.of(source, null)))
             .hasMessage("bad_stacks.bpf.c:5: @stacks: @stacks.kernel: or user must name the key field that holds a "
                 + "stack id");
+    }
+
+    /** bad_sample's source, with its map's @sample line replaced by {@code annotation}, as {@code name}. */
+    private static Path withAnnotation(String name, String annotation) throws IOException {
+        Path source = TestCompiles.tempDir().resolve(name);
+        Files.writeString(source, Files.readString(TestCompiles.fixture("errors/bad_sample.bpf.c"))
+            .replaceFirst("/// @sample .*", java.util.regex.Matcher.quoteReplacement(annotation)));
+        return source;
     }
 
     @Test

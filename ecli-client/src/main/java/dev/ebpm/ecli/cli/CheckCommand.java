@@ -128,19 +128,21 @@ final class CheckCommand extends BaseCommand<CommandSettings> {
         o.put("kernel", r.kernel());
         o.put("minKernel", r.minKernel());
         o.put("runnable", r.runnable());
-        ArrayNode problems = o.putArray("problems");
-        r.problems().forEach(problems::add);
+        strings(o, "problems", r.problems());
         ArrayNode programs = o.putArray("programs");
         for (CheckReport.Program p : r.programs()) {
             ObjectNode po = programs.addObject();
             po.put("name", p.name());
             po.put("section", p.section());
             po.put("runs", p.runs());
-            ArrayNode pp = po.putArray("problems");
-            p.problems().forEach(pp::add);
+            strings(po, "problems", p.problems());
         }
-        ArrayNode notes = o.putArray("notes");
-        r.notes().forEach(notes::add);
+        strings(o, "notes", r.notes());
         return o;
+    }
+
+    private static void strings(ObjectNode o, String name, List<String> values) {
+        ArrayNode a = o.putArray(name);
+        values.forEach(a::add);
     }
 }

@@ -134,11 +134,7 @@ public final class Preflight {
         if (!needsBtf || Files.isReadable(KERNEL_BTF)) {
             return Result.NONE;
         }
-        String problem = missingBtf(packed);
-        if (problem != null) {
-            throw EcliException.failed(problem);
-        }
-        KernelBtf k = packedBtf(packed).orElseThrow();
+        KernelBtf k = packedBtf(packed).orElseThrow(() -> EcliException.failed(missingBtf(packed)));
         try {
             Path file = Files.createTempFile("ecli-btf-", ".btf");
             // Removed when the run ends (Result.close), or with the JVM if the run fails before it starts.

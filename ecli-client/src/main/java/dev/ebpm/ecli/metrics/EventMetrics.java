@@ -264,20 +264,12 @@ final class EventMetrics implements EventPrinter {
                         }
                         v |= (b & 0xffL) << (8 * i);
                     }
+                } else if (n == 1 || n == 2 || n == 4 || n == 8) {
+                    v = Decoders.readUnsigned(data, at, n);
                 } else {
-                    v = switch (n) {
-                        case 1 -> data.get(at) & 0xffL;
-                        case 2 -> data.getShort(at) & 0xffffL;
-                        case 4 -> data.getInt(at) & 0xffffffffL;
-                        case 8 -> data.getLong(at);
-                        default -> {
-                            long w = 0;
-                            for (int i = 0; i < n; i++) {
-                                w |= (data.get(at + i) & 0xffL) << (8 * i);
-                            }
-                            yield w;
-                        }
-                    };
+                    for (int i = 0; i < n; i++) {
+                        v |= (data.get(at + i) & 0xffL) << (8 * i);
+                    }
                 }
                 key = n == 8 ? v : key << (8 * n) | v;
             }

@@ -15,7 +15,7 @@ import java.util.List;
  * key's {@code pid} (or {@code tgid}) and {@code comm} fields, when it has them, say whose stack it is.
  */
 public record StackKey(MapStacks annotation, MapInfo stackMap, Decoders.Field kernel, Decoders.Field user,
-                       Decoders.Field pid, Decoders.Field comm) {
+                       Decoders.Field pid, Decoders.Field comm, Decoders.Int count) {
     public static StackKey plan(String map, MapStacks s, List<MapInfo> maps, Decoder key, Decoder value) {
         String where = "bad package: maps[name=" + map + "].stacks";
         MapInfo stackMap = maps.stream().filter(m -> m.name().equals(s.map())).findFirst()
@@ -24,12 +24,12 @@ public record StackKey(MapStacks annotation, MapInfo stackMap, Decoders.Field ke
             throw EcliException.failed(where + ": map " + s.map() + " is a " + stackMap.type().name().toLowerCase()
                 + " map, not a stack_trace map");
         }
-        if (!(value instanceof Decoders.Int)) {
+        if (!(value instanceof Decoders.Int count)) {
             throw EcliException.failed(where + ": the map's value must be an integer count of samples");
         }
         List<Decoders.Field> fields = key instanceof Decoders.Composite c ? c.fields() : List.of();
         return new StackKey(s, stackMap, idField(where, fields, s.kernel()), idField(where, fields, s.user()),
-            field(fields, "pid", "tgid"), field(fields, "comm"));
+            field(fields, "pid", "tgid"), field(fields, "comm"), count);
     }
 
     private static Decoders.Field idField(String where, List<Decoders.Field> fields, String name) {

@@ -55,10 +55,10 @@ public final class StackPrinter implements SampleSink {
     public void sample(List<SampleEntry> entries) {
         user.forgetProcesses();
         List<SampleEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(StackPrinter::count).reversed());
+        sorted.sort(Comparator.comparingLong(this::count).reversed());
         List<Counted> top = new ArrayList<>();
         for (SampleEntry e : sorted.subList(0, Math.min(key.annotation().top(), sorted.size()))) {
-            long pid = key.pid() == null ? -1 : Long.parseLong(key.pid().decoder().text(e.key(), key.pid().offset()));
+            long pid = key.pid() == null ? -1 : integer(e.key(), key.pid());
             String comm = key.comm() == null ? null : key.comm().decoder().text(e.key(), key.comm().offset());
             top.add(new Counted(count(e), pid, comm, frames(e, key.kernel(), false, pid), frames(e, key.user(), true, pid)));
         }
@@ -66,10 +66,14 @@ public final class StackPrinter implements SampleSink {
         out.flush();
     }
 
-    /** The value, a u32 or u64 count; read from a view so the buffer the other sinks read stays as it was. */
-    private static long count(SampleEntry e) {
-        ByteBuffer v = e.value().duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        return v.limit() >= 8 ? v.getLong(0) : Integer.toUnsignedLong(v.getInt(0));
+    /** The value, a count of samples (StackKey checked it is an integer). */
+    private long count(SampleEntry e) {
+        return Decoders.readUnsigned(e.value(), 0, key.count().size());
+    }
+
+    /** An integer field of the key (StackKey checked it is one); stack ids are signed, negative for none. */
+    private static long integer(ByteBuffer key, Decoders.Field f) {
+        return Decoders.readSigned(key, f.offset(), f.decoder().size());
     }
 
     /** The named frames of the stack the field's id points at; null when the key has no such field. */
@@ -77,7 +81,7 @@ public final class StackPrinter implements SampleSink {
         if (field == null) {
             return null;
         }
-        long id = Long.parseLong(field.decoder().text(e.key(), field.offset()));
+        long id = integer(e.key(), field);
         List<String> out = new ArrayList<>();
         if (id < 0) {
             return out;

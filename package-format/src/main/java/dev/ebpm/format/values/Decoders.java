@@ -139,7 +139,8 @@ public final class Decoders {
         return w.toString();
     }
 
-    static long readUnsigned(ByteBuffer b, int offset, int size) {
+    /** An integer of 1, 2, 4 or 8 bytes at {@code offset}, in the buffer's byte order. */
+    public static long readUnsigned(ByteBuffer b, int offset, int size) {
         return switch (size) {
             case 1 -> Byte.toUnsignedLong(b.get(offset));
             case 2 -> Short.toUnsignedLong(b.getShort(offset));
@@ -149,7 +150,7 @@ public final class Decoders {
         };
     }
 
-    static long readSigned(ByteBuffer b, int offset, int size) {
+    public static long readSigned(ByteBuffer b, int offset, int size) {
         return switch (size) {
             case 1 -> b.get(offset);
             case 2 -> b.getShort(offset);
