@@ -7,7 +7,7 @@ import java.util.Locale;
  * The architectures a package can be built for, named as {@code uname -m} does except {@code arm64} (as BTFHub
  * and the kernel's source tree do), with the other spellings users and runtimes have: Java's {@code amd64},
  * uname's {@code aarch64}. One table, for ecc's {@code --target-arch}, the package's {@code arch}, packed BTF
- * and the running machine.
+ * and the running machine; OCI's platform names ({@link #ociName}) are read by {@link #of} too.
  */
 public final class Architectures {
     public static final List<String> KNOWN = List.of("x86_64", "arm64", "riscv64", "s390x", "ppc64le", "loongarch64");
@@ -21,6 +21,7 @@ public final class Architectures {
         return switch (n) {
             case "amd64", "x86-64", "x64" -> "x86_64";
             case "aarch64" -> "arm64";
+            case "loong64" -> "loongarch64";
             default -> n;
         };
     }
@@ -32,6 +33,15 @@ public final class Architectures {
     /** This machine's. */
     public static String running() {
         return of(System.getProperty("os.arch"));
+    }
+
+    /** The name an OCI image index's {@code platform.architecture} gives it (Go's GOARCH). */
+    public static String ociName(String arch) {
+        return switch (arch) {
+            case "x86_64" -> "amd64";
+            case "loongarch64" -> "loong64";
+            default -> arch;
+        };
     }
 
     /** The {@code __TARGET_ARCH_*} suffix libbpf's bpf_tracing.h expects. */

@@ -55,6 +55,17 @@ public record PackageArtifact(OciManifest model, byte[] manifest, byte[] config,
         return new PackageArtifact(manifest, manifest.toBytes(), config, module);
     }
 
+    /** This artifact as an entry of a version's index: its manifest, for {@code arch}. */
+    public OciIndex.Variant variant(String arch) {
+        return new OciIndex.Variant(new OciDescriptor(OciManifest.MEDIA_TYPE, Digest.sha256(manifest), manifest.length,
+            ARTIFACT_TYPE, Map.of(), List.of()), arch);
+    }
+
+    /** The index of a version built for several architectures, annotated with the version's identity. */
+    public static OciIndex index(PackageInfo info, List<OciIndex.Variant> variants) {
+        return OciIndex.of(variants, annotations(info));
+    }
+
     /** Whether a manifest is a wasm module's: a wasm config, or (as some pushers write) any wasm layer. */
     public static boolean isWasm(OciManifest manifest) {
         return WasmFormat.CONFIG_MEDIA_TYPE.equals(manifest.config().mediaType())

@@ -28,6 +28,10 @@ public record EbpmPackage(PackageInfo info, ObjectMeta meta, byte[] elf, String 
         return new EbpmPackage(info, meta, elf, readme, newBtfs);
     }
 
+    public EbpmPackage withInfo(PackageInfo newInfo) {
+        return new EbpmPackage(newInfo, meta, elf, readme, btfs);
+    }
+
     /** The same program as eunomia's {@code package.json} content. */
     public EunomiaPackage toEunomia() {
         return new EunomiaPackage(elf, meta, btfs);

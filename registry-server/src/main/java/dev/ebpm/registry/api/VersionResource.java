@@ -78,8 +78,9 @@ public class VersionResource {
     @GET
     @Path(VERSION + "/package.ebpm")
     @Produces("application/vnd.ebpm.package.v1+tar")
-    public Response packageFile(@PathParam("name") PackageName name, @PathParam("version") VersionRef reference) {
-        return files.ebpm(name, reference);
+    public Response packageFile(@PathParam("name") PackageName name, @PathParam("version") VersionRef reference,
+                                @QueryParam("arch") String arch) {
+        return files.ebpm(name, reference, arch);
     }
 
     @GET
@@ -91,8 +92,9 @@ public class VersionResource {
 
     @GET
     @Path(VERSION + "/package.json")
-    public Response packageJson(@PathParam("name") PackageName name, @PathParam("version") VersionRef reference) {
-        return files.eunomiaJson(name, reference);
+    public Response packageJson(@PathParam("name") PackageName name, @PathParam("version") VersionRef reference,
+                                @QueryParam("arch") String arch) {
+        return files.eunomiaJson(name, reference, arch);
     }
 
     /** The version's signatures and provenance, checked against this hub's keys. */

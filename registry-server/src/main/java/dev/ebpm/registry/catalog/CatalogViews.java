@@ -127,7 +127,9 @@ public class CatalogViews {
                 + "/manifests/" + v.version)
                 : new VersionView.Links(base + "/package.ebpm", base + "/package.json",
                 "/v2/" + r.pkg().name + "/manifests/" + v.version),
-            details.of(v), v.readme);
+            details.of(v), v.readme, lookup.variants(v).stream().map(x -> new VersionView.Variant(x.arch,
+                manifests.byId(x.manifestId).digest, x.packageDigest, x.packageSize, x.objectSize,
+                base + "/package.ebpm?arch=" + x.arch, details.of(x).requires())).toList());
     }
 
     /** Tags as the OCI tags list shows them: every version number not removed and every tag that resolves. */

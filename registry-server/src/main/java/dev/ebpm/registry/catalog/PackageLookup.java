@@ -83,13 +83,31 @@ public class PackageLookup {
             .setParameter("v", v.id).getSingleResult();
     }
 
-    /** The removal of the version whose manifest this was, if it was removed. */
+    /**
+     * The removal of the version whose manifest this was, if it was removed: the version's own manifest, or
+     * (for a version built for several architectures) one of its variants'.
+     */
     @Transactional
     public Optional<VersionRemoval> removalOf(PackageName name, Digest manifest) {
-        return em.createQuery("from VersionRemoval where packageName = :n and manifestDigest = :d",
+        Optional<VersionRemoval> own = em.createQuery("from VersionRemoval where packageName = :n and "
+                + "manifestDigest = :d", VersionRemoval.class)
+            .setParameter("n", name.value()).setParameter("d", manifest.toString()).getResultList().stream()
+            .findFirst();
+        if (own.isPresent()) {
+            return own;
+        }
+        return em.createQuery("select r from VersionRemoval r, PackageVariant pv, StoredManifest m where "
+                + "r.versionId = pv.versionId and pv.manifestId = m.id and m.repository = :n and m.digest = :d",
                 VersionRemoval.class)
             .setParameter("n", name.value()).setParameter("d", manifest.toString()).getResultList().stream()
             .findFirst();
+    }
+
+    /** A version's arch variants in index order; empty for a version built once for every architecture. */
+    @Transactional
+    public List<PackageVariant> variants(PackageVersion v) {
+        return em.createQuery("from PackageVariant where versionId = :v order by position", PackageVariant.class)
+            .setParameter("v", v.id).getResultList();
     }
 
     /**

@@ -26,6 +26,10 @@ public class StoredDetails {
         return parsed.get(v.details, this::parse);
     }
 
+    public VersionDetails of(PackageVariant v) {
+        return parsed.get(v.details, this::parse);
+    }
+
     private VersionDetails parse(String stored) {
         try {
             return json.readValue(stored, VersionDetails.class);

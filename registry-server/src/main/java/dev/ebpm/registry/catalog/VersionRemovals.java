@@ -84,6 +84,10 @@ public class VersionRemovals {
     private void withdrawBlobs(Package p, PackageVersion v) {
         Set<Digest> all = new LinkedHashSet<>(List.of(Digest.parse(v.configDigest), Digest.parse(v.layerDigest),
             Digest.parse(v.packageDigest)));
+        for (PackageVariant variant : lookup.variants(v)) {
+            all.addAll(List.of(Digest.parse(variant.configDigest), Digest.parse(variant.layerDigest),
+                Digest.parse(variant.packageDigest)));
+        }
         locks.exclusive(all);
         List<Digest> unlink = new ArrayList<>();
         List<Digest> delete = new ArrayList<>();
@@ -99,11 +103,14 @@ public class VersionRemovals {
         blobs.delete(delete);
     }
 
-    /** Whether a version that is not removed, of {@code within} or of any package, references the blob. */
+    /** Whether a version (or a variant of one) that is not removed, of {@code within} or any package, references the blob. */
     private boolean usedBy(Digest d, Optional<Package> within) {
-        var query = em.createNativeQuery("SELECT count(*) FROM package_version WHERE removed_at IS NULL "
-                + "AND (config_digest = ?1 OR layer_digest = ?1 OR package_digest = ?1)"
-                + (within.isPresent() ? " AND package_id = ?2" : ""))
+        String scope = within.isPresent() ? " AND v.package_id = ?2" : "";
+        var query = em.createNativeQuery("SELECT (SELECT count(*) FROM package_version v WHERE v.removed_at IS NULL "
+                + "AND (v.config_digest = ?1 OR v.layer_digest = ?1 OR v.package_digest = ?1)" + scope + ") + "
+                + "(SELECT count(*) FROM package_variant pv JOIN package_version v ON v.id = pv.version_id WHERE "
+                + "v.removed_at IS NULL AND (pv.config_digest = ?1 OR pv.layer_digest = ?1 OR pv.package_digest = ?1)"
+                + scope + ")")
             .setParameter(1, d.toString());
         within.ifPresent(x -> query.setParameter(2, x.id));
         return ((Number) query.getSingleResult()).longValue() > 0;

@@ -3,6 +3,7 @@ package dev.ebpm.registry.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.OciIndex;
 import dev.ebpm.format.artifact.OciManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stored manifests: kept byte for byte, found by repository and digest, or by the subject they refer to. */
@@ -26,6 +28,12 @@ public class Manifests {
     /** Saves a manifest unless the repository has it already; either way returns the stored row. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StoredManifest save(String repository, Digest digest, OciManifest parsed, byte[] content) {
+        return save(repository, digest, parsed.mediaType(), parsed.effectiveArtifactType(),
+            parsed.subject() == null ? null : parsed.subject().digest(), parsed.annotations(), content);
+    }
+
+    private StoredManifest save(String repository, Digest digest, String mediaType, String artifactType,
+                                Digest subject, Map<String, String> annotations, byte[] content) {
         Optional<StoredManifest> existing = find(repository, digest);
         if (existing.isPresent()) {
             return existing.get();
@@ -33,12 +41,12 @@ public class Manifests {
         StoredManifest m = new StoredManifest();
         m.repository = repository;
         m.digest = digest.toString();
-        m.mediaType = parsed.mediaType();
-        m.artifactType = parsed.effectiveArtifactType();
+        m.mediaType = mediaType;
+        m.artifactType = artifactType;
         m.content = content;
-        m.subject = parsed.subject() == null ? null : parsed.subject().digest().toString();
+        m.subject = subject == null ? null : subject.toString();
         try {
-            m.annotations = json.writeValueAsString(parsed.annotations());
+            m.annotations = json.writeValueAsString(annotations);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -52,6 +60,18 @@ public class Manifests {
     @Transactional
     public StoredManifest saveAttachment(String repository, Digest digest, OciManifest parsed, byte[] content) {
         return save(repository, digest, parsed, content);
+    }
+
+    /** One architecture's package manifest, held until an index names it as a variant of a version. */
+    @Transactional
+    public StoredManifest saveVariant(String repository, Digest digest, OciManifest parsed, byte[] content) {
+        return save(repository, digest, parsed, content);
+    }
+
+    /** An image index, as a version's manifest (its media type and annotations; no config, no subject). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredManifest saveIndex(String repository, Digest digest, OciIndex index, byte[] content) {
+        return save(repository, digest, OciIndex.MEDIA_TYPE, index.artifactType(), null, index.annotations(), content);
     }
 
     /**

@@ -18,11 +18,20 @@ public class PackageFiles {
 
     /** The version's package file: its .ebpm, or for a wasm module the module (app.wasm). */
     public byte[] packageFile(PackageVersion v) {
-        return store.read(Digest.parse(v.packageDigest), v.packageSize);
+        return packageFile(v.packageDigest, v.packageSize);
+    }
+
+    /** A package file by its digest and size: a version's, or one of its arch variants'. */
+    public byte[] packageFile(String digest, long size) {
+        return store.read(Digest.parse(digest), size);
     }
 
     /** What eunomia's own {@code ecli} runs: the same program and meta, the object zlib-compressed in base64. */
     public byte[] eunomiaJson(PackageVersion v) {
-        return EunomiaPackageCodec.writeJson(EbpmPackageCodec.read(packageFile(v), v.packageDigest).toEunomia());
+        return eunomiaJson(v.packageDigest, v.packageSize);
+    }
+
+    public byte[] eunomiaJson(String digest, long size) {
+        return EunomiaPackageCodec.writeJson(EbpmPackageCodec.read(packageFile(digest, size), digest).toEunomia());
     }
 }

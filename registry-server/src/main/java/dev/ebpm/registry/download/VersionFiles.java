@@ -1,15 +1,21 @@
 package dev.ebpm.registry.download;
 
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.format.wasm.WasmFormat;
 import dev.ebpm.registry.catalog.PackageLookup;
+import dev.ebpm.registry.catalog.PackageVariant;
+import dev.ebpm.registry.catalog.PackageVersion;
 import dev.ebpm.registry.catalog.ResolvedVersion;
+import dev.ebpm.registry.catalog.StoredDetails;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
 import dev.ebpm.registry.reference.VersionRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.util.List;
 
 /** A version's files as the REST API serves them, each a counted download. */
 @ApplicationScoped
@@ -20,30 +26,72 @@ public class VersionFiles {
     private final PackageFiles files;
     private final Downloads downloads;
 
-    VersionFiles(PackageLookup lookup, PackageFiles files, Downloads downloads) {
+    private final StoredDetails details;
+
+    VersionFiles(PackageLookup lookup, PackageFiles files, Downloads downloads, StoredDetails details) {
+        this.details = details;
         this.lookup = lookup;
         this.files = files;
         this.downloads = downloads;
     }
 
-    public Response ebpm(PackageName name, VersionRef reference) {
+    public Response ebpm(PackageName name, VersionRef reference, String arch) {
         ResolvedVersion r = resolve(name, reference, false);
+        Chosen c = choose(r, arch);
         downloads.version(r.version().id);
-        return file(files.packageFile(r.version()), EBPM_TYPE,
-            r.pkg().name.replace('/', '-') + "-" + r.version().version + ".ebpm", r, reference);
+        return file(files.packageFile(c.digest(), c.size()), EBPM_TYPE, r.pkg().name.replace('/', '-') + "-"
+            + r.version().version + (c.arch() == null ? "" : "-" + c.arch()) + ".ebpm", c, reference);
     }
 
     /** A wasm module as it was published: what eunomia's ecli pull writes out. */
     public Response wasm(PackageName name, VersionRef reference) {
         ResolvedVersion r = resolve(name, reference, true);
         downloads.version(r.version().id);
-        return file(files.packageFile(r.version()), WasmFormat.MEDIA_TYPE, WasmFormat.DEFAULT_FILE_NAME, r, reference);
+        return file(files.packageFile(r.version()), WasmFormat.MEDIA_TYPE, WasmFormat.DEFAULT_FILE_NAME,
+            new Chosen(r.version().packageDigest, r.version().packageSize, null), reference);
     }
 
-    public Response eunomiaJson(PackageName name, VersionRef reference) {
+    public Response eunomiaJson(PackageName name, VersionRef reference, String arch) {
         ResolvedVersion r = resolve(name, reference, false);
+        Chosen c = choose(r, arch);
         downloads.version(r.version().id);
-        return file(files.eunomiaJson(r.version()), MediaType.APPLICATION_JSON, "package.json", r, reference);
+        return file(files.eunomiaJson(c.digest(), c.size()), MediaType.APPLICATION_JSON, "package.json", c, reference);
+    }
+
+    /** The package file asked for: the version's, or the named architecture's variant of it. */
+    private record Chosen(String digest, long size, String arch) {
+    }
+
+    /**
+     * A version built for several architectures serves the variant {@code ?arch=} names, and asks for one when
+     * none is named rather than guess; a version built once serves its file, unless it was built for another
+     * architecture than the one asked for.
+     */
+    private Chosen choose(ResolvedVersion r, String arch) {
+        PackageVersion v = r.version();
+        String id = r.pkg().name + "@" + v.version;
+        String wanted = arch == null || arch.isBlank() ? null : Architectures.of(arch);
+        if (wanted != null && !Architectures.isKnown(wanted)) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "?arch= names none of " + Architectures.KNOWN);
+        }
+        List<PackageVariant> variants = lookup.variants(v);
+        if (variants.isEmpty()) {
+            String built = details.of(v).requires() == null ? null : details.of(v).requires().arch();
+            if (wanted != null && built != null && !built.equals(wanted)) {
+                throw ApiException.notFound(ErrorCode.NOT_FOUND, id + " was built for " + built + " only, not "
+                    + wanted);
+            }
+            return new Chosen(v.packageDigest, v.packageSize, null);
+        }
+        List<String> arches = variants.stream().map(x -> x.arch).toList();
+        if (wanted == null) {
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, id + " is built for " + String.join(", ", arches)
+                + ": name one with ?arch=ARCH");
+        }
+        PackageVariant chosen = variants.stream().filter(x -> x.arch.equals(wanted)).findFirst().orElseThrow(() ->
+            ApiException.notFound(ErrorCode.NOT_FOUND, id + " has no " + wanted + " build; it is built for "
+                + String.join(", ", arches)));
+        return new Chosen(chosen.packageDigest, chosen.packageSize, chosen.arch);
     }
 
     /** The version, if it is of the kind the file needs: a package's files are not a module's, nor the reverse. */
@@ -58,11 +106,10 @@ public class VersionFiles {
     }
 
     /** A file of a version asked for by number never changes; one asked for by tag may move. */
-    private static Response file(byte[] content, String type, String filename, ResolvedVersion r,
-                                 VersionRef reference) {
+    private static Response file(byte[] content, String type, String filename, Chosen c, VersionRef reference) {
         return Response.ok(content).type(type)
             .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-            .header("ETag", "\"" + r.version().packageDigest + "\"")
+            .header("ETag", "\"" + c.digest() + "\"")
             .header("Cache-Control", reference.isPinned() ? BlobResponses.IMMUTABLE : "no-cache").build();
     }
 }

@@ -3,6 +3,7 @@ package dev.ebpm.registry.oci;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.artifact.OciDescriptor;
+import dev.ebpm.format.artifact.OciIndex;
 import dev.ebpm.format.artifact.OciManifest;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
@@ -25,6 +26,7 @@ import dev.ebpm.registry.publish.Limits;
 import dev.ebpm.registry.publish.ModuleUpload;
 import dev.ebpm.registry.publish.PublishRequest;
 import dev.ebpm.registry.publish.PublishService;
+import dev.ebpm.registry.publish.VariantsRequest;
 import dev.ebpm.registry.reference.ManifestRef;
 import dev.ebpm.registry.trust.AttachmentRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,8 +68,10 @@ public class ManifestService {
 
     /**
      * Stores a pushed manifest. A package manifest is opened (config and layer checked, the object
-     * decompressed within limits) and published as the version its config names; anything else must be an
-     * attachment to something, i.e. carry a {@code subject}, and be pushed by digest.
+     * decompressed within limits) and published as the version its config names, unless it is one
+     * architecture's build pushed by digest: that waits for the image index that publishes the version with
+     * all its architectures. Anything else must be an attachment to something, i.e. carry a {@code subject},
+     * and be pushed by digest.
      */
     public Pushed put(PackageName repository, ManifestRef reference, InputStream bodyStream, Caller caller)
         throws IOException {
@@ -77,6 +81,10 @@ public class ManifestService {
             throw ApiException.badRequest(ErrorCode.DIGEST_INVALID, "the manifest's digest is " + digest
                 + ", not " + reference);
         }
+        if (OciIndex.isIndex(body)) {
+            publishIndex(repository, reference, body, caller);
+            return new Pushed(digest, null);
+        }
         OciManifest parsed;
         try {
             parsed = OciManifest.parse(body);
@@ -85,7 +93,15 @@ public class ManifestService {
         }
         requireBlobs(repository.value(), parsed);
         if (PackageArtifact.isPackage(parsed)) {
-            publishPackage(repository, reference, new PackageArtifact(parsed, body, null, null), caller);
+            Opened opened = open(repository, parsed, body);
+            if (reference.digest() != null && opened.pkg().info().arch() != null) {
+                // One architecture's build, pushed by digest the way multi-arch images are: a variant for the
+                // index that names it to come, not a version yet.
+                SemVer.parse(opened.pkg().info().version());
+                manifests.saveVariant(repository.value(), digest, parsed, body);
+                return new Pushed(digest, null);
+            }
+            publishPackage(repository, reference, opened, caller);
             return new Pushed(digest, null);
         }
         if (PackageArtifact.isWasm(parsed) && parsed.subject() == null) {
@@ -121,8 +137,11 @@ public class ManifestService {
             : CosignArtifacts.legacySubject(reference.version().tag().toString());
     }
 
-    private void publishPackage(PackageName repository, ManifestRef reference, PackageArtifact pushed, Caller caller) {
-        OciManifest parsed = pushed.model();
+    /** A pushed package manifest with its config and layer, opened and checked against the repository. */
+    private record Opened(EbpmPackage pkg, PackageArtifact artifact) {
+    }
+
+    private Opened open(PackageName repository, OciManifest parsed, byte[] body) {
         OciDescriptor configRef = parsed.config();
         if (configRef.size() > limits.maxConfigSize()) {
             throw ApiException.tooLarge("the package config is " + configRef.size() + " bytes, over the "
@@ -149,16 +168,73 @@ public class ManifestService {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "the package's config names it "
                 + pkg.info().name() + "; push it to that repository, not " + repository);
         }
-        SemVer version = SemVer.parse(pkg.info().version());
+        return new Opened(pkg, new PackageArtifact(parsed, body, config, layer));
+    }
+
+    private void publishPackage(PackageName repository, ManifestRef reference, Opened opened, Caller caller) {
+        SemVer version = SemVer.parse(opened.pkg().info().version());
         SemVer pushedAs = reference.version() == null ? null : reference.version().version();
         if (pushedAs != null && !pushedAs.toString().equals(version.toString())) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "pushed as " + repository + ":" + reference
                 + " but the package's config says version " + version);
         }
         TagName tag = reference.version() == null ? null : reference.version().tag();
-        publisher.publish(new PublishRequest(repository, version, pkg,
-            new PackageArtifact(parsed, pushed.manifest(), config, layer), tag == null ? List.of() : List.of(tag),
-            caller, null, true));
+        publisher.publish(new PublishRequest(repository, version, opened.pkg(), opened.artifact(),
+            tag == null ? List.of() : List.of(tag), caller, null, true));
+    }
+
+    /**
+     * An image index pushed as a version: one package version built for several architectures. Each entry
+     * must be a package manifest pushed to this repository before (by digest), of this name and version, built
+     * for the architecture its entry's platform names.
+     */
+    private void publishIndex(PackageName repository, ManifestRef reference, byte[] body, Caller caller) {
+        SemVer version = reference.version() == null ? null : reference.version().version();
+        if (version == null) {
+            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "push an image index as the version it is ("
+                + repository + ":1.0.0, say), after its architectures' manifests by digest");
+        }
+        OciIndex index;
+        try {
+            index = OciIndex.parse(body);
+        } catch (PackageFormatException e) {
+            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
+        }
+        List<PublishRequest> variants = new ArrayList<>();
+        for (OciIndex.Variant v : index.variants()) {
+            StoredManifest child = manifests.find(repository.value(), v.manifest().digest()).orElseThrow(() ->
+                ApiException.badRequest(ErrorCode.MANIFEST_BLOB_UNKNOWN, "the index names manifest "
+                    + v.manifest().digest() + " (" + v.arch() + "), which was not pushed to " + repository));
+            OciManifest parsed;
+            try {
+                parsed = OciManifest.parse(child.content);
+            } catch (PackageFormatException e) {
+                throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "the " + v.arch() + " entry: " + e.getMessage());
+            }
+            if (!PackageArtifact.isPackage(parsed) || PackageArtifact.isWasm(parsed) || parsed.subject() != null) {
+                throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "the " + v.arch() + " entry of an index is "
+                    + "an ebpm package manifest (artifactType " + PackageArtifact.ARTIFACT_TYPE + "), not "
+                    + parsed.effectiveArtifactType());
+            }
+            if (child.content.length != v.manifest().size()) {
+                throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "the index says the " + v.arch()
+                    + " manifest is " + v.manifest().size() + " bytes; it is " + child.content.length);
+            }
+            Opened opened = open(repository, parsed, child.content);
+            String arch = opened.pkg().info().arch();
+            if (!v.arch().equals(arch)) {
+                throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "the index lists " + v.manifest().digest()
+                    + " as " + v.arch() + ", but that package was built for " + (arch == null ? "any architecture "
+                    + "(no ecc --target-arch)" : arch));
+            }
+            if (!opened.pkg().info().version().equals(version.toString())) {
+                throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "pushed as " + repository + ":" + version
+                    + " but the " + v.arch() + " package's config says version " + opened.pkg().info().version());
+            }
+            variants.add(new PublishRequest(repository, version, opened.pkg(), opened.artifact(), List.of(), caller,
+                null, true));
+        }
+        publisher.publishVariants(new VariantsRequest(repository, version, index, body, variants, caller));
     }
 
     /**

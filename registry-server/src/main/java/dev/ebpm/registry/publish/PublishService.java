@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Publishes versions, whichever way they arrive (REST package file, OCI manifest push, finished build):
+ * Publishes versions, whichever way they arrive (REST package file, OCI manifest or index push, finished build):
  * checks the package and derives its details, puts the blobs into the object store (content-addressed,
  * so storing is safe before any row exists), then writes every row in one transaction
  * ({@link PublishTransaction}).
@@ -78,6 +78,24 @@ public class PublishService {
     }
 
     public PublishResult publish(PublishRequest r) {
+        Prepared p = prepare(r);
+        return transaction.insert(r, p.file(), p.details());
+    }
+
+    /**
+     * A version built for several architectures: each variant is checked and stored as a single-arch publish
+     * would be, then the version and all its variants are written in one transaction.
+     */
+    public PublishResult publishVariants(VariantsRequest r) {
+        List<Prepared> prepared = r.variants().stream().map(this::prepare).toList();
+        return transaction.insertVariants(r, prepared);
+    }
+
+    /** A variant or a version checked, its details derived and its package file in the object store. */
+    record Prepared(PublishTransaction.PackageFile file, String details) {
+    }
+
+    private Prepared prepare(PublishRequest r) {
         if (!r.pkg().info().name().equals(r.name().value())) {
             throw ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the package names itself "
                 + r.pkg().info().name() + ", not " + r.name());
@@ -110,7 +128,7 @@ public class PublishService {
         if (!r.isModule()) {
             blobs.putObject(packageDigest, packageFile);
         }
-        return transaction.insert(r, new PublishTransaction.PackageFile(packageDigest, packageFile), json(details));
+        return new Prepared(new PublishTransaction.PackageFile(packageDigest, packageFile), json(details));
     }
 
     private String json(VersionDetails details) {

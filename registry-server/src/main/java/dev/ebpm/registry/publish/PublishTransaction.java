@@ -3,9 +3,11 @@ package dev.ebpm.registry.publish;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
+import dev.ebpm.format.reference.PackageName;
 import dev.ebpm.registry.catalog.CatalogChanges;
 import dev.ebpm.registry.catalog.Package;
 import dev.ebpm.registry.catalog.PackageLookup;
+import dev.ebpm.registry.catalog.PackageVariant;
 import dev.ebpm.registry.catalog.PackageVersion;
 import dev.ebpm.registry.content.BlobLocks;
 import dev.ebpm.registry.content.BlobService;
@@ -18,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,21 +58,76 @@ public class PublishTransaction {
     public PublishResult insert(PublishRequest r, PackageFile file, String details) {
         PackageArtifact a = r.artifact();
         Digest manifestDigest = Digest.sha256(a.manifest());
-        em.createNativeQuery("INSERT INTO package (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
-            .setParameter(1, r.name().value()).executeUpdate();
-        Package p = lookup.lock(r.name());
+        Package p = lockPackage(r.name());
         Optional<PackageVersion> existing = lookup.version(p, r.version());
         if (existing.isPresent()) {
             return republished(r, p, existing.get(), manifestDigest);
         }
         recordBlobs(r, file);
         StoredManifest m = manifests.save(p.name, manifestDigest, a.model(), a.manifest());
+        PackageVersion v = version(p, r, file, details, m.id);
+        r.tags().forEach(tag -> changes.moveTag(p, tag, v));
+        changes.refreshSearchFields(p, lookup.versions(p));
+        return new PublishResult(p.name, v.version, manifestDigest, v.id, true);
+    }
+
+    /**
+     * A version built for several architectures: the index is the version's manifest, the first variant
+     * fills the version row, and every variant gets its row. The variants' manifests were stored when they
+     * were pushed.
+     */
+    @Transactional
+    public PublishResult insertVariants(VariantsRequest r, List<PublishService.Prepared> prepared) {
+        Digest indexDigest = Digest.sha256(r.indexBytes());
+        Package p = lockPackage(r.name());
+        Optional<PackageVersion> existing = lookup.version(p, r.version());
+        if (existing.isPresent()) {
+            return republished(r.variants().get(0), p, existing.get(), indexDigest);
+        }
+        List<StoredManifest> variantManifests = new ArrayList<>();
+        for (int i = 0; i < r.variants().size(); i++) {
+            PublishRequest variant = r.variants().get(i);
+            recordBlobs(variant, prepared.get(i).file());
+            variantManifests.add(manifests.save(p.name, Digest.sha256(variant.artifact().manifest()),
+                variant.artifact().model(), variant.artifact().manifest()));
+        }
+        StoredManifest index = manifests.saveIndex(p.name, indexDigest, r.index(), r.indexBytes());
+        PackageVersion v = version(p, r.variants().get(0), prepared.get(0).file(), prepared.get(0).details(), index.id);
+        for (int i = 0; i < r.variants().size(); i++) {
+            PublishRequest variant = r.variants().get(i);
+            PackageArtifact a = variant.artifact();
+            PackageVariant row = new PackageVariant();
+            row.versionId = v.id;
+            row.arch = variant.pkg().info().arch();
+            row.position = i;
+            row.manifestId = variantManifests.get(i).id;
+            row.configDigest = a.model().config().digest().toString();
+            row.layerDigest = a.model().layers().get(0).digest().toString();
+            row.packageDigest = prepared.get(i).file().digest().toString();
+            row.packageSize = prepared.get(i).file().content().length;
+            row.objectSize = variant.pkg().elf().length;
+            row.details = prepared.get(i).details();
+            em.persist(row);
+        }
+        em.flush();
+        changes.refreshSearchFields(p, lookup.versions(p));
+        return new PublishResult(p.name, v.version, indexDigest, v.id, true);
+    }
+
+    private Package lockPackage(PackageName name) {
+        em.createNativeQuery("INSERT INTO package (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
+            .setParameter(1, name.value()).executeUpdate();
+        return lookup.lock(name);
+    }
+
+    private PackageVersion version(Package p, PublishRequest r, PackageFile file, String details, long manifestId) {
+        PackageArtifact a = r.artifact();
         EbpmPackage pkg = r.pkg();
         PackageVersion v = new PackageVersion();
         v.packageId = p.id;
         v.version = r.version().toString();
         v.prerelease = r.version().isPreRelease();
-        v.manifestId = m.id;
+        v.manifestId = manifestId;
         v.configDigest = a.model().config().digest().toString();
         v.layerDigest = a.model().layers().get(0).digest().toString();
         v.packageDigest = file.digest().toString();
@@ -86,9 +144,7 @@ public class PublishTransaction {
         v.buildId = r.buildId();
         em.persist(v);
         em.flush();
-        r.tags().forEach(tag -> changes.moveTag(p, tag, v));
-        changes.refreshSearchFields(p, lookup.versions(p));
-        return new PublishResult(p.name, v.version, manifestDigest, v.id, true);
+        return v;
     }
 
     /**
