@@ -13,6 +13,7 @@ import dev.ebpm.ecli.resolve.Loaded;
 import dev.ebpm.ecli.resolve.LoadedModule;
 import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.ecli.resolve.PackageResolver;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.meta.ObjectMeta;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,7 +63,11 @@ final class CheckCommand extends BaseCommand<CommandSettings> {
             RegistryClient client = resolver.client(resolver.registryOf(ref));
             JsonNode version = client.getJson("/api/v1/packages/" + ref.name() + "/-/versions/" + ref.reference());
             what = version.path("name").asText(ref.name()) + "@" + version.path("version").asText(ref.reference());
-            KernelRequirements recorded = KernelRequirements.fromJson(version.path("details").path("requires"));
+            KernelRequirements recorded = recorded(version);
+            if (recorded.arch() != null && recorded.arch().equals(Architectures.running())
+                && !version.path("variants").isEmpty()) {
+                what += " (its " + recorded.arch() + " build)";
+            }
             if (!recorded.programs().isEmpty() || version.path("details").path("programs").isEmpty()) {
                 needs = recorded;
             } else {
@@ -81,6 +87,25 @@ final class CheckCommand extends BaseCommand<CommandSettings> {
             print(what, report);
         }
         return report.runnable() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * What the hub recorded: of a version built for several architectures, its build for this machine's; when
+     * it has none, the first build's, as built for any of them (which the check then reports).
+     */
+    private static KernelRequirements recorded(JsonNode version) {
+        JsonNode variants = version.path("variants");
+        if (!variants.isArray() || variants.isEmpty()) {
+            return KernelRequirements.fromJson(version.path("details").path("requires"));
+        }
+        List<String> arches = new ArrayList<>();
+        for (JsonNode v : variants) {
+            if (v.path("arch").asText().equals(Architectures.running())) {
+                return KernelRequirements.fromJson(v.path("requires"));
+            }
+            arches.add(v.path("arch").asText());
+        }
+        return KernelRequirements.fromJson(variants.get(0).path("requires")).withArch(String.join(" or ", arches));
     }
 
     private static KernelRequirements requirementsOf(Loaded loaded) {

@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** {@code ecli info REF}: a package's versions, tags and digests, and what one version does and takes. */
@@ -61,8 +63,7 @@ final class InfoCommand extends BaseCommand<CommandSettings> {
         out.println();
         out.println("version " + version.path("version").asText() + " (" + version.path("digests").path("manifest")
             .asText() + "), license " + version.path("license").asText("unknown") + ", output: "
-            + d.path("output").asText() + (d.path("requires").hasNonNull("arch") ? ", built for "
-            + d.path("requires").path("arch").asText() : ""));
+            + d.path("output").asText() + builtFor(version));
         boolean module = "wasm".equals(version.path("kind").asText());
         if (module) {
             JsonNode m = d.path("module");
@@ -91,5 +92,16 @@ final class InfoCommand extends BaseCommand<CommandSettings> {
         }
         out.println("run it: sudo ecli run " + ref.display());
         return ExitCodes.OK;
+    }
+
+    /** The architectures a version is built for, when it is not one build for any. */
+    private static String builtFor(JsonNode version) {
+        List<String> arches = new ArrayList<>();
+        version.path("variants").forEach(v -> arches.add(v.path("arch").asText()));
+        JsonNode requires = version.path("details").path("requires");
+        if (arches.isEmpty() && requires.hasNonNull("arch")) {
+            arches.add(requires.path("arch").asText());
+        }
+        return arches.isEmpty() ? "" : ", built for " + String.join(", ", arches);
     }
 }

@@ -3,6 +3,7 @@ package dev.ebpm.ecli.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
+import dev.ebpm.ecli.push.ArchVariants;
 import dev.ebpm.ecli.push.BuildFollower;
 import dev.ebpm.ecli.push.SourcePacker;
 import dev.ebpm.ecli.registry.RegistryClient;
@@ -38,6 +39,7 @@ import java.util.List;
 /**
  * {@code ecli push PACKAGE|DIR NAME:VERSION}: publish a built package, or send a directory of sources to
  * be compiled by the registry's workers and follow the build until it is published (or print its log).
+ * {@code ecli push PACKAGE... NAME:VERSION}: publish one build per architecture as one version ({@link ArchVariants}).
  */
 final class PushCommand extends BaseCommand<PushCommand.Settings> {
     static final class Settings extends CommandSettings {
@@ -63,16 +65,23 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
                 + "app.wasm) is published as NAME:VERSION. A DIR of sources (one *.bpf.c, its headers, a README.md, "
                 + "and for a wasm-bpf tool the user-space NAME.c) is compiled by the registry's workers: ecli waits "
                 + "for the build (through registry restarts) and prints its log if it fails.");
-        spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("PACKAGE|DIR").type(String.class)
-            .description("What to publish.").build());
-        spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("NAME:VERSION").type(String.class)
-            .description("The name and version to publish it as, e.g. tools/sigsnoop:1.0.0.").build());
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("2..*").type(List.class)
+            .auxiliaryTypes(String.class).paramLabel("PACKAGE|DIR... NAME:VERSION").hideParamSyntax(true)
+            .description("What to publish, then the name and version to publish it as (e.g. tools/sigsnoop:1.0.0). "
+                + "Several packages, each built for one architecture (ecc --target-arch), are published as one "
+                + "version (an OCI image index) from which ecli takes the build for the machine it runs on.")
+            .build());
     }
 
     @Override
     int run(Settings s, ParseResult parsed) {
-        Path what = Path.of(parsed.matchedPositionalValue(0, ""));
-        PackageReference target = PackageResolver.registryReference(parsed.matchedPositionalValue(1, null));
+        List<String> args = parsed.matchedPositionalValue(0, List.<String>of());
+        if (args.size() < 2) {
+            throw EcliException.usage("give what to publish and NAME:VERSION (e.g. ecli push sigsnoop.ebpm "
+                + "tools/sigsnoop:1.0.0)");
+        }
+        Path what = Path.of(args.get(0));
+        PackageReference target = PackageResolver.registryReference(args.get(args.size() - 1));
         if (!SemVer.isValid(target.reference())) {
             throw EcliException.usage("give the version to publish: NAME:VERSION (e.g. " + target.name()
                 + ":1.0.0), not \"" + target.reference() + "\"");
@@ -81,6 +90,15 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
         SigningKey key = s.sign == null ? null : KeyFiles.readPrivate(s.sign);
         PackageResolver resolver = PackageResolver.fromEnvironment(s.hub.build(), err);
         RegistryClient client = resolver.client(resolver.registryOf(target));
+        if (args.size() > 2) {
+            List<Path> files = args.subList(0, args.size() - 1).stream().map(Path::of).toList();
+            List<EbpmPackage> variants = ArchVariants.read(files, target);
+            out.println("published " + target.name() + "@" + target.reference() + " for "
+                + String.join(", ", variants.stream().map(v -> v.info().arch()).toList()) + " ("
+                + ArchVariants.push(client, target, variants) + ") to " + client.base());
+            signIfAsked(client, target, key);
+            return ExitCodes.OK;
+        }
         if (Files.isDirectory(what)) {
             int built = build(client, what, target, s.timeout);
             signIfAsked(client, target, key);
@@ -98,7 +116,7 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
         PackageInfo info;
         try {
             info = new PackageInfo(target.name(), target.reference(), old == null ? null : old.description(),
-                old == null ? null : old.license(), old == null ? List.of() : old.keywords());
+                old == null ? null : old.license(), old == null ? List.of() : old.keywords(), local.arch());
         } catch (PackageFormatException e) {
             throw EcliException.usage(e.getMessage());
         }

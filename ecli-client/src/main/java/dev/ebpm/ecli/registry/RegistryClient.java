@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebpm.ecli.EcliException;
 import dev.ebpm.ecli.ExitCodes;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.OciIndex;
 import dev.ebpm.format.http.ApiError;
 import dev.ebpm.format.http.RegistryCallException;
 import dev.ebpm.format.http.RegistryHttpClient;
@@ -47,7 +48,11 @@ public final class RegistryClient {
 
     public Fetched manifest(String name, String reference) {
         String what = "the manifest of " + name + ":" + reference;
-        RegistryHttpClient.Reply r = pull("/v2/" + name + "/manifests/" + reference, MAX_BLOB, null, what);
+        RegistryHttpClient.Reply r = get("/v2/" + name + "/manifests/" + reference, MAX_BLOB, null, what,
+            MANIFEST_TYPES + ", " + INDEX_TYPE);
+        if (!r.ok()) {
+            throw failure(new RegistryCallException(r.error()), what);
+        }
         String header = r.headers().firstValue("Docker-Content-Digest").orElse(null);
         if (header != null && !header.equals(r.digest().toString())) {
             throw new EcliException(ExitCodes.INTEGRITY, "the registry says " + what + " is " + header + " but sent "
@@ -126,7 +131,8 @@ public final class RegistryClient {
 
     public void pushManifest(String name, String reference, byte[] manifest) {
         String what = "pushing the manifest " + name + ":" + reference;
-        ok(send(write(http.request("/v2/" + name + "/manifests/" + reference).header("Content-Type", MANIFEST_TYPES)
+        String type = OciIndex.isIndex(manifest) ? INDEX_TYPE : MANIFEST_TYPES;
+        ok(send(write(http.request("/v2/" + name + "/manifests/" + reference).header("Content-Type", type)
             .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest))), MAX_JSON, null, what), what);
     }
 

@@ -11,7 +11,9 @@ import dev.ebpm.ecli.registry.RegistryClient;
 import dev.ebpm.ecli.registry.RemovedException;
 import dev.ebpm.format.Digest;
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.artifact.OciDescriptor;
+import dev.ebpm.format.artifact.OciIndex;
 import dev.ebpm.format.artifact.OciManifest;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
@@ -37,7 +39,8 @@ import java.util.Optional;
  * entries are dropped, reported and fetched again. A version the registry's administrators removed is
  * refused, and its cached copy deleted, as soon as ecli learns of it: online, a cached pinned reference is
  * checked with the registry at most every {@link #REMOVAL_CHECK} (every time with {@code --pull always}, and
- * by {@code ecli pull}).
+ * by {@code ecli pull}). A version built for several architectures is an image index: the entry for the
+ * architecture asked for (this machine's, unless {@code ecli pull --arch} says another) is the package.
  */
 public final class PackageResolver {
     public static final Duration TAG_TTL = Duration.ofSeconds(60);
@@ -96,7 +99,13 @@ public final class PackageResolver {
         return new RegistryClient(registry, config.token(registry), Progress.forStderr(err));
     }
 
+    /** A registry reference, as the build for this machine's architecture when the version has several. */
     public ResolvedPackage resolve(PackageReference ref) {
+        return resolve(ref, Architectures.running());
+    }
+
+    /** {@code arch}: the build to take of a version built for several architectures (an image index). */
+    public ResolvedPackage resolve(PackageReference ref, String arch) {
         URI registry = registryOf(ref);
         // Made only when the cache cannot answer: a warm run should not even load the HTTP client.
         Lazy client = new Lazy(policy == PullPolicy.NEVER ? null : registry);
@@ -135,7 +144,17 @@ public final class PackageResolver {
             || cache.confirmedSince(registry, ref.name(), manifestDigest, REMOVAL_CHECK).isEmpty())) {
             checkStanding(client.get(), registry, ref, manifestDigest);
         }
+        String built = null;
+        if (OciIndex.isIndex(manifestBytes)) {
+            OciIndex.Variant variant = variant(ref, manifestBytes, arch);
+            manifestBytes = variantManifest(client, ref, variant);
+            built = variant.arch();
+        }
         OciManifest manifest = manifest(ref, manifestBytes);
+        if (built != null && PackageArtifact.isWasm(manifest)) {
+            throw EcliException.failed(ref.display() + ": its " + built + " entry is a wasm module, which runs on "
+                + "every architecture and is never one of several builds");
+        }
         if (PackageArtifact.isWasm(manifest)) {
             String version = manifest.annotations().get("org.opencontainers.image.version");
             version = version != null && SemVer.isValid(version) ? version : null;
@@ -158,7 +177,50 @@ public final class PackageResolver {
             // (Only on a fetch: a run from the cache writes nothing.)
             cache.putRef(registry, ref.name(), version, manifestDigest);
         }
+        if (built != null && !built.equals(pkg.info().arch())) {
+            throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": the index lists a package built for "
+                + (pkg.info().arch() == null ? "any architecture" : pkg.info().arch()) + " as its " + built + " build");
+        }
         return ResolvedPackage.ofPackage(pkg, layer, manifestDigest, pkg.info().name() + "@" + version);
+    }
+
+    /**
+     * The entry of a version's image index for {@code arch}, or a one-line refusal naming the architectures it
+     * has. The index's digest is the version's: what the cache and signatures name.
+     */
+    private static OciIndex.Variant variant(PackageReference ref, byte[] bytes, String arch) {
+        OciIndex index;
+        try {
+            index = OciIndex.parse(bytes);
+        } catch (PackageFormatException e) {
+            throw EcliException.failed(ref.display() + ": bad image index: " + e.getMessage());
+        }
+        return index.variant(arch).orElseThrow(() -> {
+            boolean here = arch.equals(Architectures.running());
+            return new EcliException(ExitCodes.NOT_FOUND, ref.display() + " has no build for " + arch
+                + (here ? " (this machine)" : "") + "; it is built for " + String.join(", ", index.arches())
+                + (here ? " ('ecli pull --arch ARCH' fetches one of those)" : ""));
+        });
+    }
+
+    /** The manifest an index entry names, from the cache or by digest, checked against the entry. */
+    private byte[] variantManifest(Lazy client, PackageReference ref, OciIndex.Variant v) {
+        Digest digest = v.manifest().digest();
+        String what = "the " + v.arch() + " manifest of " + ref.display();
+        byte[] bytes = cached(digest, what);
+        if (bytes != null) {
+            return bytes;
+        }
+        if (client.unavailable()) {
+            throw notCached(ref);
+        }
+        RegistryClient.Fetched m = client.get().manifest(ref.name(), digest.toString());
+        if (!m.digest().equals(digest) || m.bytes().length != v.manifest().size()) {
+            throw new EcliException(ExitCodes.INTEGRITY, what + " from the registry is not " + digest
+                + " (digest mismatch)");
+        }
+        cache.putBlob(digest, m.bytes());
+        return m.bytes();
     }
 
     /**
@@ -232,20 +294,37 @@ public final class PackageResolver {
         List<Digest> blobs = new ArrayList<>();
         if (manifest != null) {
             byte[] bytes = cache.blob(manifest).bytes();
-            if (bytes != null) {
+            if (bytes != null && OciIndex.isIndex(bytes)) {
                 try {
-                    OciManifest m = OciManifest.parse(bytes);
-                    blobs.add(m.config().digest());
-                    m.layers().forEach(l -> blobs.add(l.digest()));
+                    for (OciIndex.Variant v : OciIndex.parse(bytes).variants()) {
+                        blobs.add(v.manifest().digest());
+                        addBlobs(cache.blob(v.manifest().digest()).bytes(), blobs);
+                    }
                 } catch (PackageFormatException e) {
-                    // Only the manifest itself is deleted then.
+                    // Only the index itself is deleted then.
                 }
+            } else {
+                addBlobs(bytes, blobs);
             }
         }
         // A version number is burned for good; a tag may name another version tomorrow, so only versions are
         // remembered by reference.
         cache.markRemoved(registry, ref.name(), ref.isPinned() && !ref.isDigest() ? ref.reference() : null, manifest,
             blobs, why.getMessage());
+    }
+
+    /** A cached manifest's config and layers, if it is one. */
+    private static void addBlobs(byte[] manifest, List<Digest> blobs) {
+        if (manifest == null) {
+            return;
+        }
+        try {
+            OciManifest m = OciManifest.parse(manifest);
+            blobs.add(m.config().digest());
+            m.layers().forEach(l -> blobs.add(l.digest()));
+        } catch (PackageFormatException e) {
+            // Only the manifest itself is deleted then.
+        }
     }
 
     /** The manifest digest the reference names without asking the registry, when it can be known. */

@@ -4,6 +4,8 @@ import dev.ebpm.ecli.testing.EcliProcess;
 import dev.ebpm.ecli.testing.HubStack;
 import dev.ebpm.ecli.testing.KernelState;
 import dev.ebpm.ecli.testing.TestPackages;
+import dev.ebpm.format.arch.Architectures;
+import dev.ebpm.format.codec.EbpmPackageCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,6 +208,83 @@ class HubEndToEndTest {
         } finally {
             target.destroyForcibly();
         }
+    }
+
+    /**
+     * One version built for two architectures (an OCI image index; the other arch's object built from our
+     * sources with this kernel's BTF standing in for its types): run and pull take this machine's build,
+     * {@code pull --arch} the other; an index without this machine's arch is refused in one line.
+     */
+    @Test
+    @Order(2)
+    @Tag("kernel")
+    void aVersionBuiltForSeveralArchitecturesGivesEachMachineItsBuild() throws IOException {
+        KernelState.requireRoot();
+        String here = Architectures.running();
+        String other = here.equals("arm64") ? "x86_64" : "arm64";
+        String third = "riscv64";
+        Path mine = TestPackages.exampleForArch("sigsnoop", here);
+        Path theirs = TestPackages.exampleForArch("sigsnoop", other);
+        EcliProcess push = ecli(120, "push", mine.toString(), theirs.toString(), "arch/sigsnoop:1.0.0");
+        assertThat(push.exitCode()).as(push.errText()).isZero();
+        assertThat(push.outText()).contains("published arch/sigsnoop@1.0.0 for " + here + ", " + other + " (sha256:");
+
+        Path dir = Files.createTempDirectory(home, "arch");
+        EcliProcess pull = ecli(60, "pull", "arch/sigsnoop@1.0.0", "-o", dir.resolve("here.ebpm").toString());
+        assertThat(pull.exitCode()).as(pull.errText()).isZero();
+        assertThat(pull.outText()).contains(", the " + here + " build)");
+        assertThat(archOf(dir.resolve("here.ebpm"))).isEqualTo(here);
+        EcliProcess pullOther = ecli(60, "pull", "arch/sigsnoop@1.0.0", "--arch", Architectures.ociName(other), "-o",
+            dir.resolve("other.ebpm").toString());
+        assertThat(pullOther.exitCode()).as(pullOther.errText()).isZero();
+        assertThat(pullOther.outText()).contains(", the " + other + " build)");
+        assertThat(archOf(dir.resolve("other.ebpm"))).isEqualTo(other);
+        assertThat(digestIn(pull.outText())).as("one version, one digest: the index's")
+            .isEqualTo(digestIn(pullOther.outText())).isNotNull();
+
+        EcliProcess run = ecli(60, "run", "arch/sigsnoop@1.0.0", "--duration", "1");
+        assertThat(run.exitCode()).as(run.errText()).isZero();
+        EcliProcess check = ecli(60, "check", "arch/sigsnoop@1.0.0");
+        assertThat(check.out().get(0)).as(check.errText()).startsWith("arch/sigsnoop@1.0.0 (its " + here + " build) on Linux")
+            .contains("can run here");
+        EcliProcess info = ecli(60, "info", "arch/sigsnoop@1.0.0");
+        assertThat(info.outText()).contains("built for " + here + ", " + other);
+
+        Path far = TestPackages.exampleForArch("sigsnoop", third);
+        EcliProcess elsewhere = ecli(120, "push", theirs.toString(), far.toString(), "arch/elsewhere:1.0.0");
+        assertThat(elsewhere.exitCode()).as(elsewhere.errText()).isZero();
+        String none = "has no build for " + here + " (this machine); it is built for " + other + ", " + third;
+        for (String cmd : List.of("pull", "run")) {
+            EcliProcess refused = ecli(60, cmd, "arch/elsewhere:1.0.0");
+            assertThat(refused.exitCode()).as(refused.errText()).isEqualTo(3);
+            assertThat(refused.err()).singleElement().asString().contains(none);
+        }
+        EcliProcess noCheck = ecli(60, "check", "arch/elsewhere@1.0.0");
+        assertThat(noCheck.exitCode()).isEqualTo(1);
+        assertThat(noCheck.outText()).contains("cannot run here", "built for " + other + " or " + third);
+        EcliProcess missing = ecli(60, "pull", "arch/elsewhere:1.0.0", "--arch", "s390x");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.errText()).contains("has no build for s390x; it is built for " + other + ", " + third);
+
+        EcliProcess twice = ecli(60, "push", mine.toString(), mine.toString(), "arch/twice:1.0.0");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.errText()).contains("are both built for " + here);
+        EcliProcess any = ecli(60, "push", TestPackages.example("sigsnoop").toString(), theirs.toString(),
+            "arch/any:1.0.0");
+        assertThat(any.exitCode()).isEqualTo(2);
+        assertThat(any.errText()).contains("is built for any architecture");
+        EcliProcess badArch = ecli(60, "pull", "arch/sigsnoop@1.0.0", "--arch", "mips");
+        assertThat(badArch.exitCode()).isEqualTo(2);
+        assertThat(badArch.errText()).contains("--arch: expected one of");
+    }
+
+    private static String digestIn(String text) {
+        Matcher m = Pattern.compile("sha256:[0-9a-f]{64}").matcher(text);
+        return m.find() ? m.group() : null;
+    }
+
+    private static String archOf(Path file) throws IOException {
+        return EbpmPackageCodec.read(Files.readAllBytes(file), file.toString()).info().arch();
     }
 
     @Test

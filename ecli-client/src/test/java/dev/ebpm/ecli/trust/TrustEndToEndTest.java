@@ -8,6 +8,7 @@ import dev.ebpm.ecli.testing.HubStack;
 import dev.ebpm.ecli.testing.KernelState;
 import dev.ebpm.ecli.testing.TestPackages;
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.json.Json;
 import dev.ebpm.format.trust.CosignArtifacts;
 import dev.ebpm.format.trust.SigningKey;
@@ -179,6 +180,26 @@ class TrustEndToEndTest {
         ok("run", "plain:1.0.0", "--duration", "1", "--verify", "off");
         ok("run", "plain:1.0.0", "--duration", "1", "--key", keys.resolve("bob.pub").toString());
         refused("carries no signature", "run", TestPackages.example("opensnoop").toString(), "--verify", "require");
+    }
+
+    /** A version built for several architectures is signed once, over its image index, and each build verifies. */
+    @Test
+    @Order(3)
+    @Tag("kernel")
+    void aSignatureOverAnIndexCoversEveryArchitecturesBuild() {
+        KernelState.requireRoot();
+        String here = Architectures.running();
+        String other = here.equals("arm64") ? "x86_64" : "arm64";
+        EcliProcess push = ok("push", TestPackages.exampleForArch("sigsnoop", here).toString(),
+            TestPackages.exampleForArch("sigsnoop", other).toString(), "multiarch:1.0.0", "--sign",
+            keys.resolve("alice.key").toString());
+        assertThat(push.outText()).contains("published multiarch@1.0.0 for " + here + ", " + other,
+            "signed multiarch@sha256:");
+        ok("run", "multiarch:1.0.0", "--duration", "1");
+        assertThat(ok("pull", "multiarch:1.0.0", "--arch", other).outText()).contains("the " + other + " build");
+        ok("push", TestPackages.exampleForArch("sigsnoop", here).toString(),
+            TestPackages.exampleForArch("sigsnoop", other).toString(), "multiarch:1.1.0");
+        refused("no signature", "run", "multiarch:1.1.0", "--duration", "1");
     }
 
     private Path evidenceFile(Digest d) {

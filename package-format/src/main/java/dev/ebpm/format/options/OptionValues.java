@@ -1,6 +1,8 @@
 package dev.ebpm.format.options;
 
-/** The number values options take, checked the same way everywhere, with the option named in the error. */
+import dev.ebpm.format.arch.Architectures;
+
+/** The values options take (numbers, architectures), checked the same way everywhere, with the option named in the error. */
 public final class OptionValues {
     private OptionValues() {
     }
@@ -38,5 +40,14 @@ public final class OptionValues {
             // Reported below.
         }
         throw new UsageException(option + ": expected a number of seconds (" + zeroMeans + "), got \"" + text + "\"");
+    }
+
+    /** An architecture ebpm knows, by any of its names ({@code x86_64} or {@code amd64}, {@code arm64} or {@code aarch64}). */
+    public static String arch(String option, String text) {
+        String arch = Architectures.of(text);
+        if (!Architectures.isKnown(arch)) {
+            throw new UsageException(option + ": expected one of " + Architectures.KNOWN + ", got \"" + text + "\"");
+        }
+        return arch;
     }
 }
