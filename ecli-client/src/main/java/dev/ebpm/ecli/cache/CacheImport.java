@@ -41,6 +41,9 @@ public final class CacheImport {
         Digest manifest = Digest.sha256(a.manifest());
         cache.putBlob(Digest.sha256(a.config()), a.config());
         cache.putBlob(Digest.sha256(a.layer()), a.layer());
+        if (a.btf() != null) {
+            cache.putBlob(Digest.sha256(a.btf()), a.btf());
+        }
         cache.putBlob(manifest, a.manifest());
         cache.putRef(registry, pkg.info().name(), pkg.info().version(), manifest);
         // As if just pulled: the registry is not asked about it before the usual interval.

@@ -120,7 +120,8 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
         } catch (PackageFormatException e) {
             throw EcliException.usage(e.getMessage());
         }
-        byte[] body = EbpmPackageCodec.write(new EbpmPackage(info, local.meta(), local.elf(), local.readme()));
+        byte[] body = EbpmPackageCodec.write(new EbpmPackage(info, local.meta(), local.elf(), local.readme(),
+            local.btfs()));
         JsonNode v = client.putJson("/api/v1/packages/" + target.name() + "/-/versions/" + target.reference(), body,
             PackageFormat.EBPM.mediaType());
         out.println("published " + target.name() + "@" + target.reference() + " ("

@@ -58,14 +58,10 @@ public final class ArchVariants {
             if (other != null) {
                 throw EcliException.usage(other + " and " + file + " are both built for " + arch);
             }
-            if (!p.btfs().isEmpty()) {
-                throw EcliException.usage(file + " carries BTF for kernels without their own (ecc --btfgen), which "
-                    + "a hub cannot store yet: build it without --btfgen");
-            }
             PackageInfo old = p.info();
             try {
                 out.add(new EbpmPackage(new PackageInfo(target.name(), target.reference(), old.description(),
-                    old.license(), old.keywords(), arch), p.meta(), p.elf(), p.readme()));
+                    old.license(), old.keywords(), arch), p.meta(), p.elf(), p.readme(), p.btfs()));
             } catch (PackageFormatException e) {
                 throw EcliException.usage(e.getMessage());
             }
@@ -80,6 +76,9 @@ public final class ArchVariants {
             PackageArtifact a = PackageArtifact.of(pkg);
             client.pushBlob(target.name(), a.config());
             client.pushBlob(target.name(), a.layer());
+            if (a.btf() != null) {
+                client.pushBlob(target.name(), a.btf());
+            }
             client.pushManifest(target.name(), Digest.sha256(a.manifest()).toString(), a.manifest());
             entries.add(a.variant(pkg.info().arch()));
         }

@@ -165,9 +165,11 @@ public final class PackageResolver {
         }
         byte[] config = blob(client, ref, manifest.config(), "config");
         byte[] layer = blob(client, ref, manifest.layers().get(0), "program");
+        OciDescriptor btfLayer = btfLayer(ref, manifest);
+        byte[] btf = btfLayer == null ? null : blob(client, ref, btfLayer, "kernel BTF");
         EbpmPackage pkg;
         try {
-            pkg = PackageArtifact.open(manifest, config, layer);
+            pkg = PackageArtifact.open(manifest, config, layer, btf);
         } catch (PackageFormatException e) {
             throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": bad package: " + e.getMessage());
         }
@@ -262,11 +264,20 @@ public final class PackageResolver {
             throw EcliException.failed(ref.display() + " is not an ebpm package or a wasm module (its artifact type "
                 + "is " + manifest.effectiveArtifactType() + ")");
         }
-        if (manifest.layers().size() != 1) {
-            throw EcliException.failed(ref.display() + ": an ebpm package has one layer, this manifest has "
-                + manifest.layers().size());
-        }
+        btfLayer(ref, manifest);
         return manifest;
+    }
+
+    /** The layer of BTF for kernels without their own ({@code ecc --btfgen}), or null; nothing else is accepted. */
+    private static OciDescriptor btfLayer(PackageReference ref, OciManifest manifest) {
+        try {
+            if (manifest.layers().isEmpty()) {
+                throw new PackageFormatException("the manifest has no layers");
+            }
+            return PackageArtifact.btfLayer(manifest);
+        } catch (PackageFormatException e) {
+            throw EcliException.failed(ref.display() + ": " + e.getMessage());
+        }
     }
 
     /** A removal ecli already knows of is refused without asking anyone, offline too. */

@@ -3,6 +3,7 @@ package dev.ebpm.ecli.hub;
 import dev.ebpm.ecli.testing.EcliProcess;
 import dev.ebpm.ecli.testing.HubStack;
 import dev.ebpm.ecli.testing.KernelState;
+import dev.ebpm.ecli.testing.NoKernelBtf;
 import dev.ebpm.ecli.testing.TestPackages;
 import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.codec.EbpmPackageCodec;
@@ -276,6 +277,27 @@ class HubEndToEndTest {
         EcliProcess badArch = ecli(60, "pull", "arch/sigsnoop@1.0.0", "--arch", "mips");
         assertThat(badArch.exitCode()).isEqualTo(2);
         assertThat(badArch.errText()).contains("--arch: expected one of");
+    }
+
+    /** A package built with ecc --btfgen keeps its kernel BTF through the hub: run by name on a kernel without BTF. */
+    @Test
+    @Order(2)
+    @Tag("kernel")
+    void aBtfgenPackageRunsByNameOnAKernelWithoutBtf() throws IOException {
+        KernelState.requireRoot();
+        String release = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+        Path btfs = Files.createDirectories(home.resolve("btfgen"));
+        Files.copy(Path.of("/sys/kernel/btf/vmlinux"), btfs.resolve(release + ".btf"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path out = TestPackages.exampleWithBtf("tcpstates", btfs, "hub");
+        EcliProcess push = ecli(60, "push", out.resolve("tcpstates.ebpm").toString(), "btf/tcpstates:1.0.0");
+        assertThat(push.exitCode()).as(push.errText()).isZero();
+        EcliProcess run = EcliProcess.startWithPrefixAndEnv(NoKernelBtf.prefix(), env(), "run", "btf/tcpstates@1.0.0",
+            "--duration", "0");
+        int exit = run.waitFor(60);
+        assertThat(exit).as(run.errText()).isZero();
+        assertThat(run.errText()).contains("ecli: this kernel has no BTF of its own; using the package's BTF for "
+            + release);
     }
 
     private static String digestIn(String text) {

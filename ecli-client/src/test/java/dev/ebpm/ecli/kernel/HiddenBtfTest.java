@@ -1,6 +1,7 @@
 package dev.ebpm.ecli.kernel;
 
 import dev.ebpm.ecli.testing.EcliProcess;
+import dev.ebpm.ecli.testing.NoKernelBtf;
 import dev.ebpm.ecli.testing.TestPackages;
 import dev.ebpm.format.elf.ElfFile;
 import dev.ebpm.format.requirements.RequirementsReader;
@@ -42,9 +43,7 @@ class HiddenBtfTest extends KernelTest {
     }
 
     private static EcliProcess withoutKernelBtf(String... args) {
-        List<String> prefix = List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-            "mount -t tmpfs none /sys/kernel/btf && test ! -e /sys/kernel/btf/vmlinux || exit 99; exec \"$@\"", "sh");
-        EcliProcess ecli = EcliProcess.startWithPrefix(prefix, args);
+        EcliProcess ecli = EcliProcess.startWithPrefix(NoKernelBtf.prefix(), args);
         ecli.waitFor(60);
         return ecli;
     }

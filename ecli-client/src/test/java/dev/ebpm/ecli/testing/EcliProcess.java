@@ -51,6 +51,11 @@ public final class EcliProcess implements AutoCloseable {
         return start(prefix, Map.of(), args);
     }
 
+    /** Starts ecli under a wrapper command with extra environment variables. */
+    public static EcliProcess startWithPrefixAndEnv(List<String> prefix, Map<String, String> env, String... args) {
+        return start(prefix, env, args);
+    }
+
     private static EcliProcess start(List<String> prefix, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

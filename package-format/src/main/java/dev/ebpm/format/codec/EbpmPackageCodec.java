@@ -62,8 +62,7 @@ public final class EbpmPackageCodec {
     public static byte[] write(EbpmPackage pkg, byte[] object) {
         byte[] meta = pkg.meta().toCanonicalJson();
         byte[] readme = pkg.readme() == null ? null : pkg.readme().getBytes(StandardCharsets.UTF_8);
-        // Compressed: a tar pads each few-hundred-byte BTF file to a kilobyte and repeats its headers.
-        byte[] btf = pkg.btfs().isEmpty() ? null : Zstd.compress(pkg.btfs().toTar(), ZSTD_LEVEL);
+        byte[] btf = pkg.btfs().isEmpty() ? null : compressBtf(pkg.btfs());
         PackageManifest manifest = new PackageManifest(PackageManifest.SCHEMA_VERSION, pkg.info(),
             BlobDescriptor.of(PackageManifest.META_MEDIA_TYPE, meta),
             BlobDescriptor.of(PackageManifest.OBJECT_MEDIA_TYPE, object), Digest.sha256(pkg.elf()), pkg.elf().length,
@@ -80,6 +79,25 @@ public final class EbpmPackageCodec {
             entries.put(BTF, btf);
         }
         return Tars.write(entries);
+    }
+
+    /** Kernel BTF as the package stores it ({@value #BTF}, and the OCI artifact's BTF layer): a zstd tar. */
+    public static byte[] compressBtf(KernelBtfArchive btfs) {
+        // Compressed: a tar pads each few-hundred-byte BTF file to a kilobyte and repeats its headers.
+        return Zstd.compress(btfs.toTar(), ZSTD_LEVEL);
+    }
+
+    /** The kernel BTF of {@link #compressBtf}'s bytes, the frame's declared size bounded before it is inflated. */
+    public static KernelBtfArchive decompressBtf(byte[] b) {
+        try {
+            long size = Zstd.getFrameContentSize(b);
+            if (size < 0 || size > MAX_BTF_TAR) {
+                throw new PackageFormatException("the zstd frame's size is unknown or over " + MAX_BTF_TAR + " bytes");
+            }
+            return KernelBtfArchive.read(Zstd.decompress(b, (int) size));
+        } catch (ZstdException e) {
+            throw new PackageFormatException("not valid zstd data (" + e.getMessage() + ")");
+        }
     }
 
     /** Reads and verifies a package; {@code source} names the file in errors. */
@@ -144,14 +162,7 @@ public final class EbpmPackageCodec {
             byte[] b = required(entries, BTF);
             manifest.btf().verify(b, BTF);
             try {
-                long size = Zstd.getFrameContentSize(b);
-                if (size < 0 || size > MAX_BTF_TAR) {
-                    throw new PackageFormatException("the zstd frame's size is unknown or over " + MAX_BTF_TAR
-                        + " bytes");
-                }
-                btfs = KernelBtfArchive.read(Zstd.decompress(b, (int) size));
-            } catch (ZstdException e) {
-                throw new PackageFormatException("not valid zstd data (" + e.getMessage() + ")").in(BTF);
+                btfs = decompressBtf(b);
             } catch (PackageFormatException e) {
                 throw e.in(BTF);
             }

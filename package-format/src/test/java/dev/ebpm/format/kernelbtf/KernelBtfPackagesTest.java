@@ -1,6 +1,8 @@
 package dev.ebpm.format.kernelbtf;
 
 import dev.ebpm.format.PackageFormatException;
+import dev.ebpm.format.artifact.OciManifest;
+import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.EunomiaPackage;
@@ -44,6 +46,26 @@ class KernelBtfPackagesTest {
         ObjectMeta meta = new ObjectMeta(SkeletonExtractor.extract(BpfObject.parse(elf), "btf_kinds_bpf"), List.of(),
             "0.3.4", LoaderOptions.NONE, Map.of());
         return new EbpmPackage(new PackageInfo("kinds", "1.0.0", null, "GPL", List.of()), meta, elf, null, TWO);
+    }
+
+    /** As an OCI artifact the BTF is a second layer, byte for byte the .ebpm's btf.tar.zst; tampering is refused. */
+    @Test
+    void anArtifactCarriesTheKernelBtfAsItsSecondLayer() {
+        PackageArtifact a = PackageArtifact.of(pkg());
+        OciManifest m = OciManifest.parse(a.manifest());
+        assertThat(m.layers()).hasSize(2);
+        assertThat(m.layers().get(1).mediaType()).isEqualTo(PackageArtifact.BTF_MEDIA_TYPE);
+        assertThat(PackageArtifact.btfLayer(m).digest().matches(a.btf())).isTrue();
+        EbpmPackage back = PackageArtifact.open(m, a.config(), a.layer(), a.btf());
+        assertThat(back.btfs().describe()).isEqualTo(TWO.describe());
+        assertThat(EbpmPackageCodec.write(back, a.layer())).isEqualTo(EbpmPackageCodec.write(pkg()));
+        assertThatThrownBy(() -> PackageArtifact.open(m, a.config(), a.layer()))
+            .hasMessageContaining("BTF layer, which was not read");
+        byte[] other = EbpmPackageCodec.compressBtf(new KernelBtfArchive(List.of(TWO.kernels().get(0))));
+        assertThatThrownBy(() -> PackageArtifact.open(m, a.config(), a.layer(), other))
+            .hasMessageContaining("BTF layer: the blob is not the one the manifest names");
+        assertThat(OciManifest.parse(PackageArtifact.of(pkg().withBtfs(KernelBtfArchive.EMPTY)).manifest()).layers())
+            .hasSize(1);
     }
 
     @Test

@@ -47,6 +47,10 @@ public class PackageVersion {
     @Column(name = "package_digest", nullable = false, columnDefinition = "sha256_digest")
     public String packageDigest;
 
+    /** The kernel BTF layer's, for a package built with {@code ecc --btfgen}; null for most. */
+    @Column(name = "btf_digest", columnDefinition = "sha256_digest")
+    public String btfDigest;
+
     @Column(name = "package_size", nullable = false)
     public long packageSize;
 

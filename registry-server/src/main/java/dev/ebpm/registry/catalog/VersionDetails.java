@@ -9,18 +9,20 @@ import java.util.List;
  * where they attach, maps and how they are sampled, the flags exactly as {@code ecli run NAME --help} lists
  * them, the event fields printed, the output kind and what the kernel must offer ({@link KernelRequirements}). For a wasm-bpf module,
  * {@code module} says what the module is (null for a package) and the rest describes the object it embeds;
- * its flags are the module's own business, so none are listed.
+ * its flags are the module's own business, so none are listed. {@code btfKernels}: the kernels a package built
+ * with {@code ecc --btfgen} carries BTF for (null or empty for most).
  */
 public record VersionDetails(String objName, String summary, String license, String output,
                              List<Program> programs, List<MapView> maps, List<Flag> flags, List<Event> events,
-                             KernelRequirements requires, String eunomiaVersion, Module module) {
+                             KernelRequirements requires, String eunomiaVersion, Module module,
+                             List<String> btfKernels) {
     /** A wasm module: its size, what it imports, and whether ecc's meta section described its object. */
     public record Module(long size, List<String> imports, boolean described) {
     }
 
     public VersionDetails asModule(Module m) {
         return new VersionDetails(objName, summary, license, "module", programs, maps, List.of(), events, requires,
-            eunomiaVersion, m);
+            eunomiaVersion, m, btfKernels);
     }
 
     public record Program(String name, String section, String kind, String attachTo) {

@@ -84,9 +84,15 @@ public class VersionRemovals {
     private void withdrawBlobs(Package p, PackageVersion v) {
         Set<Digest> all = new LinkedHashSet<>(List.of(Digest.parse(v.configDigest), Digest.parse(v.layerDigest),
             Digest.parse(v.packageDigest)));
+        if (v.btfDigest != null) {
+            all.add(Digest.parse(v.btfDigest));
+        }
         for (PackageVariant variant : lookup.variants(v)) {
             all.addAll(List.of(Digest.parse(variant.configDigest), Digest.parse(variant.layerDigest),
                 Digest.parse(variant.packageDigest)));
+            if (variant.btfDigest != null) {
+                all.add(Digest.parse(variant.btfDigest));
+            }
         }
         locks.exclusive(all);
         List<Digest> unlink = new ArrayList<>();
@@ -107,9 +113,11 @@ public class VersionRemovals {
     private boolean usedBy(Digest d, Optional<Package> within) {
         String scope = within.isPresent() ? " AND v.package_id = ?2" : "";
         var query = em.createNativeQuery("SELECT (SELECT count(*) FROM package_version v WHERE v.removed_at IS NULL "
-                + "AND (v.config_digest = ?1 OR v.layer_digest = ?1 OR v.package_digest = ?1)" + scope + ") + "
+                + "AND (v.config_digest = ?1 OR v.layer_digest = ?1 OR v.package_digest = ?1 OR v.btf_digest = ?1)"
+                + scope + ") + "
                 + "(SELECT count(*) FROM package_variant pv JOIN package_version v ON v.id = pv.version_id WHERE "
-                + "v.removed_at IS NULL AND (pv.config_digest = ?1 OR pv.layer_digest = ?1 OR pv.package_digest = ?1)"
+                + "v.removed_at IS NULL AND (pv.config_digest = ?1 OR pv.layer_digest = ?1 OR pv.package_digest = ?1 "
+                + "OR pv.btf_digest = ?1)"
                 + scope + ")")
             .setParameter(1, d.toString());
         within.ifPresent(x -> query.setParameter(2, x.id));

@@ -147,9 +147,19 @@ public class ManifestService {
             throw ApiException.tooLarge("the package config is " + configRef.size() + " bytes, over the "
                 + limits.maxConfigSize() + "-byte limit");
         }
-        if (parsed.layers().size() != 1) {
-            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "an ebpm package has exactly one layer (the "
-                + "BPF object), this manifest has " + parsed.layers().size());
+        OciDescriptor btfRef;
+        try {
+            btfRef = parsed.layers().isEmpty() ? null : PackageArtifact.btfLayer(parsed);
+        } catch (PackageFormatException e) {
+            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
+        }
+        if (parsed.layers().isEmpty()) {
+            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "an ebpm package's first layer is the BPF "
+                + "object; this manifest has no layers");
+        }
+        if (btfRef != null && btfRef.size() > limits.maxPackageSize()) {
+            throw ApiException.tooLarge("the package's kernel BTF layer is " + btfRef.size() + " bytes, over the "
+                + limits.maxPackageSize() + "-byte limit");
         }
         OciDescriptor layerRef = parsed.layers().get(0);
         if (layerRef.size() > limits.maxObjectSize()) {
@@ -158,9 +168,10 @@ public class ManifestService {
         }
         byte[] config = blobs.read(configRef.digest(), configRef.size());
         byte[] layer = blobs.read(layerRef.digest(), layerRef.size());
+        byte[] btf = btfRef == null ? null : blobs.read(btfRef.digest(), btfRef.size());
         EbpmPackage pkg;
         try {
-            pkg = PackageArtifact.open(parsed, config, layer);
+            pkg = PackageArtifact.open(parsed, config, layer, btf);
         } catch (PackageFormatException e) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
         }
@@ -168,7 +179,7 @@ public class ManifestService {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "the package's config names it "
                 + pkg.info().name() + "; push it to that repository, not " + repository);
         }
-        return new Opened(pkg, new PackageArtifact(parsed, body, config, layer));
+        return new Opened(pkg, new PackageArtifact(parsed, body, config, layer, btf));
     }
 
     private void publishPackage(PackageName repository, ManifestRef reference, Opened opened, Caller caller) {

@@ -3,6 +3,7 @@ package dev.ebpm.registry.publish;
 import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.flags.ProgramFlag;
+import dev.ebpm.format.kernelbtf.KernelBtf;
 import dev.ebpm.format.meta.ExportType;
 import dev.ebpm.format.meta.MapMeta;
 import dev.ebpm.format.meta.MapSample;
@@ -41,7 +42,8 @@ public final class PackageInspector {
             throw new PackageFormatException("the BPF object is not valid: " + e.getMessage());
         }
         try {
-            return inspect(pkg.meta(), object, pkg.info().arch());
+            return inspect(pkg.meta(), object, pkg.info().arch(), pkg.btfs().kernels().stream()
+                .map(KernelBtf::describe).toList());
         } catch (PackageFormatException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -49,7 +51,7 @@ public final class PackageInspector {
         }
     }
 
-    private static VersionDetails inspect(ObjectMeta meta, BpfObject object, String arch) {
+    private static VersionDetails inspect(ObjectMeta meta, BpfObject object, String arch, List<String> btfKernels) {
         String objName = meta.bpfSkel().objName();
         Map<String, ProgramInfo> programs = object.programs().stream()
             .collect(Collectors.toMap(ProgramInfo::name, Function.identity(), (a, b) -> a));
@@ -107,6 +109,6 @@ public final class PackageInspector {
             eventViews, RequirementsReader.read(object, meta.bpfSkel().progs().stream()
                 .map(p -> new RequirementsReader.Program(p.name(), p.attach())).toList(), object.maps(objName))
                 .withArch(arch),
-            meta.eunomiaVersion(), null);
+            meta.eunomiaVersion(), null, btfKernels);
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * A package file sent to the REST publish endpoint, opened: an ebpm package (tar), or an eunomia
- * {@code package.json} / {@code package.yaml}. The object's size is checked against the limit before it
+ * {@code package.json} / {@code package.yaml} / btfgen tar (kernel BTF kept, as in an {@code .ebpm}). The object's size is checked against the limit before it
  * is inflated. An eunomia file carries no identity, so name and version come from the URL and the rest
  * (description, license) from the program itself: its doc comment and its ELF {@code license} section.
  */
@@ -30,7 +30,7 @@ public record PackageUpload(EbpmPackage pkg, byte[] layer) {
                 case EBPM -> ebpm(body, maxObject);
                 case EUNOMIA_JSON -> eunomia(Json.parse(body), name, version, maxObject);
                 case EUNOMIA_YAML -> eunomia(Json.parseYaml(body), name, version, maxObject);
-                case EUNOMIA_TAR -> throw withKernelBtf();
+                case EUNOMIA_TAR -> eunomia(EunomiaPackageCodec.readTar(body, "the package"), name, version);
             };
         } catch (ApiException e) {
             throw e;
@@ -42,17 +42,7 @@ public record PackageUpload(EbpmPackage pkg, byte[] layer) {
 
     private static PackageUpload ebpm(byte[] body, int maxObject) {
         EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(body, "the package", size -> checkSize(size, maxObject));
-        if (!opened.pkg().btfs().isEmpty()) {
-            throw withKernelBtf();
-        }
         return new PackageUpload(opened.pkg(), opened.storedObject());
-    }
-
-    /** Its OCI artifact has one layer, the object: kernel BTF would be lost on the way, so it is refused. */
-    private static ApiException withKernelBtf() {
-        return ApiException.badRequest(ErrorCode.PACKAGE_INVALID, "the package carries BTF for kernels without their "
-            + "own (ecc --btfgen), which this hub cannot store yet: publish it built without --btfgen, and ship the "
-            + "btfgen package (.ebpm or .tar) as a file");
     }
 
     private static PackageUpload eunomia(JsonNode root, PackageName name, SemVer version, int maxObject) {
@@ -60,7 +50,11 @@ public record PackageUpload(EbpmPackage pkg, byte[] layer) {
         if (size != null && size.canConvertToLong()) {
             checkSize(size.asLong(), maxObject);
         }
-        EunomiaPackage eunomia = EunomiaPackageCodec.read(root);
+        return eunomia(EunomiaPackageCodec.read(root), name, version);
+    }
+
+    /** An eunomia package ({@code package.json}, or the btfgen tar with its kernels' BTF), named by the URL. */
+    private static PackageUpload eunomia(EunomiaPackage eunomia, PackageName name, SemVer version) {
         BpfObject object = BpfObject.parse(eunomia.elf());
         String description = eunomia.meta().bpfSkel().doc() == null ? null : eunomia.meta().bpfSkel().doc().summary();
         if (description != null && description.length() > PackageInfo.MAX_DESCRIPTION) {

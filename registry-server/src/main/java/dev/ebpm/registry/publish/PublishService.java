@@ -124,6 +124,9 @@ public class PublishService {
         if (!r.pushed()) {
             blobs.putObject(a.model().config().digest(), a.config());
             blobs.putObject(a.model().layers().get(0).digest(), a.layer());
+            if (a.btf() != null) {
+                blobs.putObject(a.model().layers().get(1).digest(), a.btf());
+            }
         }
         if (!r.isModule()) {
             blobs.putObject(packageDigest, packageFile);

@@ -104,6 +104,7 @@ public class PublishTransaction {
             row.configDigest = a.model().config().digest().toString();
             row.layerDigest = a.model().layers().get(0).digest().toString();
             row.packageDigest = prepared.get(i).file().digest().toString();
+            row.btfDigest = btfDigest(a);
             row.packageSize = prepared.get(i).file().content().length;
             row.objectSize = variant.pkg().elf().length;
             row.details = prepared.get(i).details();
@@ -131,6 +132,7 @@ public class PublishTransaction {
         v.configDigest = a.model().config().digest().toString();
         v.layerDigest = a.model().layers().get(0).digest().toString();
         v.packageDigest = file.digest().toString();
+        v.btfDigest = btfDigest(a);
         v.packageSize = file.content().length;
         v.objectSize = pkg.elf().length;
         v.kind = r.isModule() ? PackageVersion.WASM : PackageVersion.PACKAGE;
@@ -177,10 +179,14 @@ public class PublishTransaction {
         PackageArtifact a = r.artifact();
         Digest config = a.model().config().digest();
         Digest layer = a.model().layers().get(0).digest();
-        locks.shared(List.of(config, layer, file.digest()));
-        Set<String> recorded = blobs.recorded(List.of(config, layer, file.digest()));
+        Digest btf = a.btf() == null ? null : a.model().layers().get(1).digest();
+        List<Digest> pushedBlobs = btf == null ? List.of(config, layer) : List.of(config, layer, btf);
+        List<Digest> all = new ArrayList<>(pushedBlobs);
+        all.add(file.digest());
+        locks.shared(all);
+        Set<String> recorded = blobs.recorded(all);
         if (r.pushed()) {
-            for (Digest d : List.of(config, layer)) {
+            for (Digest d : pushedBlobs) {
                 if (!recorded.contains(d.toString())) {
                     throw ApiException.badRequest(ErrorCode.MANIFEST_BLOB_UNKNOWN, "the manifest names blob " + d
                         + ", which is no longer in " + r.name() + "; push it again");
@@ -190,11 +196,18 @@ public class PublishTransaction {
         } else {
             record(recorded, config, a.config(), r.name().value());
             record(recorded, layer, a.layer(), r.name().value());
+            if (btf != null) {
+                record(recorded, btf, a.btf(), r.name().value());
+            }
         }
         if (!file.digest().equals(layer)) {
             // (A module's package file is its layer, recorded above.)
             record(recorded, file.digest(), file.content(), null);
         }
+    }
+
+    private static String btfDigest(PackageArtifact a) {
+        return a.btf() == null ? null : a.model().layers().get(1).digest().toString();
     }
 
     private void record(Set<String> recorded, Digest d, byte[] content, String repository) {

@@ -4,8 +4,6 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
-import dev.ebpm.format.kernelbtf.KernelBtf;
-import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.registry.testing.Api;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;
@@ -59,22 +57,6 @@ class BadInputTest {
     private static void nothingPublished(String name) {
         RestAssured.get("/api/v1/packages/" + name).then().statusCode(404);
         RestAssured.get("/v2/" + name + "/manifests/latest").then().statusCode(404);
-    }
-
-    /** Kernel BTF would not survive the one-layer OCI artifact: refused, saying so, and nothing is published. */
-    @Test
-    void aPackageWithKernelBtfIsRefusedNotStrippedSilently() {
-        byte[] btf = new byte[25];
-        btf[0] = (byte) 0x9f;
-        btf[1] = (byte) 0xeb;
-        btf[2] = 1;
-        btf[4] = 24;
-        EbpmPackage pkg = Fixtures.renamed("sigsnoop", "with-btf", "1.0.0").withBtfs(new KernelBtfArchive(List.of(
-            new KernelBtf("ubuntu", "20.04", "x86_64", "5.4.0-42-generic", btf))));
-        clientError(put("with-btf", "1.0.0", "application/vnd.ebpm.package.v1+tar", EbpmPackageCodec.write(pkg)))
-            .statusCode(400).body("errors[0].code", equalTo("PACKAGE_INVALID"))
-            .body("errors[0].message", containsString("ecc --btfgen"));
-        nothingPublished("with-btf");
     }
 
     @Test
