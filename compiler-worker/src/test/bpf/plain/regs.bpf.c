@@ -2,7 +2,7 @@
 // Reads a function argument through bpf_tracing.h's PT_REGS macros, whose registers differ by architecture.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
-#ifdef __TARGET_ARCH_arm64
+#if defined(__TARGET_ARCH_arm64) && !defined(WITHOUT_STANDIN)
 /* A stand-in for the arm64 kernel's type, which the x86_64 BTF the test compiles against lacks. */
 struct user_pt_regs {
 	__u64 regs[31];

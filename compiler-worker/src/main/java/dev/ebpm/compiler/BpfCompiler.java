@@ -145,8 +145,12 @@ public final class BpfCompiler {
             Path pch = !precompiledHeaders ? null
                 : precompiledHeader(sourceText, sourceDir, request.includeDirs(), vmlinux, clang, toolchain);
             log.detail("precompiled header: " + (pch == null ? "none" : pch.toString()) + elapsed(started));
-            List<SourceDecl> decls = compileAndReadDocs(tools, clang, work, sourceDir, sourceName, pch, prelude,
-                object);
+            List<SourceDecl> decls;
+            try {
+                decls = compileAndReadDocs(tools, clang, work, sourceDir, sourceName, pch, prelude, object);
+            } catch (CompileException e) {
+                throw withRegistersHint(e, arch, request.vmlinux());
+            }
             if (pch != null) {
                 List<String> lost = BpfObject.parse(Files.readAllBytes(object)).externsWithoutBtf();
                 if (!lost.isEmpty()) {
@@ -261,6 +265,23 @@ public final class BpfCompiler {
             .or(() -> vmlinux.map(VmlinuxHeader::file)).orElse(null);
         return PrecompiledHeader.prepare(sourceText, sourceDir, header, clang.flagsWithoutSourceDir(),
             clang.sourceDirFlag(), toolchain, runner, cache, log).orElse(null);
+    }
+
+    /**
+     * bpf_tracing.h reads a probe's registers through the target architecture's register struct; when the kernel
+     * types have no complete one, they are most likely another architecture's (this machine's BTF standing in),
+     * which is worth one line more than clang's macro backtrace.
+     */
+    private static CompileException withRegistersHint(CompileException e, String arch, Path vmlinux) {
+        String details = e.details() == null ? "" : e.details();
+        if (arch == null || arch.equals(Architectures.running())
+            || !details.matches("(?s).*incomplete definition of type 'const struct (user_)?pt_regs'.*")) {
+            return e;
+        }
+        return new CompileException(e.getMessage() + "; the kernel types in --vmlinux " + vmlinux + " have no "
+            + "complete register struct for " + arch + " (PT_REGS_*, BPF_KPROBE): they look like another "
+            + "architecture's kernel, so pass a vmlinux.h or BTF file from a kernel built for " + arch, e.details(),
+            e);
     }
 
     /**

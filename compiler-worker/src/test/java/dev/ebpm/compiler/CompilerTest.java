@@ -180,6 +180,15 @@ class CompilerTest {
             .hasMessageStartingWith("--target-arch arm64: this machine is " + dev.ebpm.format.arch.Architectures.running());
         assertThatThrownBy(() -> TestCompiles.compile(base.forArch("vax", btf)))
             .hasMessageStartingWith("--target-arch vax: expected one of [x86_64, arm64");
+        // Without the stand-in, x86_64's types have no arm64 register struct: clang's error, and what it means.
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.ebpm.format.arch.Architectures.running().equals("x86_64"));
+        CompileRequest bare = new CompileRequest(base.source(), null, TestCompiles.tempDir(), List.of(),
+            List.of("-DWITHOUT_STANDIN"), btf, CompileRequest.PackageOptions.DEFAULTS, false,
+            dev.ebpm.compiler.toolchain.Toolchain.Overrides.NONE, null);
+        assertThatThrownBy(() -> TestCompiles.compile(bare.forArch("arm64", btf)))
+            .hasMessageContaining("clang could not compile regs.bpf.c (1 error); the kernel types in --vmlinux "
+                + btf + " have no complete register struct for arm64")
+            .hasMessageContaining("look like another architecture's kernel");
     }
 
     @Test
