@@ -1,6 +1,7 @@
 package dev.ebpm.registry.oci;
 
 import dev.ebpm.format.Digest;
+import dev.ebpm.format.artifact.OciIndex;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.artifact.PackageConfig;
 import dev.ebpm.format.codec.EbpmPackage;
@@ -33,6 +34,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.ebpm.registry.testing.Api.publish;
@@ -70,6 +72,43 @@ class OciClientsTest {
             "digests.manifest")).isEqualTo(Digest.sha256(a.manifest()).toString());
         assertThat(RestAssured.get("/api/v1/search?q=tcpstates").<List<String>>path("results.name"))
             .contains("skopeo/tcpstates");
+    }
+
+    /** skopeo copies a version built for two architectures both ways, with --all: an index and each build. */
+    @Test
+    void skopeoCopiesAVersionBuiltForSeveralArchitecturesBothWays(@TempDir Path dir) throws IOException {
+        String token = Api.publisher();
+        String name = "skopeo/multiarch";
+        List<PackageArtifact> builds = new ArrayList<>();
+        for (String arch : List.of("x86_64", "arm64")) {
+            EbpmPackage pkg = Fixtures.renamed("sigsnoop", name, "1.0.0");
+            builds.add(PackageArtifact.of(pkg.withInfo(pkg.info().withArch(arch))));
+        }
+        byte[] index = PackageArtifact.index(Fixtures.renamed("sigsnoop", name, "1.0.0").info(),
+            List.of(builds.get(0).variant("x86_64"), builds.get(1).variant("arm64"))).toBytes();
+        OciLayout.writeIndex(dir.resolve("src"), "1.0.0", builds, index);
+        Commands.run(List.of("skopeo", "--insecure-policy", "copy", "--all", "--dest-tls-verify=false",
+            "--dest-creds", "ebpm:" + token, "oci:" + dir.resolve("src") + ":1.0.0", "docker://" + host() + "/" + name
+                + ":1.0.0"));
+        // skopeo writes the index again in its own form (so the version's digest is skopeo's index), and keeps
+        // each build's manifest and blobs byte for byte.
+        byte[] pushed = RestAssured.get("/v2/" + name + "/manifests/1.0.0").asByteArray();
+        // (skopeo 1.9 knows no artifactType, so its entries have none: the digests, sizes and platforms stay.)
+        assertThat(OciIndex.parse(pushed).variants()).extracting(v -> v.arch() + " " + v.manifest().digest() + " "
+            + v.manifest().size()).containsExactlyElementsOf(OciIndex.parse(index).variants().stream().map(v ->
+            v.arch() + " " + v.manifest().digest() + " " + v.manifest().size()).toList());
+        RestAssured.get("/api/v1/packages/" + name + "/-/versions/1.0.0").then().statusCode(200)
+            .body("digests.manifest", equalTo(Digest.sha256(pushed).toString()))
+            .body("variants.arch", org.hamcrest.Matchers.contains("x86_64", "arm64"));
+
+        Commands.run(List.of("skopeo", "--insecure-policy", "copy", "--all", "--src-tls-verify=false",
+            "docker://" + host() + "/" + name + ":1.0.0", "oci:" + dir.resolve("back") + ":pulled"));
+        assertThat(OciLayout.blob(dir.resolve("back"), Digest.sha256(pushed).toString())).isEqualTo(pushed);
+        for (PackageArtifact a : builds) {
+            assertThat(OciLayout.blob(dir.resolve("back"), Digest.sha256(a.manifest()).toString()))
+                .isEqualTo(a.manifest());
+            assertThat(OciLayout.blob(dir.resolve("back"), Digest.sha256(a.layer()).toString())).isEqualTo(a.layer());
+        }
     }
 
     @Test
