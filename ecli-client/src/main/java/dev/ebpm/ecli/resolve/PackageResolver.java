@@ -173,15 +173,15 @@ public final class PackageResolver {
         } catch (PackageFormatException e) {
             throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": bad package: " + e.getMessage());
         }
+        if (built != null && !built.equals(pkg.info().arch())) {
+            throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": the index lists a package built for "
+                + (pkg.info().arch() == null ? "any architecture" : pkg.info().arch()) + " as its " + built + " build");
+        }
         String version = pkg.info().version();
         if (fetched && pkg.info().name().equals(ref.name()) && !version.equals(ref.reference())) {
             // A version always names this manifest: remember it, so NAME@VERSION works offline after NAME:TAG.
             // (Only on a fetch: a run from the cache writes nothing.)
             cache.putRef(registry, ref.name(), version, manifestDigest);
-        }
-        if (built != null && !built.equals(pkg.info().arch())) {
-            throw new EcliException(ExitCodes.INTEGRITY, ref.display() + ": the index lists a package built for "
-                + (pkg.info().arch() == null ? "any architecture" : pkg.info().arch()) + " as its " + built + " build");
         }
         return ResolvedPackage.ofPackage(pkg, layer, manifestDigest, pkg.info().name() + "@" + version);
     }

@@ -97,7 +97,6 @@ public class ManifestService {
             if (reference.digest() != null && opened.pkg().info().arch() != null) {
                 // One architecture's build, pushed by digest the way multi-arch images are: a variant for the
                 // index that names it to come, not a version yet.
-                SemVer.parse(opened.pkg().info().version());
                 manifests.saveVariant(repository.value(), digest, parsed, body);
                 return new Pushed(digest, null);
             }
@@ -147,15 +146,15 @@ public class ManifestService {
             throw ApiException.tooLarge("the package config is " + configRef.size() + " bytes, over the "
                 + limits.maxConfigSize() + "-byte limit");
         }
-        OciDescriptor btfRef;
-        try {
-            btfRef = parsed.layers().isEmpty() ? null : PackageArtifact.btfLayer(parsed);
-        } catch (PackageFormatException e) {
-            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
-        }
         if (parsed.layers().isEmpty()) {
             throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, "an ebpm package's first layer is the BPF "
                 + "object; this manifest has no layers");
+        }
+        OciDescriptor btfRef;
+        try {
+            btfRef = PackageArtifact.btfLayer(parsed);
+        } catch (PackageFormatException e) {
+            throw ApiException.badRequest(ErrorCode.MANIFEST_INVALID, e.getMessage());
         }
         if (btfRef != null && btfRef.size() > limits.maxPackageSize()) {
             throw ApiException.tooLarge("the package's kernel BTF layer is " + btfRef.size() + " bytes, over the "
