@@ -245,6 +245,9 @@ class HubEndToEndTest {
 
         EcliProcess run = ecli(60, "run", "arch/sigsnoop@1.0.0", "--duration", "1");
         assertThat(run.exitCode()).as(run.errText()).isZero();
+        // The index and this machine's build are cached: the version runs offline too.
+        EcliProcess offline = ecli(60, "run", "arch/sigsnoop@1.0.0", "--offline", "--dry-run");
+        assertThat(offline.exitCode()).as(offline.errText()).isZero();
         EcliProcess check = ecli(60, "check", "arch/sigsnoop@1.0.0");
         assertThat(check.out().get(0)).as(check.errText()).startsWith("arch/sigsnoop@1.0.0 (its " + here + " build) on Linux")
             .contains("can run here");

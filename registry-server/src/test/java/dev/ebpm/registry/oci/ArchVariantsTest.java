@@ -127,6 +127,16 @@ class ArchVariantsTest {
         pushIndex(token, name, "1.0.0", PackageArtifact.index(x86.info(), List.of(x86Entry, unknown)).toBytes()).then()
             .statusCode(400).body("errors[0].code", equalTo("MANIFEST_BLOB_UNKNOWN"));
 
+        // Another repository's build is not this one's, even with the same bytes' digest known.
+        List<OciIndex.Variant> elsewhere = pushVariants(token, "arch/elsewhere", List.of(variant("arch/elsewhere",
+            "1.0.0", "riscv64")));
+        pushIndex(token, name, "1.0.0", PackageArtifact.index(x86.info(), List.of(x86Entry, elsewhere.get(0)))
+            .toBytes()).then().statusCode(400).body("errors[0].code", equalTo("MANIFEST_BLOB_UNKNOWN"))
+            .body("errors[0].message", containsString("which was not pushed to " + name));
+        // Pushing an index needs the right to publish this package, like any version.
+        pushIndex(Api.token("other publisher", "publish:tools/*"), name, "1.0.0", PackageArtifact.index(x86.info(), entries).toBytes())
+            .then().statusCode(403);
+
         byte[] good = PackageArtifact.index(x86.info(), entries).toBytes();
         pushIndex(token, name, "stable", good).then().statusCode(400)
             .body("errors[0].message", containsString("as the version it is"));
