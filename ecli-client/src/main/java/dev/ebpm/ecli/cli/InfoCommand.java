@@ -54,9 +54,12 @@ final class InfoCommand extends BaseCommand<CommandSettings> {
         out.println("registry: " + client.base() + "   downloads: " + pkg.path("downloads").asLong() + "   tags:" + tags);
         out.println("versions:");
         for (JsonNode v : pkg.path("versions")) {
-            out.printf("  %-14s %s  %7d B  %s%s%n", v.path("version").asText(),
+            List<String> arches = new ArrayList<>();
+            v.path("arches").forEach(a -> arches.add(a.asText()));
+            out.printf("  %-14s %s  %7d B  %s%s%s%n", v.path("version").asText(),
                 v.path("publishedAt").asText("").replaceFirst("T.*", ""), v.path("size").asLong(),
-                v.path("digest").asText(""), v.path("removed").asBoolean() ? "  (removed by the registry)"
+                v.path("digest").asText(""), arches.isEmpty() ? "" : "  (" + String.join(", ", arches) + ")",
+                v.path("removed").asBoolean() ? "  (removed by the registry)"
                     : v.path("yanked").asBoolean() ? "  (yanked)" : "");
         }
         JsonNode d = version.path("details");

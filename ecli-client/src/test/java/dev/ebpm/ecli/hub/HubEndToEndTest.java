@@ -252,7 +252,7 @@ class HubEndToEndTest {
         assertThat(check.out().get(0)).as(check.errText()).startsWith("arch/sigsnoop@1.0.0 (its " + here + " build) on Linux")
             .contains("can run here");
         EcliProcess info = ecli(60, "info", "arch/sigsnoop@1.0.0");
-        assertThat(info.outText()).contains("built for " + here + ", " + other);
+        assertThat(info.outText()).contains("built for " + here + ", " + other, "  (" + here + ", " + other + ")");
 
         Path far = TestPackages.exampleForArch("sigsnoop", third);
         EcliProcess elsewhere = ecli(120, "push", theirs.toString(), far.toString(), "arch/elsewhere:1.0.0");

@@ -46,21 +46,21 @@ public class CatalogViews {
         List<Tag> tags = lookup.tags(p);
         Map<Long, String> digests = manifestDigests(p);
         PackageVersion v = lookup.resolve(p, reference, versions, tags);
-        return new PackagePage(view(p, versions, tags, digests),
+        return new PackagePage(view(p, versions, tags, digests, arches(p)),
             view(new ResolvedVersion(p, v), digests.get(v.manifestId)), stats.dailyDownloads(p, chartDays));
     }
 
     @Transactional
     public PackageView view(PackageName name) {
         Package p = lookup.require(name);
-        return view(p, lookup.versions(p), lookup.tags(p), manifestDigests(p));
+        return view(p, lookup.versions(p), lookup.tags(p), manifestDigests(p), arches(p));
     }
 
     private static PackageView view(Package p, List<PackageVersion> versions, List<Tag> tags,
-                                    Map<Long, String> digests) {
+                                    Map<Long, String> digests, Map<Long, List<String>> arches) {
         List<VersionSummary> summaries = new ArrayList<>();
         for (PackageVersion v : Versions.newestFirst(versions)) {
-            summaries.add(VersionSummary.from(v, digests.get(v.manifestId)));
+            summaries.add(VersionSummary.from(v, digests.get(v.manifestId), arches.getOrDefault(v.id, List.of())));
         }
         return new PackageView(p.name, p.description, Arrays.asList(p.keywords),
             Versions.latest(versions).map(v -> v.version).orElse(null), tagMap(versions, tags), p.downloads,
@@ -76,6 +76,18 @@ public class CatalogViews {
             digests.put(((Number) row[0]).longValue(), (String) row[1]);
         }
         return digests;
+    }
+
+    /** The architectures of each version built for several, by version id, in index order, in one query. */
+    private Map<Long, List<String>> arches(Package p) {
+        Map<Long, List<String>> arches = new HashMap<>();
+        for (Object o : em.createNativeQuery("SELECT pv.version_id, pv.arch FROM package_variant pv JOIN "
+            + "package_version v ON v.id = pv.version_id WHERE v.package_id = ?1 ORDER BY pv.version_id, pv.position")
+            .setParameter(1, p.id).getResultList()) {
+            Object[] row = (Object[]) o;
+            arches.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
+        }
+        return arches;
     }
 
     /** Every tag that resolves, by name: the explicit ones, and {@code latest} as resolution computes it. */

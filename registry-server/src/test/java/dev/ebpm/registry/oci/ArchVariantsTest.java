@@ -83,6 +83,8 @@ class ArchVariantsTest {
             .body("variants[1].requires.arch", equalTo("arm64"))
             .body("variants[0].download", equalTo("/api/v1/packages/" + name + "/-/versions/1.0.0/package.ebpm?arch=x86_64"));
 
+        RestAssured.get("/api/v1/packages/" + name).then().statusCode(200)
+            .body("versions[0].arches", contains("x86_64", "arm64"));
         byte[] armFile = RestAssured.get("/api/v1/packages/" + name + "/-/versions/1.0.0/package.ebpm?arch=aarch64")
             .then().statusCode(200).extract().asByteArray();
         assertThat(EbpmPackageCodec.read(armFile, "arm64 file").info().arch()).isEqualTo("arm64");
@@ -94,7 +96,8 @@ class ArchVariantsTest {
         RestAssured.get("/api/v1/packages/" + name + "/-/versions/1.0.0/package.json?arch=mips").then().statusCode(400);
         RestAssured.get("/packages/" + name).then().statusCode(200)
             .body(containsString("<span class=\"arch\">x86_64</span>"))
-            .body(containsString("package.ebpm?arch=arm64"));
+            .body(containsString("package.ebpm?arch=arm64"))
+            .body(containsString("<span class=\"arches\">x86_64 · arm64</span>"));
 
         // Tags point at the version as at any other.
         Api.as(token).contentType("application/json").body(Map.of("version", "1.0.0"))
