@@ -84,6 +84,12 @@ public class PublishTransaction {
         if (existing.isPresent()) {
             return republished(r.variants().get(0), p, existing.get(), indexDigest);
         }
+        // Every build's blobs locked in one go, so the locks are taken in digest order as a removal takes them.
+        List<Digest> all = new ArrayList<>();
+        for (int i = 0; i < r.variants().size(); i++) {
+            all.addAll(blobsOf(r.variants().get(i), prepared.get(i).file()));
+        }
+        locks.shared(all);
         List<StoredManifest> variantManifests = new ArrayList<>();
         for (int i = 0; i < r.variants().size(); i++) {
             PublishRequest variant = r.variants().get(i);
@@ -181,8 +187,7 @@ public class PublishTransaction {
         Digest layer = a.model().layers().get(0).digest();
         Digest btf = a.btf() == null ? null : a.model().layers().get(1).digest();
         List<Digest> pushedBlobs = btf == null ? List.of(config, layer) : List.of(config, layer, btf);
-        List<Digest> all = new ArrayList<>(pushedBlobs);
-        all.add(file.digest());
+        List<Digest> all = blobsOf(r, file);
         locks.shared(all);
         Set<String> recorded = blobs.recorded(all);
         if (r.pushed()) {
@@ -204,6 +209,17 @@ public class PublishTransaction {
             // (A module's package file is its layer, recorded above.)
             record(recorded, file.digest(), file.content(), null);
         }
+    }
+
+    /** The blobs a version (or one build of it) references: config, layer, kernel BTF and package file. */
+    private static List<Digest> blobsOf(PublishRequest r, PackageFile file) {
+        PackageArtifact a = r.artifact();
+        List<Digest> all = new ArrayList<>(List.of(a.model().config().digest(), a.model().layers().get(0).digest()));
+        if (a.btf() != null) {
+            all.add(a.model().layers().get(1).digest());
+        }
+        all.add(file.digest());
+        return all;
     }
 
     private static String btfDigest(PackageArtifact a) {
