@@ -17,7 +17,6 @@ import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.PackageFormat;
-import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.options.Option;
 import dev.ebpm.format.options.OptionTable;
 import dev.ebpm.format.options.OptionValues;
@@ -111,17 +110,7 @@ final class PushCommand extends BaseCommand<PushCommand.Settings> {
         if (loaded instanceof LoadedModule module) {
             return pushModule(client, module, target, key);
         }
-        LoadedPackage local = (LoadedPackage) loaded;
-        PackageInfo old = local.info();
-        PackageInfo info;
-        try {
-            info = new PackageInfo(target.name(), target.reference(), old == null ? null : old.description(),
-                old == null ? null : old.license(), old == null ? List.of() : old.keywords(), local.arch());
-        } catch (PackageFormatException e) {
-            throw EcliException.usage(e.getMessage());
-        }
-        byte[] body = EbpmPackageCodec.write(new EbpmPackage(info, local.meta(), local.elf(), local.readme(),
-            local.btfs()));
+        byte[] body = EbpmPackageCodec.write(((LoadedPackage) loaded).publishedAs(target.name(), target.reference()));
         JsonNode v = client.putJson("/api/v1/packages/" + target.name() + "/-/versions/" + target.reference(), body,
             PackageFormat.EBPM.mediaType());
         out.println("published " + target.name() + "@" + target.reference() + " ("

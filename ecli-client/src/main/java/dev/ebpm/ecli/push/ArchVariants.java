@@ -7,11 +7,9 @@ import dev.ebpm.ecli.resolve.LoadedPackage;
 import dev.ebpm.ecli.resolve.LocalPackages;
 import dev.ebpm.ecli.resolve.PackageResolver;
 import dev.ebpm.format.Digest;
-import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.artifact.OciIndex;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
-import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.reference.PackageReference;
 
 import java.io.InputStream;
@@ -58,13 +56,7 @@ public final class ArchVariants {
             if (other != null) {
                 throw EcliException.usage(other + " and " + file + " are both built for " + arch);
             }
-            PackageInfo old = p.info();
-            try {
-                out.add(new EbpmPackage(new PackageInfo(target.name(), target.reference(), old.description(),
-                    old.license(), old.keywords(), arch), p.meta(), p.elf(), p.readme(), p.btfs()));
-            } catch (PackageFormatException e) {
-                throw EcliException.usage(e.getMessage());
-            }
+            out.add(p.publishedAs(target.name(), target.reference()));
         }
         return out;
     }

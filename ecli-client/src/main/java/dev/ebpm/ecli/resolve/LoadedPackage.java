@@ -1,10 +1,14 @@
 package dev.ebpm.ecli.resolve;
 
+import dev.ebpm.ecli.EcliException;
+import dev.ebpm.format.PackageFormatException;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EunomiaPackage;
 import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.format.kernelbtf.KernelBtfArchive;
 import dev.ebpm.format.meta.ObjectMeta;
+
+import java.util.List;
 
 /**
  * A package ready to run: its meta and BPF object, where it came from (for messages), its identity and
@@ -24,6 +28,21 @@ public record LoadedPackage(ObjectMeta meta, byte[] elf, String origin, PackageI
     /** The architecture it was built for, or null (any): eunomia's package.json has no identity to say. */
     public String arch() {
         return info == null ? null : info.arch();
+    }
+
+    /**
+     * The package to publish as {@code name} and {@code version}: its description, license, keywords, README,
+     * architecture and kernel BTF kept (none of the first for eunomia's package.json). A name or version the
+     * package format refuses is a usage error.
+     */
+    public EbpmPackage publishedAs(String name, String version) {
+        try {
+            return new EbpmPackage(new PackageInfo(name, version, info == null ? null : info.description(),
+                info == null ? null : info.license(), info == null ? List.of() : info.keywords(), arch()), meta, elf,
+                readme, btfs);
+        } catch (PackageFormatException e) {
+            throw EcliException.usage(e.getMessage());
+        }
     }
 
     /** The name shown to the user: the package name, else the object name. */

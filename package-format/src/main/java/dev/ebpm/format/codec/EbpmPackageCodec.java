@@ -60,9 +60,18 @@ public final class EbpmPackageCodec {
      * {@code pkg.elf()}), so a package rebuilt from an OCI artifact keeps the artifact's layer bytes.
      */
     public static byte[] write(EbpmPackage pkg, byte[] object) {
+        return write(pkg, object, null);
+    }
+
+    /**
+     * As {@link #write(EbpmPackage, byte[])}, with the kernel BTF already compressed as {@code btf} (an OCI
+     * artifact's BTF layer, which must hold {@code pkg.btfs()}), so the file keeps the layer's bytes; null
+     * compresses {@code pkg.btfs()} here.
+     */
+    public static byte[] write(EbpmPackage pkg, byte[] object, byte[] compressedBtf) {
         byte[] meta = pkg.meta().toCanonicalJson();
         byte[] readme = pkg.readme() == null ? null : pkg.readme().getBytes(StandardCharsets.UTF_8);
-        byte[] btf = pkg.btfs().isEmpty() ? null : compressBtf(pkg.btfs());
+        byte[] btf = compressedBtf != null ? compressedBtf : pkg.btfs().isEmpty() ? null : compressBtf(pkg.btfs());
         PackageManifest manifest = new PackageManifest(PackageManifest.SCHEMA_VERSION, pkg.info(),
             BlobDescriptor.of(PackageManifest.META_MEDIA_TYPE, meta),
             BlobDescriptor.of(PackageManifest.OBJECT_MEDIA_TYPE, object), Digest.sha256(pkg.elf()), pkg.elf().length,

@@ -15,6 +15,7 @@ import dev.ebpm.format.meta.ObjectMeta;
 import dev.ebpm.format.object.BpfObject;
 import dev.ebpm.format.object.SkeletonExtractor;
 import dev.ebpm.format.testing.TestBpfObjects;
+import dev.ebpm.format.testing.TestKernelBtf;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -26,15 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Kernel BTF inside packages: .ebpm and eunomia's btfgen tar, round trips, picking a kernel, bad archives. */
 class KernelBtfPackagesTest {
-    /** The smallest raw BTF header: magic, version 1, flags 0, header length 24, empty type and string sections. */
     private static byte[] btf(int marker) {
-        byte[] b = new byte[25];
-        b[0] = (byte) 0x9f;
-        b[1] = (byte) 0xeb;
-        b[2] = 1;
-        b[4] = 24;
-        b[24] = (byte) marker;
-        return b;
+        return TestKernelBtf.minimal(marker);
     }
 
     private static final KernelBtfArchive TWO = new KernelBtfArchive(List.of(

@@ -114,7 +114,7 @@ public class BuildService {
                 pkg = m.pkg();
                 published = publisher.publishModule(name, version, m, List.of(), null, build.id);
             } else {
-                EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(files.packageFile(done), done.packageDigest, s -> { });
+                EbpmPackageCodec.Opened opened = EbpmPackageCodec.open(files.packageFile(done), done.build.packageDigest, s -> { });
                 EbpmPackage old = opened.pkg();
                 PackageInfo i = old.info();
                 pkg = new EbpmPackage(new PackageInfo(build.packageName, build.version, i.description(), i.license(),
@@ -251,7 +251,7 @@ public class BuildService {
         Build b = queue.get(id);
         PackageVersion v = lookup.versionById(b.versionId);
         EbpmPackage pkg = v.isWasm() ? built(b, files.packageFile(v)).pkg()
-            : EbpmPackageCodec.open(files.packageFile(v), v.packageDigest, size -> { }).pkg();
+            : EbpmPackageCodec.open(files.packageFile(v), v.build.packageDigest, size -> { }).pkg();
         attest(b, Digest.parse(manifests.byId(v.manifestId).digest), pkg);
     }
 

@@ -133,14 +133,14 @@ public class CatalogViews {
         String base = "/api/v1/packages/" + r.pkg().name + "/-/versions/" + v.version;
         return new VersionView(r.pkg().name, v.version, v.kind, v.description, v.license, Arrays.asList(v.keywords),
             v.publishedAt, v.yanked, v.yankedReason, v.downloads,
-            new VersionView.Digests(manifestDigest, v.configDigest, v.layerDigest, v.packageDigest), v.packageSize,
-            v.objectSize, v.buildId,
+            new VersionView.Digests(manifestDigest, v.build.configDigest, v.build.layerDigest, v.build.packageDigest),
+            v.build.packageSize, v.build.objectSize, v.buildId,
             v.isWasm() ? new VersionView.Links(base + "/" + WasmFormat.DEFAULT_FILE_NAME, null, "/v2/" + r.pkg().name
                 + "/manifests/" + v.version)
                 : new VersionView.Links(base + "/package.ebpm", base + "/package.json",
                 "/v2/" + r.pkg().name + "/manifests/" + v.version),
             details.of(v), v.readme, lookup.variants(v).stream().map(x -> new VersionView.Variant(x.arch,
-                manifests.byId(x.manifestId).digest, x.packageDigest, x.packageSize, x.objectSize,
+                manifests.byId(x.manifestId).digest, x.build.packageDigest, x.build.packageSize, x.build.objectSize,
                 base + "/package.ebpm?arch=" + x.arch, details.of(x).requires())).toList());
     }
 

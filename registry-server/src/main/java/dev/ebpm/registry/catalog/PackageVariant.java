@@ -1,6 +1,7 @@
 package dev.ebpm.registry.catalog;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -31,24 +32,8 @@ public class PackageVariant {
     @Column(name = "manifest_id", nullable = false)
     public long manifestId;
 
-    @Column(name = "config_digest", nullable = false, columnDefinition = "sha256_digest")
-    public String configDigest;
-
-    @Column(name = "layer_digest", nullable = false, columnDefinition = "sha256_digest")
-    public String layerDigest;
-
-    @Column(name = "package_digest", nullable = false, columnDefinition = "sha256_digest")
-    public String packageDigest;
-
-    /** The kernel BTF layer's, for a package built with {@code ecc --btfgen}; null for most. */
-    @Column(name = "btf_digest", columnDefinition = "sha256_digest")
-    public String btfDigest;
-
-    @Column(name = "package_size", nullable = false)
-    public long packageSize;
-
-    @Column(name = "object_size", nullable = false)
-    public long objectSize;
+    @Embedded
+    public StoredBuild build;
 
     @Column(nullable = false, columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")

@@ -82,18 +82,8 @@ public class VersionRemovals {
      * one between the check and the deletion.
      */
     private void withdrawBlobs(Package p, PackageVersion v) {
-        Set<Digest> all = new LinkedHashSet<>(List.of(Digest.parse(v.configDigest), Digest.parse(v.layerDigest),
-            Digest.parse(v.packageDigest)));
-        if (v.btfDigest != null) {
-            all.add(Digest.parse(v.btfDigest));
-        }
-        for (PackageVariant variant : lookup.variants(v)) {
-            all.addAll(List.of(Digest.parse(variant.configDigest), Digest.parse(variant.layerDigest),
-                Digest.parse(variant.packageDigest)));
-            if (variant.btfDigest != null) {
-                all.add(Digest.parse(variant.btfDigest));
-            }
-        }
+        Set<Digest> all = new LinkedHashSet<>(v.build.blobs());
+        lookup.variants(v).forEach(variant -> all.addAll(variant.build.blobs()));
         locks.exclusive(all);
         List<Digest> unlink = new ArrayList<>();
         List<Digest> delete = new ArrayList<>();

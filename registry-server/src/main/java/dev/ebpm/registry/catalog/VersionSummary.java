@@ -11,6 +11,6 @@ public record VersionSummary(String version, OffsetDateTime publishedAt, boolean
                              String digest, long size, long downloads, List<String> arches) {
     static VersionSummary from(PackageVersion v, String manifestDigest, List<String> arches) {
         return new VersionSummary(v.version, v.publishedAt, v.yanked, v.removed(), v.removed() ? null : manifestDigest,
-            v.packageSize, v.downloads, arches);
+            v.build.packageSize, v.downloads, arches);
     }
 }

@@ -4,6 +4,7 @@ import dev.ebpm.format.Digest;
 import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.EunomiaPackageCodec;
 import dev.ebpm.registry.catalog.PackageVersion;
+import dev.ebpm.registry.catalog.StoredBuild;
 import dev.ebpm.registry.content.BlobBytes;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,20 +19,16 @@ public class PackageFiles {
 
     /** The version's package file: its .ebpm, or for a wasm module the module (app.wasm). */
     public byte[] packageFile(PackageVersion v) {
-        return packageFile(v.packageDigest, v.packageSize);
+        return packageFile(v.build);
     }
 
-    /** A package file by its digest and size: a version's, or one of its arch variants'. */
-    public byte[] packageFile(String digest, long size) {
-        return store.read(Digest.parse(digest), size);
+    /** A build's package file: a version's, or one of its arch variants'. */
+    public byte[] packageFile(StoredBuild b) {
+        return store.read(Digest.parse(b.packageDigest), b.packageSize);
     }
 
     /** What eunomia's own {@code ecli} runs: the same program and meta, the object zlib-compressed in base64. */
-    public byte[] eunomiaJson(PackageVersion v) {
-        return eunomiaJson(v.packageDigest, v.packageSize);
-    }
-
-    public byte[] eunomiaJson(String digest, long size) {
-        return EunomiaPackageCodec.writeJson(EbpmPackageCodec.read(packageFile(digest, size), digest).toEunomia());
+    public byte[] eunomiaJson(StoredBuild b) {
+        return EunomiaPackageCodec.writeJson(EbpmPackageCodec.read(packageFile(b), b.packageDigest).toEunomia());
     }
 }

@@ -2,11 +2,13 @@ package dev.ebpm.registry.download;
 
 import dev.ebpm.format.arch.Architectures;
 import dev.ebpm.format.reference.PackageName;
+import dev.ebpm.format.requirements.KernelRequirements;
 import dev.ebpm.format.wasm.WasmFormat;
 import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.PackageVariant;
 import dev.ebpm.registry.catalog.PackageVersion;
 import dev.ebpm.registry.catalog.ResolvedVersion;
+import dev.ebpm.registry.catalog.StoredBuild;
 import dev.ebpm.registry.catalog.StoredDetails;
 import dev.ebpm.registry.error.ApiException;
 import dev.ebpm.registry.error.ErrorCode;
@@ -39,7 +41,7 @@ public class VersionFiles {
         ResolvedVersion r = resolve(name, reference, false);
         Chosen c = choose(r, arch);
         downloads.version(r.version().id);
-        return file(files.packageFile(c.digest(), c.size()), EBPM_TYPE, r.pkg().name.replace('/', '-') + "-"
+        return file(files.packageFile(c.build()), EBPM_TYPE, r.pkg().name.replace('/', '-') + "-"
             + r.version().version + (c.arch() == null ? "" : "-" + c.arch()) + ".ebpm", c, reference);
     }
 
@@ -48,18 +50,18 @@ public class VersionFiles {
         ResolvedVersion r = resolve(name, reference, true);
         downloads.version(r.version().id);
         return file(files.packageFile(r.version()), WasmFormat.MEDIA_TYPE, WasmFormat.DEFAULT_FILE_NAME,
-            new Chosen(r.version().packageDigest, r.version().packageSize, null), reference);
+            new Chosen(r.version().build, null), reference);
     }
 
     public Response eunomiaJson(PackageName name, VersionRef reference, String arch) {
         ResolvedVersion r = resolve(name, reference, false);
         Chosen c = choose(r, arch);
         downloads.version(r.version().id);
-        return file(files.eunomiaJson(c.digest(), c.size()), MediaType.APPLICATION_JSON, "package.json", c, reference);
+        return file(files.eunomiaJson(c.build()), MediaType.APPLICATION_JSON, "package.json", c, reference);
     }
 
     /** The package file asked for: the version's, or the named architecture's variant of it. */
-    private record Chosen(String digest, long size, String arch) {
+    private record Chosen(StoredBuild build, String arch) {
     }
 
     /**
@@ -76,12 +78,13 @@ public class VersionFiles {
         }
         List<PackageVariant> variants = lookup.variants(v);
         if (variants.isEmpty()) {
-            String built = details.of(v).requires() == null ? null : details.of(v).requires().arch();
+            KernelRequirements requires = details.of(v).requires();
+            String built = requires == null ? null : requires.arch();
             if (wanted != null && built != null && !built.equals(wanted)) {
                 throw ApiException.notFound(ErrorCode.NOT_FOUND, id + " was built for " + built + " only, not "
                     + wanted);
             }
-            return new Chosen(v.packageDigest, v.packageSize, null);
+            return new Chosen(v.build, null);
         }
         List<String> arches = variants.stream().map(x -> x.arch).toList();
         if (wanted == null) {
@@ -91,7 +94,7 @@ public class VersionFiles {
         PackageVariant chosen = variants.stream().filter(x -> x.arch.equals(wanted)).findFirst().orElseThrow(() ->
             ApiException.notFound(ErrorCode.NOT_FOUND, id + " has no " + wanted + " build; it is built for "
                 + String.join(", ", arches)));
-        return new Chosen(chosen.packageDigest, chosen.packageSize, chosen.arch);
+        return new Chosen(chosen.build, chosen.arch);
     }
 
     /** The version, if it is of the kind the file needs: a package's files are not a module's, nor the reverse. */
@@ -109,7 +112,7 @@ public class VersionFiles {
     private static Response file(byte[] content, String type, String filename, Chosen c, VersionRef reference) {
         return Response.ok(content).type(type)
             .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-            .header("ETag", "\"" + c.digest() + "\"")
+            .header("ETag", "\"" + c.build().packageDigest + "\"")
             .header("Cache-Control", reference.isPinned() ? BlobResponses.IMMUTABLE : "no-cache").build();
     }
 }

@@ -119,7 +119,7 @@ public class PublishService {
         }
         PackageArtifact a = r.artifact();
         // A module's package file is the module itself: what eunomia's ecli pull and ORAS write out.
-        byte[] packageFile = r.isModule() ? a.layer() : EbpmPackageCodec.write(r.pkg(), a.layer());
+        byte[] packageFile = r.isModule() ? a.layer() : EbpmPackageCodec.write(r.pkg(), a.layer(), a.btf());
         Digest packageDigest = Digest.sha256(packageFile);
         if (!r.pushed()) {
             blobs.putObject(a.model().config().digest(), a.config());

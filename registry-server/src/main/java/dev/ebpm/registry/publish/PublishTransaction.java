@@ -9,6 +9,7 @@ import dev.ebpm.registry.catalog.Package;
 import dev.ebpm.registry.catalog.PackageLookup;
 import dev.ebpm.registry.catalog.PackageVariant;
 import dev.ebpm.registry.catalog.PackageVersion;
+import dev.ebpm.registry.catalog.StoredBuild;
 import dev.ebpm.registry.content.BlobLocks;
 import dev.ebpm.registry.content.BlobService;
 import dev.ebpm.registry.content.Manifests;
@@ -85,9 +86,11 @@ public class PublishTransaction {
             return republished(r.variants().get(0), p, existing.get(), indexDigest);
         }
         // Every build's blobs locked in one go, so the locks are taken in digest order as a removal takes them.
+        List<StoredBuild> builds = new ArrayList<>();
         List<Digest> all = new ArrayList<>();
         for (int i = 0; i < r.variants().size(); i++) {
-            all.addAll(blobsOf(r.variants().get(i), prepared.get(i).file()));
+            builds.add(build(r.variants().get(i), prepared.get(i).file()));
+            all.addAll(builds.get(i).blobs());
         }
         locks.shared(all);
         List<StoredManifest> variantManifests = new ArrayList<>();
@@ -100,19 +103,12 @@ public class PublishTransaction {
         StoredManifest index = manifests.saveIndex(p.name, indexDigest, r.index(), r.indexBytes());
         PackageVersion v = version(p, r.variants().get(0), prepared.get(0).file(), prepared.get(0).details(), index.id);
         for (int i = 0; i < r.variants().size(); i++) {
-            PublishRequest variant = r.variants().get(i);
-            PackageArtifact a = variant.artifact();
             PackageVariant row = new PackageVariant();
             row.versionId = v.id;
-            row.arch = variant.pkg().info().arch();
+            row.arch = r.variants().get(i).pkg().info().arch();
             row.position = i;
             row.manifestId = variantManifests.get(i).id;
-            row.configDigest = a.model().config().digest().toString();
-            row.layerDigest = a.model().layers().get(0).digest().toString();
-            row.packageDigest = prepared.get(i).file().digest().toString();
-            row.btfDigest = btfDigest(a);
-            row.packageSize = prepared.get(i).file().content().length;
-            row.objectSize = variant.pkg().elf().length;
+            row.build = builds.get(i);
             row.details = prepared.get(i).details();
             em.persist(row);
         }
@@ -128,19 +124,13 @@ public class PublishTransaction {
     }
 
     private PackageVersion version(Package p, PublishRequest r, PackageFile file, String details, long manifestId) {
-        PackageArtifact a = r.artifact();
         EbpmPackage pkg = r.pkg();
         PackageVersion v = new PackageVersion();
         v.packageId = p.id;
         v.version = r.version().toString();
         v.prerelease = r.version().isPreRelease();
         v.manifestId = manifestId;
-        v.configDigest = a.model().config().digest().toString();
-        v.layerDigest = a.model().layers().get(0).digest().toString();
-        v.packageDigest = file.digest().toString();
-        v.btfDigest = btfDigest(a);
-        v.packageSize = file.content().length;
-        v.objectSize = pkg.elf().length;
+        v.build = build(r, file);
         v.kind = r.isModule() ? PackageVersion.WASM : PackageVersion.PACKAGE;
         v.description = pkg.info().description();
         v.license = pkg.info().license();
@@ -187,7 +177,7 @@ public class PublishTransaction {
         Digest layer = a.model().layers().get(0).digest();
         Digest btf = a.btf() == null ? null : a.model().layers().get(1).digest();
         List<Digest> pushedBlobs = btf == null ? List.of(config, layer) : List.of(config, layer, btf);
-        List<Digest> all = blobsOf(r, file);
+        List<Digest> all = build(r, file).blobs();
         locks.shared(all);
         Set<String> recorded = blobs.recorded(all);
         if (r.pushed()) {
@@ -211,19 +201,9 @@ public class PublishTransaction {
         }
     }
 
-    /** The blobs a version (or one build of it) references: config, layer, kernel BTF and package file. */
-    private static List<Digest> blobsOf(PublishRequest r, PackageFile file) {
-        PackageArtifact a = r.artifact();
-        List<Digest> all = new ArrayList<>(List.of(a.model().config().digest(), a.model().layers().get(0).digest()));
-        if (a.btf() != null) {
-            all.add(a.model().layers().get(1).digest());
-        }
-        all.add(file.digest());
-        return all;
-    }
-
-    private static String btfDigest(PackageArtifact a) {
-        return a.btf() == null ? null : a.model().layers().get(1).digest().toString();
+    /** What the rows record of a version's (or one variant's) build. */
+    private static StoredBuild build(PublishRequest r, PackageFile file) {
+        return StoredBuild.of(r.artifact(), file.digest(), file.content().length, r.pkg().elf().length);
     }
 
     private void record(Set<String> recorded, Digest d, byte[] content, String repository) {

@@ -5,6 +5,7 @@ import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EunomiaPackage;
 import dev.ebpm.format.codec.EunomiaPackageCodec;
 import dev.ebpm.registry.catalog.PackageVersion;
+import dev.ebpm.registry.catalog.StoredBuild;
 import dev.ebpm.registry.content.BlobBytes;
 import dev.ebpm.registry.storage.BlobMissingException;
 import dev.ebpm.registry.testing.Fixtures;
@@ -21,8 +22,9 @@ class PackageFilesTest {
 
     private PackageVersion stored(byte[] file) {
         PackageVersion v = new PackageVersion();
-        v.packageDigest = Digest.sha256(file).toString();
-        v.packageSize = file.length;
+        v.build = new StoredBuild();
+        v.build.packageDigest = Digest.sha256(file).toString();
+        v.build.packageSize = file.length;
         return v;
     }
 
@@ -33,7 +35,7 @@ class PackageFilesTest {
         store.put(Digest.sha256(file), file);
         PackageVersion v = stored(file);
         assertThat(files.packageFile(v)).isEqualTo(file);
-        EunomiaPackage eunomia = EunomiaPackageCodec.readJson(files.eunomiaJson(v), "package.json");
+        EunomiaPackage eunomia = EunomiaPackageCodec.readJson(files.eunomiaJson(v.build), "package.json");
         assertThat(eunomia.elf()).isEqualTo(pkg.elf());
         assertThat(eunomia.meta()).isEqualTo(pkg.meta());
         assertThat(store.reads()).isEqualTo(1);

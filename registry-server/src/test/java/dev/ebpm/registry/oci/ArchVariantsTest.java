@@ -5,6 +5,7 @@ import dev.ebpm.format.artifact.OciIndex;
 import dev.ebpm.format.artifact.PackageArtifact;
 import dev.ebpm.format.codec.EbpmPackage;
 import dev.ebpm.format.codec.EbpmPackageCodec;
+import dev.ebpm.format.codec.PackageInfo;
 import dev.ebpm.registry.testing.Api;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;
@@ -49,6 +50,16 @@ class ArchVariantsTest {
         return entries;
     }
 
+    /** NAME 1.0.0 built for x86_64 and arm64, each pushed by digest: their index entries, in that order. */
+    private static List<OciIndex.Variant> pushTwoArches(String token, String name) {
+        return pushVariants(token, name, List.of(variant(name, "1.0.0", "x86_64"), variant(name, "1.0.0", "arm64")));
+    }
+
+    /** The version's identity, as its index is annotated with it. */
+    private static PackageInfo identity(String name) {
+        return Fixtures.renamed("sigsnoop", name, "1.0.0").info();
+    }
+
     private static Response pushIndex(String token, String name, String reference, byte[] index) {
         return Oci.as(token).contentType(OciIndex.MEDIA_TYPE).body(index).put("/v2/" + name + "/manifests/" + reference);
     }
@@ -57,12 +68,11 @@ class ArchVariantsTest {
     void anIndexPublishesOneVersionWithABuildPerArchitecture() {
         String token = Api.publisher();
         String name = "arch/sigsnoop";
-        EbpmPackage x86 = variant(name, "1.0.0", "x86_64");
-        EbpmPackage arm = variant(name, "1.0.0", "arm64");
-        List<OciIndex.Variant> entries = pushVariants(token, name, List.of(x86, arm));
+        List<OciIndex.Variant> entries = pushTwoArches(token, name);
+        PackageInfo identity = identity(name);
         // Pushed by digest, one architecture's build is no version yet.
         RestAssured.get("/api/v1/packages/" + name + "/-/versions/1.0.0").then().statusCode(404);
-        byte[] index = PackageArtifact.index(x86.info().withArch(null), entries).toBytes();
+        byte[] index = PackageArtifact.index(identity, entries).toBytes();
         pushIndex(token, name, "1.0.0", index).then().statusCode(201)
             .header("Docker-Content-Digest", Digest.sha256(index).toString());
         // Pushing the same index again is fine (clients retry); a different one for the same number is not.
@@ -114,33 +124,32 @@ class ArchVariantsTest {
     void badIndexesAreRefusedWithOneLine() {
         String token = Api.publisher();
         String name = "arch/refused";
-        EbpmPackage x86 = variant(name, "1.0.0", "x86_64");
-        EbpmPackage arm = variant(name, "1.0.0", "arm64");
-        List<OciIndex.Variant> entries = pushVariants(token, name, List.of(x86, arm));
+        List<OciIndex.Variant> entries = pushTwoArches(token, name);
+        PackageInfo identity = identity(name);
 
         OciIndex.Variant x86Entry = entries.get(0);
         OciIndex.Variant lying = new OciIndex.Variant(entries.get(1).manifest(), "riscv64");
-        pushIndex(token, name, "1.0.0", PackageArtifact.index(x86.info(), List.of(x86Entry, lying)).toBytes()).then()
+        pushIndex(token, name, "1.0.0", PackageArtifact.index(identity, List.of(x86Entry, lying)).toBytes()).then()
             .statusCode(400).body("errors[0].code", equalTo("MANIFEST_INVALID"))
             .body("errors[0].message", containsString("as riscv64, but that package was built for arm64"));
 
         OciIndex.Variant unknown = new OciIndex.Variant(new dev.ebpm.format.artifact.OciDescriptor(
             "application/vnd.oci.image.manifest.v1+json", Digest.sha256(new byte[]{1}), 1, null, Map.of(), List.of()),
             "arm64");
-        pushIndex(token, name, "1.0.0", PackageArtifact.index(x86.info(), List.of(x86Entry, unknown)).toBytes()).then()
+        pushIndex(token, name, "1.0.0", PackageArtifact.index(identity, List.of(x86Entry, unknown)).toBytes()).then()
             .statusCode(400).body("errors[0].code", equalTo("MANIFEST_BLOB_UNKNOWN"));
 
         // Another repository's build is not this one's, even with the same bytes' digest known.
         List<OciIndex.Variant> elsewhere = pushVariants(token, "arch/elsewhere", List.of(variant("arch/elsewhere",
             "1.0.0", "riscv64")));
-        pushIndex(token, name, "1.0.0", PackageArtifact.index(x86.info(), List.of(x86Entry, elsewhere.get(0)))
+        pushIndex(token, name, "1.0.0", PackageArtifact.index(identity, List.of(x86Entry, elsewhere.get(0)))
             .toBytes()).then().statusCode(400).body("errors[0].code", equalTo("MANIFEST_BLOB_UNKNOWN"))
             .body("errors[0].message", containsString("which was not pushed to " + name));
         // Pushing an index needs the right to publish this package, like any version.
-        pushIndex(Api.token("other publisher", "publish:tools/*"), name, "1.0.0", PackageArtifact.index(x86.info(), entries).toBytes())
+        pushIndex(Api.token("other publisher", "publish:tools/*"), name, "1.0.0", PackageArtifact.index(identity, entries).toBytes())
             .then().statusCode(403);
 
-        byte[] good = PackageArtifact.index(x86.info(), entries).toBytes();
+        byte[] good = PackageArtifact.index(identity, entries).toBytes();
         pushIndex(token, name, "stable", good).then().statusCode(400)
             .body("errors[0].message", containsString("as the version it is"));
         pushIndex(token, name, "2.0.0", good).then().statusCode(400)

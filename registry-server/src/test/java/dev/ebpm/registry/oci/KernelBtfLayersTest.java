@@ -8,6 +8,7 @@ import dev.ebpm.format.codec.EbpmPackageCodec;
 import dev.ebpm.format.codec.EunomiaPackageCodec;
 import dev.ebpm.format.kernelbtf.KernelBtf;
 import dev.ebpm.format.kernelbtf.KernelBtfArchive;
+import dev.ebpm.format.testing.TestKernelBtf;
 import dev.ebpm.registry.testing.Api;
 import dev.ebpm.registry.testing.Fixtures;
 import dev.ebpm.registry.testing.LocalServices;
@@ -35,20 +36,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(value = LocalServices.class, scope = TestResourceScope.GLOBAL)
 class KernelBtfLayersTest {
-    /** The smallest raw BTF: magic, version 1, header length 24, empty sections, and a marker byte. */
-    private static byte[] btf(int marker) {
-        byte[] b = new byte[25];
-        b[0] = (byte) 0x9f;
-        b[1] = (byte) 0xeb;
-        b[2] = 1;
-        b[4] = 24;
-        b[24] = (byte) marker;
-        return b;
-    }
-
     private static final KernelBtfArchive KERNELS = new KernelBtfArchive(List.of(
-        new KernelBtf("ubuntu", "20.04", "x86_64", "5.4.0-42-generic", btf(1)),
-        new KernelBtf("centos", "8", "x86_64", "4.18.0-305.el8.x86_64", btf(2))));
+        new KernelBtf("ubuntu", "20.04", "x86_64", "5.4.0-42-generic", TestKernelBtf.minimal(1)),
+        new KernelBtf("centos", "8", "x86_64", "4.18.0-305.el8.x86_64", TestKernelBtf.minimal(2))));
 
     private static EbpmPackage withBtf(String name) {
         return Fixtures.renamed("sigsnoop", name, "1.0.0").withBtfs(KERNELS);
